@@ -1,0 +1,16 @@
+"""The development host app: it plays the platform, it is not part of the product."""
+from django.apps import AppConfig
+
+
+class DevHostConfig(AppConfig):
+    name = "devhost"
+    label = "devhost"
+    verbose_name = "VETNet development host"
+
+    def ready(self):
+        # The LMS connects plugin receivers at start-up; so does the host.
+        from edx_django_utils.plugins import connect_plugin_receivers  # pylint: disable=import-outside-toplevel
+
+        from .settings import PROJECT_TYPE  # pylint: disable=import-outside-toplevel
+
+        connect_plugin_receivers(PROJECT_TYPE)

@@ -1,0 +1,56 @@
+"""
+The only module that touches edx-platform code.
+
+Every import of the platform happens inside a function and falls back to
+something that works outside the platform (tests, the development host).
+"""
+import logging
+
+log = logging.getLogger(__name__)
+
+
+def is_course_staff(user, course_key) -> bool:
+    """True if the user has staff access to the course (course staff, instructor or global staff)."""
+    if not user or not user.is_authenticated:
+        return False
+    try:
+        from lms.djangoapps.courseware.access import has_access  # pylint: disable=import-outside-toplevel
+    except ImportError:
+        # Outside the platform, global staff stand in for course staff.
+        return bool(user.is_staff)
+    return bool(has_access(user, "staff", course_key))
+
+
+def connect_retirement_receivers(receiver) -> bool:
+    """
+    Connect ``receiver(sender, user, **kwargs)`` to the platform's retirement signals.
+
+    Returns False when the platform (and so its signals) is not installed.
+    """
+    try:
+        from openedx.core.djangoapps.user_api.accounts.signals import (  # pylint: disable=import-outside-toplevel
+            USER_RETIRE_LMS_CRITICAL,
+            USER_RETIRE_LMS_MISC,
+        )
+    except ImportError:
+        return False
+    USER_RETIRE_LMS_CRITICAL.connect(receiver, dispatch_uid="vetnet_retire_lms_critical")
+    USER_RETIRE_LMS_MISC.connect(receiver, dispatch_uid="vetnet_retire_lms_misc")
+    return True
+
+
+def drf_authentication_classes() -> list:
+    """Authenticate API calls the way the LMS does: JWT where available, then the session."""
+    from rest_framework.authentication import SessionAuthentication  # pylint: disable=import-outside-toplevel
+
+    classes = []
+    try:
+        from edx_rest_framework_extensions.auth.jwt.authentication import (  # pylint: disable=import-outside-toplevel
+            JwtAuthentication,
+        )
+    except ImportError:
+        pass
+    else:
+        classes.append(JwtAuthentication)
+    classes.append(SessionAuthentication)
+    return classes

@@ -1,0 +1,43 @@
+"""
+Receivers of platform events. Thin: each one calls ``vetnet_plugin.api``.
+
+They are connected by the platform's plugin loader from ``plugin_app``'s
+``signals_config`` (see ``apps.py``).
+"""
+import logging
+
+from . import api
+
+log = logging.getLogger(__name__)
+
+
+def on_enrollment_created(enrollment, **kwargs):  # pylint: disable=unused-argument
+    """COURSE_ENROLLMENT_CREATED: the user joins the course community."""
+    api.record_enrollment(
+        user_id=enrollment.user.id,
+        course_key=enrollment.course.course_key,
+        mode=enrollment.mode,
+        is_active=enrollment.is_active,
+        occurred_at=enrollment.creation_date,
+    )
+
+
+def on_enrollment_changed(enrollment, **kwargs):  # pylint: disable=unused-argument
+    """COURSE_ENROLLMENT_CHANGED: mode or activity changed; keep the projection in step."""
+    api.record_enrollment(
+        user_id=enrollment.user.id,
+        course_key=enrollment.course.course_key,
+        mode=enrollment.mode,
+        is_active=enrollment.is_active,
+        occurred_at=enrollment.creation_date,
+    )
+
+
+def on_unenrollment_completed(enrollment, **kwargs):  # pylint: disable=unused-argument
+    """COURSE_UNENROLLMENT_COMPLETED: the user leaves the course community."""
+    api.record_unenrollment(user_id=enrollment.user.id, course_key=enrollment.course.course_key)
+
+
+def on_user_retired(sender, user, **kwargs):  # pylint: disable=unused-argument
+    """USER_RETIRE_LMS_CRITICAL / _MISC: erase the member's personal data."""
+    api.retire_member(user_id=user.id)

@@ -1,0 +1,13 @@
+"""Version 1 of the VETNet REST API."""
+from django.urls import path, re_path
+from drf_spectacular.views import SpectacularAPIView
+
+from . import views
+
+COURSE_KEY_PATTERN = r"(?P<course_key>course-v1:[^/+]+\+[^/+]+\+[^/?]+)"
+
+urlpatterns = [
+    path("profile/", views.OwnProfileView.as_view(), name="profile"),
+    re_path(rf"^courses/{COURSE_KEY_PATTERN}/members/$", views.CommunityMembersView.as_view(), name="members"),
+    path("schema/", SpectacularAPIView.as_view(urlconf="vetnet_plugin.rest_api.v1.urls"), name="schema"),
+]

@@ -1,0 +1,1 @@
+"""Implementation modules behind ``vetnet_plugin.api``; import the API, not these."""

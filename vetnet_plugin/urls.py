@@ -1,0 +1,8 @@
+"""URLs of the plugin, mounted by the platform under ``/api/vetnet/``."""
+from django.urls import include, path
+
+app_name = "vetnet"
+
+urlpatterns = [
+    path("v1/", include("vetnet_plugin.rest_api.v1.urls")),
+]
