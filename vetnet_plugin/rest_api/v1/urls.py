@@ -9,5 +9,5 @@ COURSE_KEY_PATTERN = r"(?P<course_key>course-v1:[^/+]+\+[^/+]+\+[^/?]+)"
 urlpatterns = [
     path("profile/", views.OwnProfileView.as_view(), name="profile"),
     re_path(rf"^courses/{COURSE_KEY_PATTERN}/members/$", views.CommunityMembersView.as_view(), name="members"),
-    path("schema/", SpectacularAPIView.as_view(urlconf="vetnet_plugin.rest_api.v1.urls"), name="schema"),
+    path("schema/", SpectacularAPIView.as_view(urlconf="vetnet_plugin.rest_api.schema_urls"), name="schema"),
 ]
