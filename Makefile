@@ -38,4 +38,33 @@ requirements: ## recompile requirements/*.txt from requirements/*.in
 	$(BIN)/pip-compile -q --no-strip-extras --allow-unsafe -o requirements/dev.txt requirements/dev.in
 	$(BIN)/pip-compile -q --no-strip-extras --allow-unsafe -o requirements/test.txt requirements/test.in
 
+# The two passes of the suite. Each states its whole environment, so what a
+# developer exported for other work does not change what a pass runs on.
+# Markers decide what each pass runs (tests/conftest.py explains them); pytest
+# exits 5 when a selection holds no test, and make stops on it like any failure.
+PYTEST := $(BIN)/pytest -ra
+SQLITE_ENV := VETNET_TEST_DB=sqlite VETNET_CELERY_BROKER=memory:// VETNET_CELERY_EAGER=1
+SERVICES_ENV := VETNET_TEST_DB=mysql VETNET_CELERY_BROKER=redis://127.0.0.1:6379/1 VETNET_CELERY_EAGER=1 \
+	VETNET_REQUIRED_MARKERS=services,celery_worker
+
+test: venv compilemessages ## quality checks, then the whole suite on SQLite and again on MariaDB + Redis with a real worker
+	$(MAKE) --no-print-directory quality
+	$(MAKE) --no-print-directory test-sqlite
+	$(MAKE) --no-print-directory test-services
+
+test-sqlite: venv ## the suite on SQLite with eager tasks, browser tests included
+	$(SQLITE_ENV) $(PYTEST) -m "not services and not celery_worker"
+
+test-services: venv ## the suite on MariaDB, Redis as the broker, a real Celery worker (both services running)
+	$(SERVICES_ENV) $(PYTEST) -m "not browser"
+
+quality: venv ## import contracts, migrations in step with the models, PII annotations at 100%
+	PYTHONPATH=conf $(BIN)/lint-imports --no-cache
+	$(SQLITE_ENV) DJANGO_SETTINGS_MODULE=devhost.test_settings $(MANAGE) makemigrations --check --dry-run vetnet devhost
+	rm -rf var/pii_report
+	$(SQLITE_ENV) DJANGO_SETTINGS_MODULE=devhost.test_settings PYTHONPATH=conf \
+		$(BIN)/code_annotations django_find_annotations --config_file .pii_annotations.yml --lint --report --coverage
+
+.PHONY: test test-sqlite test-services quality
+
 .PHONY: help venv demo requirements compilemessages
