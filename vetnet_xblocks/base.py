@@ -1,0 +1,252 @@
+"""
+``VetnetBlock``: what every VETNet block has in common.
+
+A title and instructions that the course team writes in Studio, an editor
+for them, and an honest learner view. Each block subclasses it, names its
+section and adds its own features when they exist.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from xml.sax.saxutils import quoteattr
+
+from web_fragments.fragment import Fragment
+from xblock.completable import XBlockCompletionMode
+from xblock.core import XBlock
+from xblock.fields import Scope, String
+
+from vetnet_plugin.exceptions import InvalidInput
+
+from .markup import render_markdown
+from .mixins import VetnetXBlockMixin, gettext_noop, json_handler
+
+__all__ = ["EditableField", "VetnetBlock", "display_name_field"]
+
+_ = gettext_noop
+
+
+def display_name_field(default: str) -> String:
+    """The ``display_name`` field, with the name a block gets when it is added in Studio."""
+    return String(
+        display_name=_("Display name"),
+        help=_("The name shown in the course navigation."),
+        scope=Scope.settings,
+        default=default,
+    )
+
+
+@dataclass(frozen=True)
+class EditableField:
+    """A text field of the Studio editor; labels are marked here and translated when shown."""
+
+    name: str
+    label: str
+    help: str = ""
+    max_length: int = 200
+    required: bool = False
+    multiline: bool = False
+
+
+@XBlock.needs("user")
+@XBlock.needs("i18n")
+@XBlock.wants("studio_user_permissions")
+class VetnetBlock(VetnetXBlockMixin, XBlock):
+    """
+    Base class of the VETNet blocks.
+
+    Subclasses set ``entry_point_name`` (their ``xblock.v1`` name),
+    ``display_name = display_name_field(...)``, ``default_title``,
+    ``section``, ``css_class``, ``student_css`` and, in their package,
+    ``templates/student_view.html``. To edit more fields in Studio, extend
+    ``studio_fields`` and, for rules beyond length and presence, override
+    ``clean_studio_input``.
+    """
+
+    # Informational until a block has member features: viewing it completes it, nothing is graded.
+    completion_mode = XBlockCompletionMode.COMPLETABLE
+    has_custom_completion = False
+    has_score = False
+    icon_class = "other"
+
+    entry_point_name = ""
+    default_title = _("VETNet")
+    # The learning phase the block belongs to (Communication, Sharing, Collaboration, Cooperation).
+    section = ""
+    css_class = "vetnet-block--generic"
+    student_template = "templates/student_view.html"
+    # Stylesheets under the block's own package, added after the shared one.
+    student_css: tuple[str, ...] = ()
+
+    display_name = display_name_field("VETNet")
+    title = String(
+        display_name=_("Title"),
+        help=_("The heading learners see above the instructions."),
+        scope=Scope.content,
+        default="",
+    )
+    instructions = String(
+        display_name=_("Instructions"),
+        help=_("What learners should do here. Markdown is allowed."),
+        scope=Scope.content,
+        default="",
+        multiline_editor=True,
+        # A child element in OLX keeps multi-paragraph Markdown readable in exports.
+        xml_node=True,
+    )
+
+    studio_fields = (
+        EditableField(
+            "display_name",
+            _("Display name"),
+            _("The name shown in the course navigation. Left empty, the block's usual name is used."),
+            max_length=200,
+        ),
+        EditableField("title", _("Title"), _("The heading learners see."), max_length=200, required=True),
+        EditableField(
+            "instructions",
+            _("Instructions"),
+            _("What learners should do here. Markdown is allowed: **bold**, *italic*, lists, links."),
+            max_length=10000,
+            multiline=True,
+        ),
+    )
+
+    # -- learner view ----------------------------------------------------------
+
+    def display_title(self) -> str:
+        """The title to show: the trainer's, or the block's usual title in the user's language."""
+        return self.title.strip() or self.gettext(self.default_title)
+
+    def student_context(self) -> dict:
+        """The template context of ``student_view``; subclasses add their own keys."""
+        heading_id = f"{self.dom_id}-title"
+        header = self.render_template(
+            "templates/block_header.html",
+            {
+                "heading_id": heading_id,
+                "section": self.gettext(self.section) if self.section else "",
+                "title": self.display_title(),
+                "instructions_html": render_markdown(self.instructions),
+            },
+            shared=True,
+        )
+        return {"block": self, "header": header, "heading_id": heading_id, "css_class": self.css_class}
+
+    @XBlock.supports("multi_device")
+    def student_view(self, context=None):  # pylint: disable=unused-argument
+        """The learner's view: title, instructions and what the section offers today."""
+        fragment = Fragment(self.render_template(self.student_template, self.student_context()))
+        fragment.add_css(self.load_resource("public/css/vetnet.css", shared=True))
+        for path in self.student_css:
+            fragment.add_css(self.load_resource(path))
+        return fragment
+
+    def student_view_data(self, context=None):  # pylint: disable=unused-argument
+        """Content and settings for the mobile apps; never user state."""
+        return {"display_name": self.display_name, "title": self.title, "instructions": self.instructions}
+
+    # -- Studio editor -----------------------------------------------------------
+
+    def _editor_fields(self) -> list[dict]:
+        fields = []
+        for spec in self.studio_fields:
+            value = getattr(self, spec.name)
+            if spec.name == "title" and not value:
+                value = self.display_title()
+            input_id = f"{self.dom_id}-{spec.name}"
+            fields.append({
+                "name": spec.name,
+                "label": self.gettext(spec.label),
+                "help": self.gettext(spec.help) if spec.help else "",
+                "value": value,
+                "max_length": spec.max_length,
+                "required": spec.required,
+                "multiline": spec.multiline,
+                "input_id": input_id,
+                "help_id": f"{input_id}-help",
+                "error_id": f"{input_id}-error",
+            })
+        return fields
+
+    def studio_view(self, context=None):  # pylint: disable=unused-argument
+        """The course team's editor: labelled inputs, Save and Cancel."""
+        fields = self._editor_fields()
+        html = self.render_template(
+            "templates/studio_view.html",
+            {"fields": fields, "form_id": f"{self.dom_id}-editor"},
+            shared=True,
+        )
+        fragment = Fragment(html)
+        fragment.add_css(self.load_resource("public/css/vetnet.css", shared=True))
+        fragment.add_javascript(self.load_resource("public/js/vetnet_common.js", shared=True))
+        fragment.add_javascript(self.load_resource("public/js/vetnet_studio.js", shared=True))
+        _ = self.gettext
+        strings = dict(self.js_strings(), save_failed=_("Your changes were not saved."))
+        fragment.initialize_js("VetnetStudioEditor", {
+            "fields": [field["name"] for field in fields],
+            "strings": strings,
+        })
+        return fragment
+
+    def clean_studio_input(self, data: dict) -> dict:
+        """
+        Check the editor's input and return the values to save.
+
+        Raises ``InvalidInput`` with a message per field; nothing is saved then.
+        Fields missing from ``data`` keep their current value.
+        """
+        _ = self.gettext
+        errors: dict[str, list[str]] = {}
+        values: dict[str, str] = {}
+        for spec in self.studio_fields:
+            if spec.name not in data:
+                if spec.required and not getattr(self, spec.name).strip():
+                    errors[spec.name] = [_("This field is required.")]
+                continue
+            raw = data[spec.name]
+            if raw is None:
+                raw = ""
+            if not isinstance(raw, str):
+                errors[spec.name] = [_("This field must be text.")]
+                continue
+            value = raw if spec.multiline else raw.strip()
+            if spec.required and not value.strip():
+                errors[spec.name] = [_("This field is required.")]
+            elif len(value) > spec.max_length:
+                errors[spec.name] = [
+                    _("This field is too long: at most {limit} characters, not {length}.").format(
+                        limit=spec.max_length, length=len(value)
+                    )
+                ]
+            else:
+                values[spec.name] = value
+        if errors:
+            raise InvalidInput(_("Some fields need your attention."), errors=errors)
+        if "display_name" in values and not values["display_name"]:
+            values["display_name"] = self.fields["display_name"].default
+        return values
+
+    @json_handler
+    def studio_submit(self, data, suffix=""):  # pylint: disable=unused-argument
+        """Save the editor's input (course team only); answer with the saved values."""
+        self.require_staff()
+        values = self.clean_studio_input(data)
+        for name, value in values.items():
+            setattr(self, name, value)
+        return {"saved": True, "values": {spec.name: getattr(self, spec.name) for spec in self.studio_fields}}
+
+    # -- XBlock SDK workbench ----------------------------------------------------
+
+    @classmethod
+    def workbench_scenarios(cls):
+        """One scenario per block, so the XBlock SDK's own workbench can show it."""
+        tag = cls.entry_point_name
+        if not tag:
+            return []
+        return [(
+            cls.__name__,
+            f"<{tag} title={quoteattr(cls.default_title)}>"
+            f'<option:instructions xmlns:option="http://code.edx.org/xblock/option">'
+            "Read the introduction, then come back here.</option:instructions>"
+            f"</{tag}>",
+        )]

@@ -1,0 +1,54 @@
+"""
+Markdown written by trainers and members, turned into HTML that is safe to show.
+
+Text is stored as written and rendered on output: Markdown first, then an
+allowlist sanitiser, so a ``<script>`` or an ``onclick`` never reaches a page.
+"""
+from __future__ import annotations
+
+import markdown
+import nh3
+from django.utils.safestring import SafeString, mark_safe
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+__all__ = ["render_markdown"]
+
+ALLOWED_TAGS = frozenset({
+    "a", "abbr", "blockquote", "br", "code", "em", "h4", "h5", "h6", "hr",
+    "li", "ol", "p", "pre", "strong", "ul",
+})
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+LINK_REL = "nofollow ugc noopener"
+
+# The block title is an <h3> inside the course page; headings in the text sit below it.
+FIRST_HEADING_LEVEL = 4
+
+
+class _ShiftHeadings(Treeprocessor):
+    def run(self, root):
+        for element in root.iter():
+            if len(element.tag) == 2 and element.tag[0] == "h" and element.tag[1].isdigit():
+                level = int(element.tag[1]) + FIRST_HEADING_LEVEL - 1
+                element.tag = f"h{min(level, 6)}"
+
+
+class _ShiftHeadingsExtension(Extension):
+    def extendMarkdown(self, md):  # noqa: N802 (the Markdown extension API's name)
+        md.treeprocessors.register(_ShiftHeadings(md), "vetnet_shift_headings", 5)
+
+
+def render_markdown(text: str) -> SafeString:
+    """Return ``text`` (Markdown) as sanitised HTML, ready for an autoescaping template."""
+    if not text or not text.strip():
+        return mark_safe("")
+    html = markdown.markdown(text, extensions=["sane_lists", _ShiftHeadingsExtension()], output_format="html")
+    cleaned = nh3.clean(
+        html,
+        tags=set(ALLOWED_TAGS),
+        attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+        url_schemes=set(URL_SCHEMES),
+        link_rel=LINK_REL,
+    )
+    return mark_safe(cleaned)  # nosec: nh3 has just removed everything outside the allowlist

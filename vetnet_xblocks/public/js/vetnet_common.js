@@ -1,0 +1,101 @@
+/* Shared by the JavaScript of every VETNet block: JSON requests to XBlock
+ * handlers with Django's CSRF token, and messages read out by screen readers.
+ * Blocks may be rendered many times on one page, so this defines itself once.
+ * Strings shown to people come translated from the server (json_args.strings). */
+(function (global) {
+  'use strict';
+
+  if (global.VetnetCommon) {
+    return;
+  }
+
+  function rootElement(element) {
+    // Runtimes pass either a DOM element or a jQuery-wrapped one.
+    return element && element.jquery ? element[0] : element;
+  }
+
+  function getCookie(name) {
+    var cookies = document.cookie ? document.cookie.split(';') : [];
+    for (var i = 0; i < cookies.length; i += 1) {
+      var cookie = cookies[i].trim();
+      if (cookie.substring(0, name.length + 1) === name + '=') {
+        return decodeURIComponent(cookie.substring(name.length + 1));
+      }
+    }
+    return '';
+  }
+
+  function csrfToken() {
+    var token = getCookie('csrftoken');
+    if (!token) {
+      var input = document.querySelector('input[name="csrfmiddlewaretoken"]');
+      token = input ? input.value : '';
+    }
+    return token;
+  }
+
+  /* Show a message in an aria-live region; kind is "info", "success" or "error". */
+  function announce(region, message, kind) {
+    if (!region) {
+      return;
+    }
+    region.className = 'vetnet-status vetnet-status--' + (kind || 'info');
+    region.textContent = message || '';
+  }
+
+  /* Send JSON to a handler. Resolves (never rejects) with {ok, status, data};
+   * on failure data.error holds a message fit to show, and it is announced
+   * in options.status when given. */
+  function requestJSON(method, url, payload, options) {
+    var opts = options || {};
+    var strings = opts.strings || {};
+    var init = {
+      method: method,
+      credentials: 'same-origin',
+      headers: {
+        'Accept': 'application/json',
+        'X-CSRFToken': csrfToken(),
+        'X-Requested-With': 'XMLHttpRequest'
+      }
+    };
+    if (payload !== undefined && method !== 'GET') {
+      init.headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(payload);
+    }
+    return global.fetch(url, init).then(function (response) {
+      return response.text().then(function (text) {
+        var data = {};
+        try {
+          data = text ? JSON.parse(text) : {};
+        } catch (ignored) {
+          // A proxy or the CSRF check may answer in HTML: keep a readable message.
+          data = {};
+        }
+        if (!response.ok) {
+          data.error = data.error || strings.request_failed || response.statusText;
+          data.errors = data.errors || {};
+          announce(opts.status, data.error, 'error');
+        }
+        return {ok: response.ok, status: response.status, data: data};
+      });
+    }, function () {
+      var message = strings.network_error || strings.request_failed || '';
+      announce(opts.status, message, 'error');
+      return {ok: false, status: 0, data: {error: message, errors: {}}};
+    });
+  }
+
+  global.VetnetCommon = {
+    rootElement: rootElement,
+    getCookie: getCookie,
+    csrfToken: csrfToken,
+    announce: announce,
+    requestJSON: requestJSON,
+    postJSON: function (url, payload, options) {
+      return requestJSON('POST', url, payload, options);
+    },
+    getJSON: function (url, options) {
+      return requestJSON('GET', url, undefined, options);
+    }
+  };
+}(window));
