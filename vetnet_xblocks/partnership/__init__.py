@@ -1,0 +1,1 @@
+"""The vetnet_partnership block: long-term partnerships between member organisations (Cooperation)."""

@@ -1,0 +1,1 @@
+"""The vetnet_scenarios block: scenarios of how VET may evolve, depending on today's policy choices (Communication)."""
