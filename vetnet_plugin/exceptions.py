@@ -40,3 +40,9 @@ class Conflict(VetnetError):
     """The object changed since the caller read it (stale version)."""
 
     status_code = 409
+
+
+class RateLimited(VetnetError):
+    """The user created too much content too quickly; they may try again later."""
+
+    status_code = 429

@@ -18,6 +18,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from lxml import etree
 from opaque_keys.edx.keys import CourseKey
+from xblock.core import XML_NAMESPACES
 
 from .blocks import PLATFORM_BLOCK_TYPES
 from .field_store import AUTHORED_SCOPES
@@ -161,9 +162,10 @@ def root_usage_key(course_key):
 
 def export_block(block) -> str:
     """One block (and its children) as the OLX element Studio would write inline."""
-    node = etree.Element("unknown")
+    node = etree.Element("unknown", nsmap=XML_NAMESPACES)
     block.add_xml_to_node(node)
     node.set("url_name", block.scope_ids.usage_id.block_id)
+    etree.cleanup_namespaces(node)
     return etree.tostring(node, encoding="unicode", pretty_print=True)
 
 

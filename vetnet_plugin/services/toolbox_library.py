@@ -1,0 +1,159 @@
+"""
+Browsing and searching the library: filters, facet counts, sorting, pages.
+
+The number of queries is fixed whatever the library's size: one count, one
+page, one prefetch of the page's attributes, and a fixed set of grouped
+facet queries. Counters are denormalised on ``Resource`` for the sorts.
+"""
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, Paginator
+from django.db.models import Count, Prefetch
+from django.utils.translation import gettext as _
+
+from .. import data as base_data
+from .. import toolbox_data as data
+from ..exceptions import AccessDenied, InvalidInput, NotFound
+from ..models import Resource, ResourceAttribute
+from ..toolbox_vocabulary import SORT_CODES
+from .toolbox_access import can_moderate, viewer_for, visible_resources
+from .toolbox_render import to_resource
+
+MAX_SEARCH_TERMS = 8
+_ORDERINGS = {
+    "newest": ("-created", "-id"),
+    "best_rated": ("-rating_average", "-rating_count", "-created", "-id"),
+    "most_adopted": ("-adoption_count", "-created", "-id"),
+}
+_SINGLE_FACETS = ("resource_type", "country", "target_group", "licence")
+_ATTRIBUTE_FACETS = {
+    ResourceAttribute.SECTOR: ("sector", "sectors"),
+    ResourceAttribute.EQF_LEVEL: ("eqf_level", "eqf_levels"),
+    ResourceAttribute.LANGUAGE: ("language", "languages"),
+    ResourceAttribute.TAG: ("tag", "tags"),
+}
+# Tags are free text: show the most used ones only.
+MAX_TAG_FACETS = 30
+
+
+def _page_size(page_size) -> int:
+    default = getattr(settings, "VETNET_PAGE_SIZE", 20)
+    maximum = getattr(settings, "VETNET_MAX_PAGE_SIZE", 100)
+    if page_size in (None, ""):
+        return default
+    try:
+        return max(1, min(int(page_size), maximum))
+    except (TypeError, ValueError) as exc:
+        raise InvalidInput(_("The page size must be a whole number.")) from exc
+
+
+def apply_filters(queryset, filters: data.ResourceFilters, *, user):
+    """Narrow ``queryset`` by search text and every metadata filter given."""
+    search = (filters.search or "").strip().lower()
+    if len(search) > 200:
+        raise InvalidInput(_("Search for at most 200 characters."), errors={"search": [_("Too long.")]})
+    for term in search.split()[:MAX_SEARCH_TERMS]:
+        queryset = queryset.filter(search_text__contains=term)
+    for name in _SINGLE_FACETS:
+        value = getattr(filters, name)
+        if value:
+            queryset = queryset.filter(**{name: value.upper() if name == "country" else value})
+    for kind, (name, _plural) in _ATTRIBUTE_FACETS.items():
+        value = getattr(filters, name)
+        if value:
+            # One join per filter; (resource, kind, value) is unique, so no duplicates.
+            queryset = queryset.filter(attributes__kind=kind, attributes__value=str(value).lower()
+                                       if kind == ResourceAttribute.TAG else str(value))
+    if filters.mine:
+        queryset = queryset.filter(author_id=user.id)
+    return queryset
+
+
+def facet_counts(queryset) -> dict:
+    """
+    Counts per value of each filter among ``queryset``'s resources:
+    one grouped query per single-valued field and one for all list fields.
+    """
+    ids = queryset.order_by().values("pk")
+    facets: dict[str, dict[str, int]] = {}
+    for name in _SINGLE_FACETS:
+        rows = queryset.order_by().values(name).annotate(n=Count("pk")).values_list(name, "n")
+        facets[name] = {value: count for value, count in rows if value}
+    for _kind, (_name, plural) in _ATTRIBUTE_FACETS.items():
+        facets[plural] = {}
+    rows = (
+        ResourceAttribute.objects.filter(resource_id__in=ids)
+        .values("kind", "value").annotate(n=Count("resource_id")).values_list("kind", "value", "n")
+    )
+    for kind, value, count in rows:
+        facets[_ATTRIBUTE_FACETS[kind][1]][value] = count
+    if len(facets["tags"]) > MAX_TAG_FACETS:
+        top = sorted(facets["tags"].items(), key=lambda item: (-item[1], item[0]))[:MAX_TAG_FACETS]
+        facets["tags"] = dict(top)
+    return facets
+
+
+def paginate(queryset, page, page_size):
+    paginator = Paginator(queryset, _page_size(page_size))
+    try:
+        number = max(1, int(page))
+    except (TypeError, ValueError) as exc:
+        raise InvalidInput(_("The page number must be a whole number.")) from exc
+    try:
+        return paginator, paginator.page(number)
+    except EmptyPage as exc:
+        if number == 1:
+            return paginator, paginator.page(1)
+        raise NotFound(_("There is no page {number}.").format(number=number)) from exc
+
+
+def _rendered(viewer, resources) -> tuple:
+    return tuple(to_resource(r, user=viewer.user, can_moderate=can_moderate(viewer, r)) for r in resources)
+
+
+def _with_relations(queryset):
+    return queryset.select_related("author", "current_version").prefetch_related(
+        Prefetch("attributes", queryset=ResourceAttribute.objects.order_by("kind", "value"))
+    )
+
+
+def list_resources(
+    *, user, context: data.ToolboxContext, filters: data.ResourceFilters | None = None, sort: str = "newest",
+    page: int = 1, page_size: int | None = None, with_facets: bool = True,
+) -> base_data.Page:
+    """
+    One page of the resources the user may see in this context, searched,
+    filtered and sorted ("newest", "best_rated", "most_adopted").
+
+    ``extra["facets"]`` holds the counts per filter value of the whole result.
+    """
+    viewer = viewer_for(user=user, context=context)
+    if sort not in SORT_CODES:
+        raise InvalidInput(_("Sort by newest, best rated or most adopted."), errors={"sort": [_("Unknown order.")]})
+    filters = filters or data.ResourceFilters()
+    queryset = apply_filters(visible_resources(viewer), filters, user=user)
+    paginator, current = paginate(_with_relations(queryset.order_by(*_ORDERINGS[sort])), page, page_size)
+    extra = {"facets": facet_counts(queryset) if with_facets else {}, "sort": sort}
+    return base_data.Page(
+        items=_rendered(viewer, current.object_list), count=paginator.count, page=current.number,
+        num_pages=paginator.num_pages, page_size=paginator.per_page, extra=extra,
+    )
+
+
+def list_moderation_queue(
+    *, user, context: data.ToolboxContext, status: str = Resource.PENDING, page: int = 1,
+    page_size: int | None = None,
+) -> base_data.Page:
+    """Resources deposited in the course that wait for (or had) moderation, oldest first. Course staff only."""
+    viewer = viewer_for(user=user, context=context)
+    if not viewer.is_staff:
+        raise AccessDenied(_("Only course staff can moderate the toolbox."))
+    if status not in {Resource.PENDING, Resource.REJECTED, Resource.HIDDEN}:
+        raise InvalidInput(_("Unknown moderation state."))
+    queryset = Resource.objects.filter(course_key=viewer.course_key, status=status).order_by("created", "id")
+    paginator, current = paginate(_with_relations(queryset), page, page_size)
+    return base_data.Page(
+        items=_rendered(viewer, current.object_list), count=paginator.count, page=current.number,
+        num_pages=paginator.num_pages, page_size=paginator.per_page,
+    )
