@@ -30,8 +30,17 @@ compilemessages: venv ## compile the gettext catalogs
 
 demo: venv compilemessages ## run the development host with the course templates and demo accounts
 	$(MANAGE) migrate --noinput -v 0
-	$(MANAGE) load_demo
+	$(MANAGE) load_demo --url http://$(HOST):$(PORT)/
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+# Studio imports a .tar.gz whose single top-level folder holds course.xml.
+COURSE_TEMPLATE := community-of-vet-practices
+course-archive: ## pack the course template as dist/community-of-vet-practices.tar.gz for Studio import
+	rm -rf dist/course && mkdir -p dist/course
+	cp -R course_templates/$(COURSE_TEMPLATE)/. dist/course/
+	tar -czf dist/$(COURSE_TEMPLATE).tar.gz --owner=0 --group=0 --sort=name -C dist course
+	rm -rf dist/course
+	@echo "dist/$(COURSE_TEMPLATE).tar.gz: import it in Studio under Tools > Import"
 
 requirements: ## recompile requirements/*.txt from requirements/*.in
 	$(BIN)/pip-compile -q --no-strip-extras --allow-unsafe -o requirements/base.txt requirements/base.in
@@ -67,4 +76,4 @@ quality: venv ## import contracts, migrations in step with the models, PII annot
 
 .PHONY: test test-sqlite test-services quality
 
-.PHONY: help venv demo requirements compilemessages
+.PHONY: help venv demo course-archive requirements compilemessages
