@@ -61,6 +61,48 @@ from .toolbox_vocabulary import (
     SORT_ORDERS,
     TARGET_GROUPS,
 )
+from .services.access import is_moderator
+from .services.delphi import (
+    close_rating_round,
+    get_delphi_results,
+    has_rated_in_current_round,
+    list_rating_rounds,
+    list_rationales,
+    open_rating_round,
+    rate_scenario,
+    rounds_rated,
+    spread,
+)
+from .services.digests import send_discussion_digests
+from .services.discussions import (
+    create_post,
+    edit_post,
+    flag_post,
+    follow_thread,
+    get_or_create_thread,
+    get_thread,
+    list_flagged_posts,
+    list_post_revisions,
+    moderate_post,
+    post_counts,
+    retire_discussion_member,
+    set_digest_opt_out,
+    unfollow_thread,
+    vote_post,
+)
+from .services.languages import community_languages, detect_language
+from .services.markup import render_markdown
+from .services.policy_brief import get_policy_brief, render_policy_brief
+from .services.scenarios import (
+    configure_scenario_forum,
+    count_pending_proposals,
+    get_scenario,
+    get_scenario_forum,
+    list_scenarios,
+    moderate_scenario,
+    propose_scenario,
+)
+from .services.translations import contribute_translation, machine_translate, machine_translation_enabled
 from .taxonomy import LANGUAGES, SECTORS, TOPICS, OrganisationType
 
 __all__ = [
@@ -69,6 +111,48 @@ __all__ = [
     "SECTORS",
     "TOPICS",
     "OrganisationType",
+    # Communication: discussion core (threads, posts, votes, flags, translations, follows)
+    "community_languages",
+    "contribute_translation",
+    "create_post",
+    "detect_language",
+    "edit_post",
+    "flag_post",
+    "follow_thread",
+    "get_or_create_thread",
+    "get_thread",
+    "is_moderator",
+    "list_flagged_posts",
+    "list_post_revisions",
+    "machine_translate",
+    "machine_translation_enabled",
+    "moderate_post",
+    "post_counts",
+    "render_markdown",
+    "retire_discussion_member",
+    "send_discussion_digests",
+    "set_digest_opt_out",
+    "unfollow_thread",
+    "vote_post",
+    # Communication: scenario forums and Delphi rounds
+    "close_rating_round",
+    "configure_scenario_forum",
+    "count_pending_proposals",
+    "get_delphi_results",
+    "get_policy_brief",
+    "get_scenario",
+    "get_scenario_forum",
+    "has_rated_in_current_round",
+    "list_rating_rounds",
+    "list_rationales",
+    "list_scenarios",
+    "moderate_scenario",
+    "open_rating_round",
+    "propose_scenario",
+    "rate_scenario",
+    "render_policy_brief",
+    "rounds_rated",
+    "spread",
     # Members and course communities
     "can_view_community",
     "get_member_profile",

@@ -2,10 +2,14 @@
 VETNet's models. Only ``vetnet_plugin.api`` writes them; everything else reads
 through the API's data classes.
 """
+from .discussions import Follow, Post, PostFlag, PostRevision, PostVote, Thread, Translation
 from .members import CourseMembership, MemberProfile, ProfileAttribute
+from .scenarios import Rating, RatingRound, Scenario, ScenarioForum
 from .toolbox import Adoption, Collection, CollectionItem, Resource, ResourceAttribute, ResourceVersion, Review
 
 __all__ = [
     "CourseMembership", "MemberProfile", "ProfileAttribute",
+    "Follow", "Post", "PostFlag", "PostRevision", "PostVote", "Thread", "Translation",
+    "Rating", "RatingRound", "Scenario", "ScenarioForum",
     "Adoption", "Collection", "CollectionItem", "Resource", "ResourceAttribute", "ResourceVersion", "Review",
 ]

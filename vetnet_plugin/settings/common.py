@@ -11,6 +11,23 @@ DEFAULTS = {
     # Page size of the member directory and other paginated lists.
     "VETNET_PAGE_SIZE": 20,
     "VETNET_MAX_PAGE_SIZE": 100,
+    # Languages the community writes in (ISO 639-1); language detection chooses among them.
+    "VETNET_COMMUNITY_LANGUAGES": ["en", "it", "el", "es", "ca", "fr", "de", "pt"],
+    # Optional machine translation, off by default. To turn it on, a LibreTranslate-style API:
+    # {"URL": "https://translate.example.org/translate", "API_KEY": "", "TIMEOUT": 3, "NAME": "LibreTranslate"}
+    "VETNET_MACHINE_TRANSLATION": None,
+    # Deepest reply level in discussions (0 is a post, 1 a reply, ...).
+    "VETNET_DISCUSSION_MAX_DEPTH": 3,
+    # Creation limits per member: action -> [how many, in how many seconds]; over it, HTTP 429.
+    "VETNET_RATE_LIMITS": {
+        "post": [10, 300], "scenario": [3, 3600], "translation": [20, 3600], "flag": [20, 3600], "rating": [200, 3600],
+    },
+    # Delphi aggregates of fewer raters are withheld, so no rating can be traced back to a person.
+    "VETNET_DELPHI_MIN_RATERS": 3,
+    # Hours between two e-mail digests to a follower (24: daily); 0 turns digests off.
+    "VETNET_DIGEST_INTERVAL_HOURS": 24,
+    # Sender of digests (None: the platform's DEFAULT_FROM_EMAIL).
+    "VETNET_DIGEST_FROM_EMAIL": None,
     # Resource toolbox (Sharing). Upload limit in bytes; a block may only lower it.
     "VETNET_TOOLBOX_MAX_UPLOAD_BYTES": 50 * 1024 * 1024,
     # File extensions members may upload; each must agree with the file's magic
