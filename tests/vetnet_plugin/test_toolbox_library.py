@@ -1,0 +1,150 @@
+"""Members find resources: search, filters with counts, sorting, pages, scope."""
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import OTHER_COURSE_KEY, UserFactory, member
+from tests.vetnet_plugin.toolbox_helpers import context, deposit, toolbox_media  # noqa: F401
+from vetnet_plugin import api
+from vetnet_plugin.exceptions import InvalidInput, NotFound
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("toolbox_media")]
+
+
+def link(user, ctx=None, **metadata):
+    return deposit(user, ctx, link_url="https://example.org/r", **metadata)
+
+
+@pytest.fixture
+def library():
+    author = member()
+    link(author, title="Welding simulator", resource_type="technological_tool", country="DE",
+         sectors=["manufacturing"], eqf_levels=["4"], languages=["de"], tags=["welding", "vr"],
+         target_group="vet_learners", licence="cc-by")
+    link(author, title="Green building course", description="Insulation for **plasterers**", country="IT",
+         sectors=["construction", "energy"], eqf_levels=["3", "4"], languages=["it"], tags=["green"],
+         licence="cc-by-nc")
+    link(author, title="Tutor handbook", resource_type="document", country="ES", sectors=["cross_sector"],
+         eqf_levels=["5"], languages=["es", "ca"], tags=["tutoring"], licence="all-rights-reserved")
+    return author
+
+
+def titles(page):
+    return [r.title for r in page.items]
+
+
+def test_full_text_search_looks_in_title_description_and_tags(library):
+    reader = member()
+    find = lambda text: titles(api.list_resources(user=reader, context=context(),  # noqa: E731
+                                                  filters=api.ResourceFilters(search=text)))
+    assert find("welding") == ["Welding simulator"]
+    assert find("PLASTERERS") == ["Green building course"]
+    assert find("tutoring") == ["Tutor handbook"]
+    assert find("green insulation") == ["Green building course"]
+    assert find("green welding") == []
+
+
+@pytest.mark.parametrize("filters,expected", [
+    ({"resource_type": "document"}, ["Tutor handbook"]),
+    ({"country": "de"}, ["Welding simulator"]),
+    ({"sector": "construction"}, ["Green building course"]),
+    ({"eqf_level": "4"}, ["Green building course", "Welding simulator"]),
+    ({"language": "ca"}, ["Tutor handbook"]),
+    ({"target_group": "vet_learners"}, ["Welding simulator"]),
+    ({"licence": "cc-by-nc"}, ["Green building course"]),
+    ({"tag": "VR"}, ["Welding simulator"]),
+    ({"eqf_level": "4", "sector": "energy"}, ["Green building course"]),
+])
+def test_every_metadata_field_filters(library, filters, expected):
+    page = api.list_resources(user=member(), context=context(), filters=api.ResourceFilters(**filters))
+    assert sorted(titles(page)) == expected
+
+
+def test_facets_count_each_value_among_the_results(library):
+    page = api.list_resources(user=member(), context=context())
+    facets = page.extra["facets"]
+    assert facets["eqf_levels"] == {"3": 1, "4": 2, "5": 1}
+    assert facets["resource_type"] == {"technological_tool": 1, "training_material": 1, "document": 1}
+    assert facets["country"] == {"DE": 1, "IT": 1, "ES": 1}
+    assert facets["languages"]["ca"] == 1 and facets["sectors"]["construction"] == 1
+    assert facets["tags"]["vr"] == 1 and facets["licence"]["cc-by"] == 1
+
+    narrowed = api.list_resources(user=member(), context=context(), filters=api.ResourceFilters(eqf_level="4"))
+    assert narrowed.extra["facets"]["eqf_levels"] == {"3": 1, "4": 2}
+    assert narrowed.extra["facets"]["country"] == {"DE": 1, "IT": 1}
+
+
+def test_sorting_by_newest_best_rated_and_most_adopted(library):
+    reader, other = member(), member()
+    ctx = context()
+    by_title = {r.title: r for r in api.list_resources(user=reader, context=ctx).items}
+    api.review_resource(user=reader, context=ctx, resource_uuid=by_title["Tutor handbook"].uuid, rating=5)
+    api.review_resource(user=other, context=ctx, resource_uuid=by_title["Welding simulator"].uuid, rating=3)
+    api.adopt_resource(user=reader, context=ctx, resource_uuid=by_title["Welding simulator"].uuid)
+    api.adopt_resource(user=other, context=ctx, resource_uuid=by_title["Welding simulator"].uuid)
+    api.adopt_resource(user=other, context=ctx, resource_uuid=by_title["Green building course"].uuid)
+
+    assert titles(api.list_resources(user=reader, context=ctx, sort="newest")) == [
+        "Tutor handbook", "Green building course", "Welding simulator"]
+    assert titles(api.list_resources(user=reader, context=ctx, sort="best_rated"))[:2] == [
+        "Tutor handbook", "Welding simulator"]
+    assert titles(api.list_resources(user=reader, context=ctx, sort="most_adopted"))[:2] == [
+        "Welding simulator", "Green building course"]
+    with pytest.raises(InvalidInput):
+        api.list_resources(user=reader, context=ctx, sort="random")
+
+
+def test_pages(library):
+    reader = member()
+    for n in range(5):
+        link(library, title=f"Extra {n}")
+    first = api.list_resources(user=reader, context=context(), page_size=3)
+    assert first.count == 8 and first.num_pages == 3 and len(first.items) == 3 and first.has_next
+    last = api.list_resources(user=reader, context=context(), page=3, page_size=3)
+    assert len(last.items) == 2 and not last.has_next
+    with pytest.raises(NotFound):
+        api.list_resources(user=reader, context=context(), page=4, page_size=3)
+    with pytest.raises(InvalidInput):
+        api.list_resources(user=reader, context=context(), page="two")
+
+
+def test_scope_course_community_or_both():
+    here, there = member(), member(OTHER_COURSE_KEY)
+    link(here, context(scope="course"), title="Ours only")
+    link(here, context(scope="both"), title="Ours, shared")
+    link(there, context(OTHER_COURSE_KEY, scope="both"), title="Theirs, shared")
+    link(there, context(OTHER_COURSE_KEY, scope="course"), title="Theirs only")
+    see = lambda scope: sorted(titles(api.list_resources(user=here, context=context(scope=scope))))  # noqa: E731
+    assert see("course") == ["Ours only", "Ours, shared"]
+    assert see("community") == ["Ours, shared", "Theirs, shared"]
+    assert see("both") == ["Ours only", "Ours, shared", "Theirs, shared"]
+
+
+def test_a_member_sees_their_own_pending_resources_with_mine(library):
+    author = member()
+    link(author, context(moderation="approval"), title="Mine, waiting")
+    mine = api.list_resources(user=author, context=context(), filters=api.ResourceFilters(mine=True))
+    assert titles(mine) == ["Mine, waiting"] and mine.items[0].status == "pending"
+    assert "Mine, waiting" not in titles(api.list_resources(user=member(), context=context()))
+
+
+def _queries_for_one_page(user):
+    with CaptureQueriesContext(connection) as queries:
+        api.list_resources(user=user, context=context(), filters=api.ResourceFilters(search="course", eqf_level="4"),
+                           sort="best_rated")
+    return len(queries)
+
+
+def test_the_list_keeps_a_constant_query_budget_as_the_library_grows(settings):
+    settings.VETNET_TOOLBOX_RATE_LIMITS = {}
+    reader, staff = member(), UserFactory(is_staff=True)
+    author = member()
+    for n in range(3):
+        link(author, title=f"Course {n}", tags=[f"t{n}"])
+    small = _queries_for_one_page(reader)
+    for n in range(3, 30):
+        link(author, title=f"Course {n}", tags=[f"t{n}", "shared"], sectors=["ict", "energy"])
+    assert _queries_for_one_page(reader) == small
+    # One membership check, count, page, attributes, four grouped single facets, one for list facets.
+    assert small <= 9
+    assert _queries_for_one_page(staff) <= small
