@@ -13,9 +13,10 @@ from xml.sax.saxutils import quoteattr
 from web_fragments.fragment import Fragment
 from xblock.completable import XBlockCompletionMode
 from xblock.core import XBlock
+from xblock.exceptions import InvalidScopeError
 from xblock.fields import Scope, String
 
-from vetnet_plugin.exceptions import InvalidInput
+from vetnet_plugin.exceptions import AccessDenied, InvalidInput
 
 from .markup import render_markdown
 from .mixins import VetnetXBlockMixin, gettext_noop, json_handler
@@ -231,9 +232,21 @@ class VetnetBlock(VetnetXBlockMixin, XBlock):
         """Save the editor's input (course team only); answer with the saved values."""
         self.require_staff()
         values = self.clean_studio_input(data)
+        self._save_authored_fields(values)
+        return {"saved": True, "values": {spec.name: getattr(self, spec.name) for spec in self.studio_fields}}
+
+    def _save_authored_fields(self, values: dict) -> None:
         for name, value in values.items():
             setattr(self, name, value)
-        return {"saved": True, "values": {spec.name: getattr(self, spec.name) for spec in self.studio_fields}}
+        try:
+            self.save()
+        except InvalidScopeError as error:
+            # The LMS keeps authored fields read-only. Forget the changes, or the
+            # runtime's own save after the handler would fail with a server error.
+            self._clear_dirty_fields()
+            for name in values:
+                self._field_data_cache.pop(name, None)
+            raise AccessDenied(self.gettext("This part of the course is edited in Studio.")) from error
 
     # -- XBlock SDK workbench ----------------------------------------------------
 

@@ -13,8 +13,9 @@ import uuid
 import webob
 from opaque_keys.edx.keys import CourseKey
 from workbench.runtime import WorkbenchRuntime
-from xblock.exceptions import NoSuchDefinition, NoSuchUsage
-from xblock.fields import ScopeIds
+from xblock.exceptions import InvalidScopeError, NoSuchDefinition, NoSuchUsage
+from xblock.field_data import FieldData
+from xblock.fields import Scope, ScopeIds
 from xblock.reference.user_service import UserService, XBlockUser
 from xblock.runtime import DictKeyValueStore, IdGenerator, IdReader, KvsFieldData
 
@@ -112,22 +113,58 @@ class CourseIdManager(IdReader, IdGenerator):
         raise NoSuchDefinition(repr(aside_id))
 
 
+class AuthoredReadOnlyFieldData(FieldData):
+    """Field data as the LMS gives it to learners' requests: what Studio authors is read-only."""
+
+    def __init__(self, inner):
+        super().__init__()
+        self._inner = inner
+
+    def get(self, block, name):
+        return self._inner.get(block, name)
+
+    def has(self, block, name):
+        return self._inner.has(block, name)
+
+    def default(self, block, name):
+        return self._inner.default(block, name)
+
+    def _check(self, block, name):
+        if block.fields[name].scope in (Scope.content, Scope.settings):
+            raise InvalidScopeError(f"{name} is read-only in the LMS")
+
+    def set(self, block, name, value):
+        self._check(block, name)
+        self._inner.set(block, name, value)
+
+    def set_many(self, block, update_dict):
+        for name in update_dict:
+            self._check(block, name)
+        self._inner.set_many(block, update_dict)
+
+    def delete(self, block, name):
+        self._check(block, name)
+        self._inner.delete(block, name)
+
+
 class CourseRuntime(WorkbenchRuntime):
     """The workbench runtime with opaque keys, an LMS-like user and its own field store."""
 
-    def __init__(self, opt_attrs=None, course_key=COURSE_KEY, kvs=None, **services):
+    def __init__(self, opt_attrs=None, course_key=COURSE_KEY, kvs=None, *, lms=False, **services):
         super().__init__(user_id=(opt_attrs or {}).get("edx-platform.user_id"))
         ids = CourseIdManager(course_key)
         self.id_reader = ids
         self.id_generator = ids
         self.kvs = kvs if kvs is not None else DictKeyValueStore()
-        self._services["field-data"] = KvsFieldData(self.kvs)
+        field_data = KvsFieldData(self.kvs)
+        # lms=True: authored fields are read-only, as in the LMS (Studio is where they change).
+        self._services["field-data"] = AuthoredReadOnlyFieldData(field_data) if lms else field_data
         self._services["user"] = LmsUserService(opt_attrs)
         self._services.update(services)
 
-    def as_user(self, opt_attrs, **services):
+    def as_user(self, opt_attrs, *, lms=False, **services):
         """The same course content seen by another user (a new runtime, as for a new request)."""
-        other = CourseRuntime(opt_attrs, kvs=self.kvs, **services)
+        other = CourseRuntime(opt_attrs, kvs=self.kvs, lms=lms, **services)
         other.id_reader = other.id_generator = self.id_reader
         return other
 

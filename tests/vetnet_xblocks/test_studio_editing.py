@@ -43,7 +43,7 @@ def test_what_was_saved_is_what_learners_then_see():
     block = block_with_content(runtime, "vetnet_scenarios")
     call_handler(runtime, block, "studio_submit", GOOD)
 
-    learner_runtime = runtime.as_user(LEARNER)
+    learner_runtime = runtime.as_user(LEARNER, lms=True)
     content = learner_runtime.render(reload(learner_runtime, block), "student_view").content
 
     assert "Scenarios 2035" in content and "<em>scenario</em>" in content
@@ -156,3 +156,15 @@ def test_a_learner_with_bad_input_is_told_about_access_not_about_fields():
 
     assert status == 403
     assert data["errors"] == {}
+
+
+def test_course_staff_posting_to_the_lms_are_sent_to_studio_and_nothing_changes():
+    studio_runtime = CourseRuntime(TRAINER)
+    block = block_with_content(studio_runtime, "vetnet_scenarios")
+    runtime = studio_runtime.as_user(TRAINER, lms=True)
+
+    status, data, _ = call_handler(runtime, reload(runtime, block), "studio_submit", GOOD)
+
+    assert status == 403
+    assert data["error"] == "This part of the course is edited in Studio."
+    assert stored(runtime, block) == BEFORE
