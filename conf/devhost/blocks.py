@@ -8,6 +8,7 @@ product's blocks never depend on them.
 from lxml import etree
 from markupsafe import escape
 from web_fragments.fragment import Fragment
+from xblock.completable import XBlockCompletionMode
 from xblock.core import XBlock
 from xblock.fields import Boolean, List, Scope, String
 
@@ -16,6 +17,7 @@ class StructureBlock(XBlock):
     """A container with a title: what the outline shows."""
 
     has_children = True
+    completion_mode = XBlockCompletionMode.AGGREGATOR
     display_name = String(scope=Scope.settings, default="")
 
     def student_view(self, context=None):

@@ -48,4 +48,4 @@ class ProbeBlock(XBlock):
     @XBlock.handler
     def whoami(self, request, suffix=""):  # pylint: disable=unused-argument
         user = self.runtime.service(self, "user").get_current_user()
-        return Response(json.dumps(user.opt_attrs), content_type="application/json")
+        return Response(json.dumps(user.opt_attrs), content_type="application/json", charset="utf-8")

@@ -71,7 +71,7 @@ def _mark_viewed(runtime, block):
     # seen it; blocks with custom completion or a score report their own.
     if not runtime.user.is_authenticated or course_roles.has_staff_access(runtime.user, runtime.course_key):
         return
-    if getattr(block, "completion_mode", None) != XBlockCompletionMode.COMPLETABLE:
+    if XBlockCompletionMode.get_mode(block) != XBlockCompletionMode.COMPLETABLE:
         return
     if getattr(block, "has_custom_completion", False) or getattr(block, "has_score", False):
         return

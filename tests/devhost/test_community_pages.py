@@ -1,0 +1,80 @@
+"""The member directory and the profile page, on top of the plugin's public API."""
+import pytest
+
+from devhost import enrollment
+from tests.factories import UserFactory
+from vetnet_plugin import api
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def community(template_course, learner):
+    """Seven members from three countries; the test settings page the directory by five."""
+    members = [learner] + [UserFactory(username=f"member{n}") for n in range(6)]
+    for index, user in enumerate(members):
+        country = ("IT", "GR", "ES")[index % 3]
+        api.update_member_profile(user_id=user.id, changes={
+            "country": country, "organisation": f"Organisation {index}", "sectors": ["ict"],
+        })
+        enrollment.enroll(user, template_course.course_key)
+    return members
+
+
+def _directory(client, course, query=""):
+    return client.get(f"/courses/{course.course_key}/members/{query}")
+
+
+def test_members_see_the_directory_a_page_at_a_time(client, template_course, community, learner):
+    client.force_login(learner)
+
+    first, second = _directory(client, template_course), _directory(client, template_course, "?page=2")
+
+    assert first.status_code == 200 and second.status_code == 200
+    assert "7 members found." in first.content.decode()
+    assert "Page 1 of 2" in first.content.decode()
+    assert first.content.decode().count('<li class="card">') == 5
+    assert second.content.decode().count('<li class="card">') == 2
+
+
+def test_the_directory_filters_by_country(client, template_course, community, learner):
+    client.force_login(learner)
+
+    page = _directory(client, template_course, "?country=GR").content.decode()
+
+    assert "2 members found." in page
+    assert page.count("<dd>Greece</dd>") == 2
+
+
+def test_a_page_past_the_end_is_a_clear_404(client, template_course, community, learner):
+    client.force_login(learner)
+
+    response = _directory(client, template_course, "?page=9")
+
+    assert response.status_code == 404
+    assert b"There is no page 9." in response.content
+
+
+def test_a_member_edits_the_profile(client, learner):
+    client.force_login(learner)
+
+    response = client.post("/profile/", {
+        "organisation": "ECIPA CNA", "organisation_type": "vet_provider", "country": "IT",
+        "languages": ["it", "en"], "sectors": ["construction"], "topics": ["eu_funding"],
+        "bio": "Trainer <b>for</b> crafts", "open_to_counselling": "on",
+    }, follow=True)
+
+    profile = api.get_member_profile(user_id=learner.id)
+    assert (profile.organisation, profile.country, profile.languages) == ("ECIPA CNA", "IT", ("en", "it"))
+    assert profile.open_to_counselling and not profile.open_to_partnership
+    assert "Your profile is saved." in response.content.decode()
+
+
+def test_profile_errors_are_shown_by_the_field_and_nothing_is_saved(client, learner):
+    client.force_login(learner)
+
+    response = client.post("/profile/", {"organisation": "Kept?", "bio": "x" * 2001})
+
+    assert response.status_code == 200
+    assert "Use at most 2000 characters." in response.content.decode()
+    assert api.get_member_profile(user_id=learner.id).organisation == ""
