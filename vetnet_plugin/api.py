@@ -33,6 +33,7 @@ from .services.toolbox import (
     upload_limit,
     withdraw_resource,
 )
+from .services.toolbox_transfer import count_library, export_library, import_library, read_library_export
 from .services.toolbox_library import list_moderation_queue, list_resources
 from .services.toolbox_reuse import (
     add_to_collection,
@@ -179,6 +180,10 @@ __all__ = [
     "add_to_collection",
     "adopt_resource",
     "approve_resource",
+    "count_library",
+    "export_library",
+    "import_library",
+    "read_library_export",
     "create_collection",
     "delete_collection",
     "delete_review",

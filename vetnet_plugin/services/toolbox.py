@@ -72,14 +72,19 @@ def _checked_content(*, context, file, filename, link_url):
     return check_upload(file, filename=name, max_bytes=upload_limit(context), allowed=upload_extensions()), ""
 
 
+def storage_name(resource_uuid, version_uuid, extension: str) -> str:
+    """Where a version's file is stored: made of ids only, never of what the member typed."""
+    prefix = getattr(settings, "VETNET_TOOLBOX_STORAGE_PREFIX", "vetnet/toolbox").strip("/")
+    return f"{prefix}/{resource_uuid}/{version_uuid}.{extension}"
+
+
 def _store_file(resource_uuid, version_uuid, file, checked) -> tuple[str, str]:
     """Save the file under a generated name; return (storage name, sha256)."""
     digest = hashlib.sha256()
     for chunk in iter(lambda: file.read(64 * 1024), b""):
         digest.update(chunk)
     file.seek(0)
-    prefix = getattr(settings, "VETNET_TOOLBOX_STORAGE_PREFIX", "vetnet/toolbox").strip("/")
-    name = f"{prefix}/{resource_uuid}/{version_uuid}.{checked.extension}"
+    name = storage_name(resource_uuid, version_uuid, checked.extension)
     stored = toolbox_storage().save(name, File(file, name=name))
     return stored, digest.hexdigest()
 

@@ -37,7 +37,7 @@ def _text(value, *, name: str, limit: int, required: bool = False) -> str:
     return value
 
 
-def _refresh_rating(resource_id: int) -> None:
+def refresh_rating(resource_id: int) -> None:
     """Recompute the resource's rating from its reviews in one UPDATE: no lost updates."""
     reviews = Review.objects.filter(resource_id=OuterRef("pk")).order_by().values("resource_id")
     Resource.objects.filter(pk=resource_id).update(
@@ -76,7 +76,7 @@ def review_resource(*, user, context: data.ToolboxContext, resource_uuid, rating
             Review.objects.filter(resource=resource, author=user).update(rating=rating, text=text,
                                                                          modified=timezone.now())
             review = Review.objects.get(resource=resource, author=user)
-        _refresh_rating(resource.pk)
+        refresh_rating(resource.pk)
     review.resource = resource
     return to_review(review)
 
@@ -87,7 +87,7 @@ def delete_review(*, user, context: data.ToolboxContext, resource_uuid) -> None:
     resource = get_visible_resource(viewer, resource_uuid)
     with transaction.atomic():
         Review.objects.filter(resource=resource, author=user).delete()
-        _refresh_rating(resource.pk)
+        refresh_rating(resource.pk)
 
 
 def list_reviews(
@@ -308,7 +308,7 @@ def retire_toolbox_member(*, user_id: int) -> None:
         reviewed = list(Review.objects.filter(author_id=user_id).values_list("resource_id", flat=True))
         Review.objects.filter(author_id=user_id).delete()
         for resource_id in reviewed:
-            _refresh_rating(resource_id)
+            refresh_rating(resource_id)
         adopted = list(Adoption.objects.filter(member_id=user_id).values_list("resource_id", flat=True))
         Adoption.objects.filter(member_id=user_id).delete()
         Resource.objects.filter(pk__in=adopted, adoption_count__gt=0).update(adoption_count=F("adoption_count") - 1)
