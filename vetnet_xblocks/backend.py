@@ -17,8 +17,12 @@ from .mixins import BlockUser
 __all__ = [
     "is_community_member",
     "member_profile",
+    "render_markdown",
     "require_community_member",
 ]
+
+# Members' and trainers' Markdown, sanitised the one way the whole product does it.
+render_markdown = api.render_markdown
 
 
 def is_community_member(*, user: BlockUser, course_key: str) -> bool:
@@ -41,3 +45,47 @@ def member_profile(*, user: BlockUser) -> data.MemberProfile | None:
     if not user.is_authenticated:
         return None
     return api.get_member_profile(user_id=user.user_id)
+
+
+# -- Sharing: the resource toolbox ---------------------------------------------
+# The toolbox API takes the Django user, so course-staff rights are decided by
+# the platform (compat), never by what the block was told about the user.
+
+__all__ += ["toolbox_call", "toolbox_context"]
+
+
+def _django_user(user: BlockUser):
+    from django.contrib.auth import get_user_model  # pylint: disable=import-outside-toplevel
+
+    if not user.is_authenticated:
+        raise AccessDenied("Sign in to use the toolbox.")
+    found = get_user_model().objects.filter(pk=user.user_id, is_active=True).first()
+    if found is None:
+        raise AccessDenied("Sign in to use the toolbox.")
+    return found
+
+
+def toolbox_context(
+    *, course_key: str, usage_key: str, scope: str, moderation: str, resource_types=(), max_upload_bytes: int = 0
+):
+    """The toolbox context of one block, from its Studio settings."""
+    return api.ToolboxContext(
+        course_key=course_key, usage_key=usage_key, scope=scope, moderation=moderation,
+        resource_types=tuple(resource_types or ()), max_upload_bytes=int(max_upload_bytes or 0),
+    )
+
+
+_TOOLBOX_FUNCTIONS = frozenset({
+    "list_resources", "get_resource", "deposit_resource", "add_resource_version", "update_resource",
+    "withdraw_resource", "open_resource_download", "review_resource", "list_reviews", "adopt_resource",
+    "report_adoption_outcome", "withdraw_adoption", "list_adoptions", "list_collections", "create_collection",
+    "add_to_collection", "remove_from_collection", "get_collection", "delete_collection", "list_moderation_queue",
+    "approve_resource", "reject_resource", "hide_resource",
+})
+
+
+def toolbox_call(name: str, *, user: BlockUser, context, **kwargs):
+    """Call the toolbox function ``name`` of ``vetnet_plugin.api`` as ``user`` in the block's context."""
+    if name not in _TOOLBOX_FUNCTIONS:
+        raise ValueError(f"Not a toolbox function: {name}")
+    return getattr(api, name)(user=_django_user(user), context=context, **kwargs)

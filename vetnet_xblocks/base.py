@@ -18,7 +18,7 @@ from xblock.fields import Scope, String
 
 from vetnet_plugin.exceptions import AccessDenied, InvalidInput
 
-from .markup import render_markdown
+from . import backend
 from .mixins import VetnetXBlockMixin, gettext_noop, json_handler
 
 __all__ = ["EditableField", "VetnetBlock", "display_name_field"]
@@ -127,7 +127,7 @@ class VetnetBlock(VetnetXBlockMixin, XBlock):
                 "heading_id": heading_id,
                 "section": self.gettext(self.section) if self.section else "",
                 "title": self.display_title(),
-                "instructions_html": render_markdown(self.instructions),
+                "instructions_html": backend.render_markdown(self.instructions),
             },
             shared=True,
         )

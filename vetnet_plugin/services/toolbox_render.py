@@ -6,33 +6,11 @@ way out, so a better sanitiser later fixes every old resource too.
 """
 from __future__ import annotations
 
-import markdown
-import nh3
 from django.utils.translation import gettext as _
 
 from .. import toolbox_data as data
 from ..models import ResourceAttribute, ResourceVersion
-
-_ALLOWED_TAGS = {
-    "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "blockquote", "code", "pre",
-    "h3", "h4", "h5", "h6", "a", "hr",
-}
-_ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
-
-
-def render_markdown(text: str) -> str:
-    """Member Markdown as HTML that is safe to put in a page (allowlist, safe links)."""
-    if not text:
-        return ""
-    html = markdown.markdown(text, extensions=["sane_lists"], output_format="html")
-    return nh3.clean(
-        html,
-        tags=_ALLOWED_TAGS,
-        attributes=_ALLOWED_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
-        link_rel="nofollow ugc noopener",
-    )
-
+from .markup import render_markdown
 
 def member_name(user) -> str:
     """How a member is named next to what they wrote; retired members have no name."""
