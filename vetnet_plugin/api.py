@@ -74,7 +74,11 @@ from .services.delphi import (
     rounds_rated,
     spread,
 )
-from .services.digests import send_discussion_digests
+from .services.digests import (
+    digest_opt_out_token_is_valid,
+    opt_out_of_digests_by_token,
+    send_discussion_digests,
+)
 from .services.discussions import (
     create_post,
     edit_post,
@@ -117,6 +121,7 @@ __all__ = [
     "contribute_translation",
     "create_post",
     "detect_language",
+    "digest_opt_out_token_is_valid",
     "edit_post",
     "flag_post",
     "follow_thread",
@@ -128,6 +133,7 @@ __all__ = [
     "machine_translate",
     "machine_translation_enabled",
     "moderate_post",
+    "opt_out_of_digests_by_token",
     "post_counts",
     "render_markdown",
     "retire_discussion_member",

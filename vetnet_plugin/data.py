@@ -161,10 +161,7 @@ class Spread:
     median: float
     q1: float
     q3: float
-
-    @property
-    def iqr(self) -> float:
-        return round(self.q3 - self.q1, 2)
+    iqr: float
 
 
 @dataclass(frozen=True)
@@ -209,11 +206,8 @@ class Convergence:
     aggregates: tuple[Aggregate, ...]
     plausibility_iqr_change: float | None = None
     desirability_iqr_change: float | None = None
-
-    @property
-    def converged(self) -> bool:
-        changes = [c for c in (self.plausibility_iqr_change, self.desirability_iqr_change) if c is not None]
-        return bool(changes) and all(c <= 0 for c in changes) and any(c < 0 for c in changes)
+    # True when neither spread widened and at least one narrowed.
+    converged: bool = False
 
 
 @dataclass(frozen=True)

@@ -13,3 +13,9 @@ from . import api
 def scan_resource_version(version_uuid: str) -> str:
     """Run the upload scanner over a newly stored toolbox file, then release or block it."""
     return api.scan_resource_version(version_uuid=version_uuid)
+
+
+@shared_task(name="vetnet.send_discussion_digests", ignore_result=True)
+def send_discussion_digests() -> int:
+    """Periodic (hourly by the beat schedule): e-mail each due follower the new posts of the threads they follow."""
+    return api.send_discussion_digests()

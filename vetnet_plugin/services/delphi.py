@@ -46,9 +46,9 @@ def spread(values) -> data.Spread | None:
     if not values:
         return None
     if len(values) == 1:
-        return data.Spread(median=float(values[0]), q1=float(values[0]), q3=float(values[0]))
+        return data.Spread(median=float(values[0]), q1=float(values[0]), q3=float(values[0]), iqr=0.0)
     q1, median, q3 = statistics.quantiles(values, n=4, method="inclusive")
-    return data.Spread(median=round(median, 2), q1=round(q1, 2), q3=round(q3, 2))
+    return data.Spread(median=round(median, 2), q1=round(q1, 2), q3=round(q3, 2), iqr=round(q3 - q1, 2))
 
 
 def _round_data(round_: RatingRound) -> data.RatingRound:
@@ -177,10 +177,12 @@ def closed_round_aggregates(*, course_key, usage_key: str) -> tuple[data.Converg
         aggregates = tuple(
             _aggregate(str(uuid), r.number, scores[(r.pk, pk)]) for r in closed if scores.get((r.pk, pk))
         )
+        changes = (_iqr_change(aggregates, "plausibility"), _iqr_change(aggregates, "desirability"))
+        known = [c for c in changes if c is not None]
         result.append(data.Convergence(
             scenario_uuid=str(uuid), aggregates=aggregates,
-            plausibility_iqr_change=_iqr_change(aggregates, "plausibility"),
-            desirability_iqr_change=_iqr_change(aggregates, "desirability"),
+            plausibility_iqr_change=changes[0], desirability_iqr_change=changes[1],
+            converged=bool(known) and all(c <= 0 for c in known) and any(c < 0 for c in known),
         ))
     return tuple(result)
 

@@ -126,3 +126,19 @@ def send_discussion_digests(*, now=None) -> int:
         # Whether or not there was news, the next digest covers what comes after now.
         Follow.objects.filter(pk__in=[f.pk for f in follows]).update(digest_since=now)
     return sent
+
+
+def digest_opt_out_token_is_valid(*, token: str) -> bool:
+    """True if ``token`` is a digest opt-out link this site made."""
+    return user_id_from_opt_out_token(token) is not None
+
+
+def opt_out_of_digests_by_token(*, token: str) -> bool:
+    """Turn every digest off for the member the token names; False if the token is not ours."""
+    from .discussions import set_digest_opt_out  # pylint: disable=import-outside-toplevel
+
+    user_id = user_id_from_opt_out_token(token)
+    if user_id is None:
+        return False
+    set_digest_opt_out(user_id=user_id, opted_out=True)
+    return True

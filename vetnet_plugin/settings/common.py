@@ -53,3 +53,16 @@ def plugin_settings(settings):
     for name, value in DEFAULTS.items():
         if not hasattr(settings, name):
             setattr(settings, name, value)
+    _schedule_discussion_digests(settings)
+
+
+def _schedule_discussion_digests(settings):
+    # Hourly: the task itself decides who is due, so the digest interval stays
+    # a plain setting an operator can change without touching the beat schedule.
+    schedule = getattr(settings, "CELERY_BEAT_SCHEDULE", None)
+    if schedule is None:
+        schedule = settings.CELERY_BEAT_SCHEDULE = {}
+    entry = {"task": "vetnet.send_discussion_digests", "schedule": 3600.0}
+    if settings.VETNET_CELERY_QUEUE:
+        entry["options"] = {"queue": settings.VETNET_CELERY_QUEUE}
+    schedule.setdefault("vetnet-discussion-digests", entry)

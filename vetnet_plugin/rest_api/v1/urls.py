@@ -3,6 +3,7 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView
 
 from . import views
+from .communication_urls import urlpatterns as communication_urlpatterns
 from .toolbox_urls import urlpatterns as toolbox_urlpatterns
 
 COURSE_KEY_PATTERN = r"(?P<course_key>course-v1:[^/+]+\+[^/+]+\+[^/?]+)"
@@ -10,6 +11,7 @@ COURSE_KEY_PATTERN = r"(?P<course_key>course-v1:[^/+]+\+[^/+]+\+[^/?]+)"
 urlpatterns = [
     path("profile/", views.OwnProfileView.as_view(), name="profile"),
     re_path(rf"^courses/{COURSE_KEY_PATTERN}/members/$", views.CommunityMembersView.as_view(), name="members"),
+    *communication_urlpatterns,
     *toolbox_urlpatterns,
     path("schema/", SpectacularAPIView.as_view(urlconf="vetnet_plugin.rest_api.schema_urls"), name="schema"),
 ]
