@@ -77,3 +77,8 @@ quality: venv ## import contracts, migrations in step with the models, PII annot
 .PHONY: test test-sqlite test-services quality
 
 .PHONY: help venv demo course-archive requirements compilemessages
+
+bench: venv ## toolbox list/search time and query counts at 1,000, 10,000 and 100,000 resources on MariaDB
+	VETNET_TEST_DB=mysql VETNET_MYSQL_TEST_DATABASE=test_vetnet_bench $(BIN)/python bench/toolbox_bench.py
+
+.PHONY: bench

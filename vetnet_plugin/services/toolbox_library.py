@@ -72,14 +72,19 @@ def apply_filters(queryset, filters: data.ResourceFilters, *, user):
 
 def facet_counts(queryset) -> dict:
     """
-    Counts per value of each filter among ``queryset``'s resources:
-    one grouped query per single-valued field and one for all list fields.
+    Counts per value of each filter among ``queryset``'s resources: one
+    grouped query over the single-valued fields together (their combinations
+    are few, so summing them here costs less than four scans) and one for
+    all list fields.
     """
     ids = queryset.order_by().values("pk")
-    facets: dict[str, dict[str, int]] = {}
-    for name in _SINGLE_FACETS:
-        rows = queryset.order_by().values(name).annotate(n=Count("pk")).values_list(name, "n")
-        facets[name] = {value: count for value, count in rows if value}
+    facets: dict[str, dict[str, int]] = {name: {} for name in _SINGLE_FACETS}
+    rows = queryset.order_by().values(*_SINGLE_FACETS).annotate(n=Count("pk")).values_list(*_SINGLE_FACETS, "n")
+    for row in rows:
+        count = row[-1]
+        for name, value in zip(_SINGLE_FACETS, row[:-1]):
+            if value:
+                facets[name][value] = facets[name].get(value, 0) + count
     for _kind, (_name, plural) in _ATTRIBUTE_FACETS.items():
         facets[plural] = {}
     rows = (
