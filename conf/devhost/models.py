@@ -38,7 +38,8 @@ class BlockField(models.Model):
 
     .. pii: Values of user-scoped fields are what a learner entered in a block.
     .. pii_types: other
-    .. pii_retirement: local_api
+    .. pii_retirement: retained
+    Development data only: it goes when the host's database is deleted.
     """
 
     NO_USER = 0
