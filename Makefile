@@ -9,7 +9,8 @@ PYTHON312 := $(shell for c in python3.12 $$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/
 	"$$c" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 12))' >/dev/null 2>&1 && { echo "$$c"; break; }; done)
 HOST ?= 127.0.0.1
 PORT ?= 8000
-MANAGE := $(BIN)/python manage.py
+# Absolute, so targets that work inside a package folder (compilemessages) can use it too.
+MANAGE := $(CURDIR)/$(BIN)/python $(CURDIR)/manage.py
 
 help: ## list the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 24
@@ -25,8 +26,8 @@ $(VENV)/.installed: requirements/test.txt setup.py
 venv: $(VENV)/.installed ## create .venv with Python 3.12 and install everything
 
 compilemessages: venv ## compile the gettext catalogs
-	cd vetnet_plugin && ../$(MANAGE) compilemessages -v 0
-	cd vetnet_xblocks && ../$(MANAGE) compilemessages -v 0
+	cd vetnet_plugin && $(MANAGE) compilemessages -v 0
+	cd vetnet_xblocks && $(MANAGE) compilemessages -v 0
 
 demo: venv compilemessages ## run the development host with the course templates and demo accounts
 	$(MANAGE) migrate --noinput -v 0

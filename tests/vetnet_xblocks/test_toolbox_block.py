@@ -1,0 +1,165 @@
+"""The toolbox block: members share, find, rate, adopt and download; trainers configure it in Studio."""
+import json
+
+import pytest
+import webob
+from webob.multidict import MultiDict
+
+from tests.factories import UserFactory, enroll
+from tests.vetnet_plugin.toolbox_helpers import PDF, PNG, toolbox_media  # noqa: F401
+from vetnet_xblocks.toolbox.block import ToolboxBlock
+
+from .runtime import COURSE_KEY, CourseRuntime, call_handler, lms_opt_attrs
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("toolbox_media")]
+
+METADATA = [
+    ("title", "Bakery apprenticeship guide"), ("description", "For *small* bakeries."),
+    ("resource_type", "document"), ("country", "IT"), ("sectors", "agrifood"), ("sectors", "retail_trade"),
+    ("eqf_levels", "3"), ("languages", "it"), ("target_group", "trainers"), ("licence", "cc-by"),
+    ("tags", "bakery, apprenticeship"),
+]
+
+
+def member_runtime(**kwargs):
+    user = UserFactory()
+    enroll(user, COURSE_KEY)
+    return user, CourseRuntime(lms_opt_attrs(user_id=user.id, username=user.username), **kwargs)
+
+
+@pytest.fixture
+def block_and_member():
+    user, runtime = member_runtime()
+    block = runtime.construct(ToolboxBlock)
+    return block, runtime, user
+
+
+def deposit(runtime, block, fields=METADATA, file=("guide.pdf", PDF)):
+    post = list(fields) + ([("file", file)] if file else [])
+    request = webob.Request.blank("/", POST=MultiDict(post))
+    response = runtime.handle(block, "deposit", request)
+    return response.status_code, json.loads(response.body)
+
+
+def get(runtime, block, handler, **query):
+    request = webob.Request.blank("/?" + "&".join(f"{k}={v}" for k, v in query.items()), method="GET")
+    response = runtime.handle(block, handler, request)
+    return response.status_code, (json.loads(response.body) if response.content_type == "application/json" else None), response
+
+
+def other_member(block):
+    """Another enrolled member, looking at the same block in a request of their own."""
+    user = UserFactory()
+    enroll(user, COURSE_KEY)
+    runtime = block.runtime.as_user(lms_opt_attrs(user_id=user.id, username=user.username))
+    return runtime, runtime.get_block(block.scope_ids.usage_id)
+
+
+def test_the_learner_view_offers_the_deposit_form_and_the_filters(block_and_member):
+    block, runtime, _user = block_and_member
+    html = runtime.render(block, "student_view").content
+    for text in ("Share a resource", "Resource type", "EQF level", "Licence", "Target group", "Tags",
+                 "Creative Commons Attribution (CC BY 4.0)", "All rights reserved", 'type="file"'):
+        assert text in html
+    assert block.student_view().js_init_fn == "VetnetToolbox"
+
+
+def test_people_outside_the_course_are_told_to_enroll():
+    outsider = UserFactory()
+    runtime = CourseRuntime(lms_opt_attrs(user_id=outsider.id, username=outsider.username))
+    block = runtime.construct(ToolboxBlock)
+    assert "Enroll in this course" in runtime.render(block, "student_view").content
+    status, body, _response = get(runtime, block, "library")
+    assert status == 403 and "members of this course community" in body["error"]
+
+
+def test_share_find_rate_adopt_download(block_and_member, django_capture_on_commit_callbacks):
+    block, runtime, _user = block_and_member
+    with django_capture_on_commit_callbacks(execute=True):
+        status, body = deposit(runtime, block)
+    assert status == 201, body
+    uuid = body["resource"]["uuid"]
+    assert body["resource"]["status"] == "published"  # the block's default: publish at once
+
+    reader_runtime, reader_block = other_member(block)
+    status, page, _response = get(reader_runtime, reader_block, "library", eqf_level="3", sector="agrifood")
+    assert status == 200 and [item["title"] for item in page["items"]] == ["Bakery apprenticeship guide"]
+    assert page["facets"]["sectors"] == {"agrifood": 1, "retail_trade": 1}
+
+    status, review, _response = call_handler(reader_runtime, reader_block, "review",
+                                             {"resource": uuid, "rating": 5, "text": "Great"})
+    assert status == 200 and review["rating"] == 5
+    status, adoption, _response = call_handler(reader_runtime, reader_block, "adopt", {"resource": uuid})
+    assert status == 200
+    status, adoption, _response = call_handler(reader_runtime, reader_block, "adopt",
+                                               {"resource": uuid, "outcome": "success", "outcome_report": "Done"})
+    assert adoption["outcome"] == "success"
+
+    status, _body, response = get(reader_runtime, reader_block, "download", resource=uuid)
+    assert status == 200 and response.body == PDF
+    assert response.headers["Content-Disposition"].startswith('attachment; filename="guide.pdf"')
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+    status, detail, _response = get(reader_runtime, reader_block, "resource", resource=uuid)
+    assert detail["resource"]["rating_average"] == 5 and detail["resource"]["adoption_count"] == 1
+    assert detail["resource"]["download_count"] == 1 and detail["own_review"]["text"] == "Great"
+
+
+def test_a_bad_upload_is_a_400_that_keeps_the_form(block_and_member):
+    block, runtime, _user = block_and_member
+    status, body = deposit(runtime, block, file=("guide.pdf", PNG))
+    assert status == 400 and "content is not a .pdf" in body["errors"]["file"][0]
+    status, body = deposit(runtime, block, fields=[("title", "")], file=None)
+    assert status == 400 and {"title", "resource_type", "licence", "file"} & set(body["errors"])
+
+
+def test_approval_moderation_and_the_queue(django_capture_on_commit_callbacks):
+    staff = UserFactory(is_staff=True)
+    trainer_runtime = CourseRuntime(lms_opt_attrs(user_id=staff.id, username=staff.username, is_staff=True,
+                                                  role="staff"))
+    block = trainer_runtime.construct(ToolboxBlock)
+    block.moderation = "approval"
+    block.save()
+    author_runtime, author_block = other_member(block)
+    status, body = deposit(author_runtime, author_block, file=None,
+                           fields=METADATA + [("link_url", "https://example.org/guide")])
+    assert status == 201 and body["resource"]["status"] == "pending"
+    status, queue, _response = get(trainer_runtime, block, "moderation_queue")
+    assert [item["uuid"] for item in queue["items"]] == [body["resource"]["uuid"]]
+    status, rejected, _response = call_handler(trainer_runtime, block, "moderate",
+                                               {"resource": body["resource"]["uuid"], "action": "reject",
+                                                "reason": "Add the licence text"})
+    assert rejected["status"] == "rejected"
+    status, mine, _response = get(author_runtime, author_block, "library", mine="1")
+    assert mine["items"][0]["moderation_reason"] == "Add the licence text"
+    status, _body, _response = get(author_runtime, author_block, "moderation_queue")
+    assert status == 403
+
+
+def test_studio_settings_are_validated_and_saved():
+    staff = UserFactory(is_staff=True)
+    runtime = CourseRuntime(lms_opt_attrs(user_id=staff.id, username=staff.username, is_staff=True, role="staff"))
+    block = runtime.construct(ToolboxBlock)
+    html = runtime.render(block, "studio_view").content
+    assert "Library shown" in html and "Upload limit (MB)" in html
+    status, body, _response = call_handler(runtime, block, "studio_submit", {
+        "title": "Toolbox", "library_scope": "galaxy", "moderation": "maybe", "max_upload_mb": "-1",
+        "allowed_resource_types": ["poem"],
+    })
+    assert status == 400
+    assert set(body["errors"]) == {"library_scope", "moderation", "max_upload_mb", "allowed_resource_types"}
+    status, body, _response = call_handler(runtime, block, "studio_submit", {
+        "title": "Toolbox", "library_scope": "course", "moderation": "approval", "max_upload_mb": "5",
+        "allowed_resource_types": ["video", "document"],
+    })
+    assert status == 200
+    assert (block.library_scope, block.moderation, block.max_upload_mb) == ("course", "approval", 5)
+    assert block.allowed_resource_types == ["document", "video"]
+    assert block.toolbox_context().max_upload_bytes == 5 * 1024 * 1024
+
+
+def test_the_blocks_limits_apply_to_deposits(block_and_member):
+    block, runtime, _user = block_and_member
+    block.allowed_resource_types = ["video"]
+    status, body = deposit(runtime, block)
+    assert status == 400 and "resource_type" in body["errors"]

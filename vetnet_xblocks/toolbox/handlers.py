@@ -1,0 +1,213 @@
+"""
+The toolbox block's handlers: JSON in and out, except the two that take a
+file (multipart) and the one that hands a file out. Each one calls the
+toolbox API through ``backend``; its errors become clear 4xx answers.
+"""
+from __future__ import annotations
+
+import functools
+from urllib.parse import quote
+
+from webob import Response
+from xblock.core import XBlock
+
+from vetnet_plugin import api
+from vetnet_plugin.exceptions import InvalidInput, VetnetError
+
+from ..mixins import json_handler, json_response
+
+_LIST_FIELDS = ("sectors", "eqf_levels", "languages")
+_FILTERS = tuple(api.ResourceFilters.__dataclass_fields__)
+
+
+def _error(error: VetnetError) -> Response:
+    return json_response({"error": error.message, "errors": error.errors}, status=error.status_code)
+
+
+def _raw_handler(function):
+    """A handler that reads the request itself; ``VetnetError`` still becomes its 4xx."""
+
+    @XBlock.handler
+    @functools.wraps(function)
+    def wrapper(self, request, suffix=""):
+        try:
+            return function(self, request, suffix)
+        except VetnetError as error:
+            return _error(error)
+
+    return wrapper
+
+
+def _chunks(handle, size: int = 64 * 1024):
+    try:
+        for chunk in iter(lambda: handle.read(size), b""):
+            yield chunk
+    finally:
+        handle.close()
+
+
+def file_response(download) -> Response:
+    """A stored file as an attachment that no browser renders in the course's origin."""
+    response = Response(app_iter=_chunks(download.file),
+                        content_type=download.content_type or "application/octet-stream")
+    if download.size:
+        response.content_length = download.size
+    filename = (download.filename or "resource").replace('"', "").replace("\r", "").replace("\n", "")
+    ascii_name = filename.encode("ascii", "ignore").decode() or "resource"
+    response.headers["Content-Disposition"] = (
+        f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"
+    )
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _uploaded(request):
+    """The uploaded file of a multipart request as (file object, name), or (None, "")."""
+    field = request.POST.get("file")
+    if field is None or isinstance(field, (str, bytes)) or not getattr(field, "filename", ""):
+        return None, ""
+    return field.file, field.filename
+
+
+def _metadata(form) -> dict:
+    values = {}
+    for name in api.ResourceMetadata.__dataclass_fields__:
+        if name in _LIST_FIELDS:
+            values[name] = [value for value in form.getall(name) if value]
+        elif name == "tags":
+            values[name] = form.get("tags", "")
+        else:
+            values[name] = form.get(name, "")
+    return values
+
+
+def _resource_uuid(data) -> str:
+    value = data.get("resource", "")
+    if not isinstance(value, str) or not value:
+        raise InvalidInput("Say which resource.")
+    return value
+
+
+class ToolboxHandlersMixin:
+    """Handlers of ``ToolboxBlock``; ``self.call(name, **kwargs)`` reaches the API."""
+
+    # -- finding ---------------------------------------------------------------
+
+    @json_handler(methods=("GET",))
+    def library(self, data, suffix=""):  # pylint: disable=unused-argument
+        """A page of the library with facets: query string as in the REST API."""
+        filters = {name: data.get(name, "") for name in _FILTERS if name != "mine"}
+        filters["mine"] = data.get("mine") in ("1", "true")
+        page = self.call(
+            "list_resources", filters=api.ResourceFilters(**filters), sort=data.get("sort", "newest"),
+            page=data.get("page", 1), page_size=data.get("page_size") or None,
+        )
+        return {"count": page.count, "page": page.page, "num_pages": page.num_pages,
+                "items": page.items, "facets": page.extra.get("facets", {})}
+
+    @json_handler(methods=("GET",))
+    def resource(self, data, suffix=""):  # pylint: disable=unused-argument
+        """One resource with its reviews, adoptions and the user's collections."""
+        uuid = _resource_uuid(data)
+        resource = self.call("get_resource", resource_uuid=uuid)
+        reviews = self.call("list_reviews", resource_uuid=uuid, page=1, page_size=20)
+        adoptions = self.call("list_adoptions", resource_uuid=uuid)
+        return {"resource": resource, "reviews": reviews.items, "own_review": reviews.extra.get("own"),
+                "adoptions": adoptions}
+
+    # -- depositing ------------------------------------------------------------
+
+    @_raw_handler
+    def deposit(self, request, suffix=""):  # pylint: disable=unused-argument
+        """A new resource: multipart form with ``file`` or ``link_url`` and the metadata."""
+        if request.method != "POST":
+            return json_response({"error": self.gettext("Send the form.")}, status=405, allow="POST")
+        upload, filename = _uploaded(request)
+        resource = self.call(
+            "deposit_resource", metadata=_metadata(request.POST), file=upload, filename=filename,
+            link_url=request.POST.get("link_url", "").strip() if upload is None else "",
+            in_community_library=request.POST.get("in_community_library", "1") in ("1", "on", "true"),
+        )
+        return json_response({"resource": resource}, status=201)
+
+    @_raw_handler
+    def new_version(self, request, suffix=""):  # pylint: disable=unused-argument
+        """A new version of one's own resource: multipart with ``resource``, ``file`` or ``link_url``."""
+        if request.method != "POST":
+            return json_response({"error": self.gettext("Send the form.")}, status=405, allow="POST")
+        upload, filename = _uploaded(request)
+        resource = self.call(
+            "add_resource_version", resource_uuid=request.POST.get("resource", ""), file=upload, filename=filename,
+            link_url=request.POST.get("link_url", "").strip() if upload is None else "",
+            change_note=request.POST.get("change_note", ""),
+        )
+        return json_response({"resource": resource}, status=201)
+
+    @_raw_handler
+    def download(self, request, suffix=""):  # pylint: disable=unused-argument
+        """The resource's file as an attachment (``?resource=<uuid>&version=<n>``)."""
+        version = request.GET.get("version")
+        if version is not None and not version.isdigit():
+            raise InvalidInput(self.gettext("The version must be a whole number."))
+        download = self.call("open_resource_download", resource_uuid=request.GET.get("resource", ""),
+                             version=int(version) if version else None)
+        return file_response(download)
+
+    @json_handler
+    def withdraw(self, data, suffix=""):  # pylint: disable=unused-argument
+        self.call("withdraw_resource", resource_uuid=_resource_uuid(data))
+        return {"withdrawn": True}
+
+    # -- using -----------------------------------------------------------------
+
+    @json_handler
+    def review(self, data, suffix=""):  # pylint: disable=unused-argument
+        return self.call("review_resource", resource_uuid=_resource_uuid(data), rating=data.get("rating"),
+                         text=data.get("text", ""))
+
+    @json_handler
+    def adopt(self, data, suffix=""):  # pylint: disable=unused-argument
+        uuid = _resource_uuid(data)
+        adoption = self.call("adopt_resource", resource_uuid=uuid, context_note=data.get("context", ""))
+        if data.get("outcome"):
+            adoption = self.call("report_adoption_outcome", resource_uuid=uuid, outcome=data["outcome"],
+                                 report=data.get("outcome_report", ""))
+        return adoption
+
+    # -- collections -----------------------------------------------------------
+
+    @json_handler(methods=("GET",))
+    def collections(self, data, suffix=""):  # pylint: disable=unused-argument
+        return {"collections": self.call("list_collections", mine=data.get("mine") in ("1", "true"))}
+
+    @json_handler
+    def create_collection(self, data, suffix=""):  # pylint: disable=unused-argument
+        return self.call("create_collection", title=data.get("title", ""), description=data.get("description", ""),
+                         visibility=data.get("visibility", "private"))
+
+    @json_handler
+    def collect(self, data, suffix=""):  # pylint: disable=unused-argument
+        """Add (or with ``remove`` take out) a resource to one's own collection."""
+        name = "remove_from_collection" if data.get("remove") else "add_to_collection"
+        return self.call(name, collection_uuid=data.get("collection", ""), resource_uuid=_resource_uuid(data))
+
+    # -- moderation --------------------------------------------------------------
+
+    @json_handler(methods=("GET",))
+    def moderation_queue(self, data, suffix=""):  # pylint: disable=unused-argument
+        page = self.call("list_moderation_queue", status=data.get("status", "pending"), page=data.get("page", 1))
+        return {"count": page.count, "page": page.page, "num_pages": page.num_pages, "items": page.items}
+
+    @json_handler
+    def moderate(self, data, suffix=""):  # pylint: disable=unused-argument
+        action = data.get("action")
+        uuid = _resource_uuid(data)
+        if action == "approve":
+            return self.call("approve_resource", resource_uuid=uuid)
+        if action == "reject":
+            return self.call("reject_resource", resource_uuid=uuid, reason=data.get("reason", ""))
+        if action == "hide":
+            return self.call("hide_resource", resource_uuid=uuid, reason=data.get("reason", ""))
+        raise InvalidInput(self.gettext("Approve, reject or hide."))

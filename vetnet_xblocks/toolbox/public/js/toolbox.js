@@ -1,0 +1,526 @@
+/* The toolbox block in the learner's page: find, share, review, adopt,
+ * collect and moderate resources through the block's handlers.
+ * Text from members is only ever put into the page with textContent; the
+ * one exception is description_html, which the server sanitised. */
+function VetnetToolbox(runtime, element, args) {
+  'use strict';
+
+  var common = window.VetnetCommon;
+  var root = common.rootElement(element);
+  var strings = args.strings || {};
+  var labels = args.labels || {};
+  var status = root.querySelector('.vetnet-toolbox__status');
+  var searchForm = root.querySelector('.vetnet-toolbox__search');
+  if (!searchForm) {
+    return; // not a member: nothing to drive
+  }
+  var results = root.querySelector('.vetnet-toolbox__results');
+  var summary = root.querySelector('.vetnet-toolbox__summary');
+  var pageLabel = root.querySelector('.vetnet-toolbox__page-label');
+  var state = {page: 1, numPages: 1, collections: []};
+  var options = {status: status, strings: strings};
+
+  function url(handler, query) {
+    var base = runtime.handlerUrl(root, handler);
+    if (!query) {
+      return base;
+    }
+    var params = new URLSearchParams(query).toString();
+    return base + (base.indexOf('?') === -1 ? '?' : '&') + params;
+  }
+
+  function format(template, values) {
+    return String(template || '').replace(/\{(\w+)\}/g, function (match, key) {
+      return values[key] !== undefined ? values[key] : match;
+    });
+  }
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (name) {
+      node.setAttribute(name, attrs[name]);
+    });
+    if (text !== undefined && text !== null) {
+      node.textContent = text;
+    }
+    return node;
+  }
+
+  function label(vocabulary, code) {
+    return (labels[vocabulary] || {})[code] || code;
+  }
+
+  /* -- tabs ---------------------------------------------------------------- */
+  var tabs = root.querySelectorAll('.vetnet-toolbox__tab');
+  function showPanel(name) {
+    tabs.forEach(function (tab) {
+      tab.setAttribute('aria-expanded', tab.getAttribute('data-panel') === name ? 'true' : 'false');
+    });
+    root.querySelectorAll('.vetnet-toolbox__panel').forEach(function (panel) {
+      panel.hidden = panel.getAttribute('data-panel') !== name;
+    });
+    if (name === 'collections') {
+      loadCollections();
+    } else if (name === 'moderation') {
+      loadQueue();
+    }
+  }
+  tabs.forEach(function (tab) {
+    tab.addEventListener('click', function () {
+      showPanel(tab.getAttribute('data-panel'));
+    });
+  });
+
+  /* -- finding ------------------------------------------------------------- */
+  function query() {
+    var data = {page: state.page};
+    new FormData(searchForm).forEach(function (value, name) {
+      if (value) {
+        data[name] = value;
+      }
+    });
+    return data;
+  }
+
+  function fillFacets(facets) {
+    searchForm.querySelectorAll('select[data-facet]').forEach(function (select) {
+      var counts = facets[select.getAttribute('data-facet')] || {};
+      var vocabulary = select.getAttribute('data-vocabulary');
+      var current = select.value;
+      select.textContent = '';
+      select.appendChild(el('option', {value: ''}, strings.all));
+      var codes = Object.keys(counts);
+      if (current && codes.indexOf(current) === -1) {
+        codes.push(current);
+      }
+      codes.sort(function (a, b) {
+        return label(vocabulary, a).localeCompare(label(vocabulary, b));
+      });
+      codes.forEach(function (code) {
+        var text = (vocabulary ? label(vocabulary, code) : code) + ' (' + (counts[code] || 0) + ')';
+        var option = el('option', {value: code}, text);
+        if (code === current) {
+          option.selected = true;
+        }
+        select.appendChild(option);
+      });
+    });
+  }
+
+  function metaLine(resource) {
+    var parts = [label('resource_types', resource.resource_type)];
+    if (resource.country) {
+      parts.push(label('countries', resource.country));
+    }
+    if (resource.eqf_levels.length) {
+      parts.push(resource.eqf_levels.map(function (level) { return label('eqf_levels', level); }).join(', '));
+    }
+    if (resource.sectors.length) {
+      parts.push(resource.sectors.map(function (code) { return label('sectors', code); }).join(', '));
+    }
+    if (resource.languages.length) {
+      parts.push(resource.languages.map(function (code) { return label('languages', code); }).join(', '));
+    }
+    parts.push(strings.licence + ': ' + label('licences', resource.licence));
+    return parts.join(' · ');
+  }
+
+  function accessLink(resource) {
+    var version = resource.current_version;
+    if (!version) {
+      return null;
+    }
+    if (version.is_link) {
+      return el('a', {href: version.link_url, rel: 'nofollow ugc noopener', target: '_blank',
+        class: 'vetnet-toolbox__open'}, strings.open_link);
+    }
+    if (version.downloadable) {
+      var link = el('a', {href: url('download', {resource: resource.uuid}), class: 'vetnet-toolbox__download',
+        download: ''}, strings.download + ' (' + version.filename + ')');
+      return link;
+    }
+    return el('span', {class: 'vetnet-toolbox__pending'},
+      version.scan_status === 'pending' ? strings.being_checked : strings.blocked);
+  }
+
+  function renderResource(resource) {
+    var item = el('li', {class: 'vetnet-toolbox__resource', 'data-uuid': resource.uuid});
+    var heading = el('h5', {class: 'vetnet-toolbox__resource-title'}, resource.title);
+    item.appendChild(heading);
+    if (resource.status !== 'published') {
+      var badge = el('p', {class: 'vetnet-toolbox__badge'}, strings['status_' + resource.status] || resource.status);
+      if (resource.moderation_reason) {
+        badge.appendChild(el('span', {}, ' — ' + format(strings.reason, {reason: resource.moderation_reason})));
+      }
+      item.appendChild(badge);
+    }
+    item.appendChild(el('p', {class: 'vetnet-toolbox__meta'}, metaLine(resource)));
+    var stats = [
+      resource.rating_count ? format(strings.rating, {average: resource.rating_average, count: resource.rating_count})
+        : strings.no_ratings,
+      format(strings.adoptions, {count: resource.adoption_count}),
+      format(strings.downloads, {count: resource.download_count}),
+      format(strings.by, {name: resource.author_name})
+    ];
+    item.appendChild(el('p', {class: 'vetnet-toolbox__stats'}, stats.join(' · ')));
+    if (resource.tags.length) {
+      item.appendChild(el('p', {class: 'vetnet-toolbox__tags'}, '#' + resource.tags.join(' #')));
+    }
+    var actions = el('p', {class: 'vetnet-toolbox__actions'});
+    var access = accessLink(resource);
+    if (access) {
+      actions.appendChild(access);
+    }
+    var toggle = el('button', {type: 'button', class: 'vetnet-button', 'aria-expanded': 'false'}, strings.details);
+    actions.appendChild(toggle);
+    item.appendChild(actions);
+    var details = el('div', {class: 'vetnet-toolbox__details'});
+    details.hidden = true;
+    item.appendChild(details);
+    toggle.addEventListener('click', function () {
+      var open = toggle.getAttribute('aria-expanded') === 'true';
+      toggle.setAttribute('aria-expanded', open ? 'false' : 'true');
+      toggle.textContent = open ? strings.details : strings.hide_details;
+      details.hidden = open;
+      if (!open) {
+        loadDetails(resource.uuid, details);
+      }
+    });
+    return item;
+  }
+
+  function search() {
+    results.setAttribute('aria-busy', 'true');
+    return common.getJSON(url('library', query()), options).then(function (result) {
+      results.removeAttribute('aria-busy');
+      if (!result.ok) {
+        return;
+      }
+      var data = result.data;
+      state.numPages = data.num_pages;
+      results.textContent = '';
+      data.items.forEach(function (resource) {
+        results.appendChild(renderResource(resource));
+      });
+      summary.textContent = data.count ? format(strings.results, {count: data.count}) : strings.no_results;
+      pageLabel.textContent = format(strings.page, {page: data.page, pages: data.num_pages});
+      root.querySelector('[data-page="previous"]').disabled = data.page <= 1;
+      root.querySelector('[data-page="next"]').disabled = data.page >= data.num_pages;
+      fillFacets(data.facets || {});
+    });
+  }
+
+  searchForm.addEventListener('submit', function (event) {
+    event.preventDefault();
+    state.page = 1;
+    search();
+  });
+  searchForm.querySelectorAll('select').forEach(function (select) {
+    select.addEventListener('change', function () {
+      state.page = 1;
+      search();
+    });
+  });
+  root.querySelector('[data-page="previous"]').addEventListener('click', function () {
+    state.page = Math.max(1, state.page - 1);
+    search();
+  });
+  root.querySelector('[data-page="next"]').addEventListener('click', function () {
+    state.page = Math.min(state.numPages, state.page + 1);
+    search();
+  });
+
+  /* -- details: reviews, adoption, collections ----------------------------- */
+  function stars(name, idPrefix, current) {
+    var fieldset = el('fieldset', {class: 'vetnet-toolbox__stars'});
+    fieldset.appendChild(el('legend', {}, strings.rate));
+    for (var value = 1; value <= 5; value += 1) {
+      var id = idPrefix + '-star-' + value;
+      var input = el('input', {type: 'radio', name: name, value: String(value), id: id});
+      if (current === value) {
+        input.checked = true;
+      }
+      fieldset.appendChild(input);
+      fieldset.appendChild(el('label', {for: id}, value + '★'));
+    }
+    return fieldset;
+  }
+
+  function field(container, labelText, control) {
+    var wrapper = el('div', {class: 'vetnet-toolbox__field'});
+    var id = control.id;
+    wrapper.appendChild(el('label', {for: id}, labelText));
+    wrapper.appendChild(control);
+    container.appendChild(wrapper);
+    return control;
+  }
+
+  function loadDetails(uuid, container) {
+    container.textContent = '';
+    common.getJSON(url('resource', {resource: uuid}), options).then(function (result) {
+      if (!result.ok) {
+        return;
+      }
+      var data = result.data;
+      var resource = data.resource;
+      var prefix = root.getAttribute('data-dom-id') + '-' + uuid.slice(0, 8);
+      var description = el('div', {class: 'vetnet-toolbox__description'});
+      description.innerHTML = resource.description_html; // sanitised by the server (allowlist)
+      container.appendChild(description);
+      if (resource.versions.length > 1) {
+        var history = el('ul', {class: 'vetnet-toolbox__versions'});
+        resource.versions.forEach(function (version) {
+          history.appendChild(el('li', {}, format(strings.version, {number: version.number}) +
+            (version.change_note ? ' — ' + version.change_note : '')));
+        });
+        container.appendChild(history);
+      }
+
+      // Reviews
+      container.appendChild(el('h6', {}, strings.reviews));
+      var list = el('ul', {class: 'vetnet-toolbox__reviews'});
+      data.reviews.forEach(function (review) {
+        var item = el('li', {}, review.rating + '★ ' + review.author_name + ': ');
+        var text = el('span');
+        text.innerHTML = review.text_html; // sanitised by the server
+        item.appendChild(text);
+        list.appendChild(item);
+      });
+      if (!data.reviews.length) {
+        list.appendChild(el('li', {}, strings.no_reviews));
+      }
+      container.appendChild(list);
+      if (!resource.is_own && resource.status === 'published') {
+        var reviewForm = el('form', {class: 'vetnet-toolbox__review'});
+        var own = data.own_review;
+        reviewForm.appendChild(stars('rating', prefix, own ? own.rating : null));
+        var textarea = field(reviewForm, strings.review_text, el('textarea', {id: prefix + '-review', rows: '3',
+          maxlength: '5000'}));
+        textarea.value = own ? own.text : '';
+        reviewForm.appendChild(el('button', {type: 'submit', class: 'vetnet-button'}, strings.save_review));
+        reviewForm.addEventListener('submit', function (event) {
+          event.preventDefault();
+          var checked = reviewForm.querySelector('input[name="rating"]:checked');
+          common.postJSON(url('review'), {resource: uuid, rating: checked ? checked.value : null,
+            text: textarea.value}, options).then(function (saved) {
+            if (saved.ok) {
+              common.announce(status, strings.reviewed, 'success');
+              loadDetails(uuid, container);
+            }
+          });
+        });
+        container.appendChild(reviewForm);
+
+        // Adoption
+        var adoptions = data.adoptions;
+        var adoptForm = el('form', {class: 'vetnet-toolbox__adopt'});
+        if (!adoptions.own) {
+          adoptForm.appendChild(el('button', {type: 'submit', class: 'vetnet-button'}, strings.adopt));
+        } else {
+          var select = el('select', {id: prefix + '-outcome'});
+          Object.keys(strings.outcomes).forEach(function (code) {
+            var option = el('option', {value: code}, strings.outcomes[code]);
+            option.selected = adoptions.own.outcome === code;
+            select.appendChild(option);
+          });
+          field(adoptForm, strings.outcome, select);
+          var report = field(adoptForm, strings.outcome_report, el('textarea', {id: prefix + '-report', rows: '2',
+            maxlength: '5000'}));
+          report.value = adoptions.own.outcome_report || '';
+          adoptForm.appendChild(el('button', {type: 'submit', class: 'vetnet-button'}, strings.report));
+        }
+        adoptForm.addEventListener('submit', function (event) {
+          event.preventDefault();
+          var payload = {resource: uuid};
+          var outcome = adoptForm.querySelector('select');
+          if (outcome) {
+            payload.outcome = outcome.value;
+            payload.outcome_report = adoptForm.querySelector('textarea').value;
+          }
+          common.postJSON(url('adopt'), payload, options).then(function (saved) {
+            if (saved.ok) {
+              common.announce(status, outcome ? strings.outcome_saved : strings.adopted, 'success');
+              loadDetails(uuid, container);
+            }
+          });
+        });
+        container.appendChild(adoptForm);
+      }
+      container.appendChild(el('p', {class: 'vetnet-toolbox__stats'},
+        format(strings.adoptions, {count: data.adoptions.count})));
+      data.adoptions.reports.forEach(function (adoption) {
+        container.appendChild(el('p', {class: 'vetnet-toolbox__report'},
+          (strings.outcomes[adoption.outcome] || '') + ' — ' + adoption.member_name + ': ' + adoption.outcome_report));
+      });
+      addCollectionPicker(container, uuid, prefix);
+    });
+  }
+
+  function addCollectionPicker(container, uuid, prefix) {
+    common.getJSON(url('collections', {mine: '1'}), options).then(function (result) {
+      if (!result.ok || !result.data.collections.length) {
+        return;
+      }
+      var form = el('form', {class: 'vetnet-toolbox__collect'});
+      var select = el('select', {id: prefix + '-collection'});
+      result.data.collections.forEach(function (collection) {
+        select.appendChild(el('option', {value: collection.uuid}, collection.title));
+      });
+      field(form, strings.add_to, select);
+      form.appendChild(el('button', {type: 'submit', class: 'vetnet-button'}, strings.add));
+      form.addEventListener('submit', function (event) {
+        event.preventDefault();
+        common.postJSON(url('collect'), {collection: select.value, resource: uuid}, options).then(function (saved) {
+          if (saved.ok) {
+            common.announce(status, strings.added_to_collection, 'success');
+          }
+        });
+      });
+      container.appendChild(form);
+    });
+  }
+
+  /* -- depositing ---------------------------------------------------------- */
+  var depositForm = root.querySelector('.vetnet-toolbox__deposit');
+
+  function showErrors(form, errors) {
+    var first = null;
+    form.querySelectorAll('.vetnet-toolbox__error').forEach(function (span) {
+      var name = span.getAttribute('data-field');
+      var messages = errors[name];
+      span.textContent = messages ? [].concat(messages).join(' ') : '';
+      var input = form.querySelector('[name="' + name + '"]');
+      if (input) {
+        if (messages) {
+          input.setAttribute('aria-invalid', 'true');
+          first = first || input;
+        } else {
+          input.removeAttribute('aria-invalid');
+        }
+      }
+    });
+    if (first) {
+      first.focus();
+    }
+  }
+
+  depositForm.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var body = new FormData(depositForm);
+    var file = depositForm.querySelector('input[type="file"]');
+    if (!file.files.length) {
+      body.delete('file');
+    }
+    if (!depositForm.querySelector('input[name="in_community_library"]')) {
+      body.set('in_community_library', '0');
+    } else if (!depositForm.querySelector('input[name="in_community_library"]').checked) {
+      body.set('in_community_library', '0');
+    }
+    var button = depositForm.querySelector('button[type="submit"]');
+    button.disabled = true;
+    common.announce(status, strings.saving, 'info');
+    window.fetch(url('deposit'), {
+      method: 'POST', credentials: 'same-origin', body: body,
+      headers: {'X-CSRFToken': common.csrfToken(), 'Accept': 'application/json'}
+    }).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (data) {
+        button.disabled = false;
+        if (!response.ok) {
+          common.announce(status, data.error || strings.request_failed, 'error');
+          showErrors(depositForm, data.errors || {});
+          return;
+        }
+        showErrors(depositForm, {});
+        depositForm.reset();
+        common.announce(status, data.resource.status === 'published' ? strings.deposited : strings.deposited_pending,
+          'success');
+        state.page = 1;
+        showPanel('find');
+        search();
+      });
+    }, function () {
+      button.disabled = false;
+      common.announce(status, strings.network_error, 'error');
+    });
+  });
+
+  /* -- collections --------------------------------------------------------- */
+  var collectionForm = root.querySelector('.vetnet-toolbox__new-collection');
+  var collectionList = root.querySelector('.vetnet-toolbox__collections');
+
+  function loadCollections() {
+    common.getJSON(url('collections'), options).then(function (result) {
+      if (!result.ok) {
+        return;
+      }
+      collectionList.textContent = '';
+      result.data.collections.forEach(function (collection) {
+        var item = el('li', {}, collection.title + ' — ' + collection.owner_name + ' (' +
+          collection.resource_uuids.length + ')');
+        collectionList.appendChild(item);
+      });
+    });
+  }
+
+  collectionForm.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var data = {title: collectionForm.elements.title.value, visibility: collectionForm.elements.visibility.value};
+    common.postJSON(url('create_collection'), data, options).then(function (result) {
+      if (result.ok) {
+        collectionForm.reset();
+        common.announce(status, strings.collection_created, 'success');
+        loadCollections();
+      }
+    });
+  });
+
+  /* -- moderation ---------------------------------------------------------- */
+  var queue = root.querySelector('.vetnet-toolbox__queue');
+  var queueStatus = root.querySelector('.vetnet-toolbox__moderation-status');
+
+  function moderate(uuid, action, reason) {
+    return common.postJSON(url('moderate'), {resource: uuid, action: action, reason: reason || ''}, options)
+      .then(function (result) {
+        if (result.ok) {
+          common.announce(status, strings.moderated, 'success');
+          loadQueue();
+        }
+      });
+  }
+
+  function loadQueue() {
+    if (!queue) {
+      return;
+    }
+    common.getJSON(url('moderation_queue', {status: queueStatus.value}), options).then(function (result) {
+      if (!result.ok) {
+        return;
+      }
+      queue.textContent = '';
+      if (!result.data.items.length) {
+        queue.appendChild(el('li', {}, strings.queue_empty));
+      }
+      result.data.items.forEach(function (resource) {
+        var item = renderResource(resource);
+        var prefix = root.getAttribute('data-dom-id') + '-m-' + resource.uuid.slice(0, 8);
+        var reason = el('textarea', {id: prefix + '-reason', rows: '2', maxlength: '2000'});
+        field(item, strings.reject_reason, reason);
+        var buttons = el('p', {class: 'vetnet-toolbox__actions'});
+        [['approve', strings.approve], ['reject', strings.reject], ['hide', strings.hide]].forEach(function (pair) {
+          var button = el('button', {type: 'button', class: 'vetnet-button'}, pair[1]);
+          button.addEventListener('click', function () {
+            moderate(resource.uuid, pair[0], reason.value);
+          });
+          buttons.appendChild(button);
+        });
+        item.appendChild(buttons);
+        queue.appendChild(item);
+      });
+    });
+  }
+  if (queueStatus) {
+    queueStatus.addEventListener('change', loadQueue);
+  }
+
+  search();
+}

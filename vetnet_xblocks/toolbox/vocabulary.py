@@ -1,0 +1,35 @@
+"""The toolbox's choices, translated for one user, for the forms and the JavaScript."""
+from django_countries import countries
+
+from vetnet_plugin import api
+
+
+def _translated(gettext, choices):
+    return [(code, gettext(str(label))) for code, label in choices]
+
+
+def block_vocabularies(gettext, allowed_types=()) -> dict:
+    """Every choice list the toolbox shows, and a code -> label map for the JavaScript."""
+    resource_types = _translated(gettext, api.RESOURCE_TYPES)
+    depositable = [(code, label) for code, label in resource_types if not allowed_types or code in allowed_types]
+    vocabularies = {
+        "resource_types": resource_types,
+        "depositable_types": depositable,
+        "sectors": _translated(gettext, api.SECTORS),
+        "eqf_levels": [(code, gettext("EQF level {level}").format(level=code)) for code, _label in api.EQF_LEVELS],
+        "languages": _translated(gettext, api.LANGUAGES),
+        "target_groups": _translated(gettext, api.TARGET_GROUPS),
+        "licences": _translated(gettext, api.LICENCES),
+        "countries": [(code, str(name)) for code, name in countries],
+        "sort_orders": _translated(gettext, api.SORT_ORDERS),
+        "visibilities": [
+            ("private", gettext("Only me")),
+            ("course", gettext("Members of this course")),
+            ("community", gettext("The whole community")),
+        ],
+    }
+    labels = {}
+    for name in ("resource_types", "sectors", "eqf_levels", "languages", "target_groups", "licences", "countries"):
+        labels[name] = dict(vocabularies[name])
+    vocabularies["labels"] = labels
+    return vocabularies
