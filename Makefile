@@ -28,6 +28,7 @@ venv: $(VENV)/.installed ## create .venv with Python 3.12 and install everything
 compilemessages: venv ## compile the gettext catalogs
 	cd vetnet_plugin && $(MANAGE) compilemessages -v 0
 	cd vetnet_xblocks && $(MANAGE) compilemessages -v 0
+	cd conf/devhost && $(MANAGE) compilemessages -v 0
 
 demo: venv compilemessages ## run the development host with the course templates and demo accounts
 	$(MANAGE) migrate --noinput -v 0

@@ -165,5 +165,8 @@ def test_the_language_switcher_changes_the_page_language(client, learner):
     client.force_login(learner)
 
     client.post("/i18n/setlang/", {"language": "it", "next": "/"})
+    page = client.get("/").content.decode()
 
-    assert '<html lang="it"' in client.get("/").content.decode()
+    assert '<html lang="it"' in page
+    assert "<h1>Corsi</h1>" in page
+    assert "Vai al contenuto principale" in page
