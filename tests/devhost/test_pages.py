@@ -169,4 +169,4 @@ def test_the_language_switcher_changes_the_page_language(client, learner):
 
     assert '<html lang="it"' in page
     assert "<h1>Corsi</h1>" in page
-    assert "Vai al contenuto principale" in page
+    assert "Cambia lingua" in page
