@@ -14,6 +14,7 @@ read-only) and the Studio mode (course team, authored fields writable).
 import logging
 
 from django.urls import reverse
+from lxml import etree
 from opaque_keys.edx.keys import CourseKey
 from xblock.core import XBlock
 from xblock.fields import ScopeIds
@@ -114,13 +115,9 @@ class HostRuntime(WorkbenchRuntime):
         block.children.append(self.parse_node(node, block.scope_ids.usage_id))
 
     def parse_xml_file(self, fileobj):
-        from lxml import etree  # pylint: disable=import-outside-toplevel
-
         return self.parse_node(etree.parse(fileobj).getroot())
 
     def add_block_as_child_node(self, block, node):
-        from lxml import etree  # pylint: disable=import-outside-toplevel
-
         child = etree.SubElement(node, "unknown")
         block.add_xml_to_node(child)
         child.set("url_name", block.scope_ids.usage_id.block_id)

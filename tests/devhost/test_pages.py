@@ -5,7 +5,6 @@ import pytest
 from django.test import Client
 
 from devhost.models import Completion, Grade
-from vetnet_plugin import api
 
 from .conftest import probe_key
 

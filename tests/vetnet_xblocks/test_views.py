@@ -9,6 +9,12 @@ from xblock.core import XBlock
 
 from .runtime import BLOCK_TYPES, LEARNER, TRAINER, CourseRuntime, add_block
 
+# A block with member features asks the database whether the viewer belongs to the course.
+pytestmark = pytest.mark.django_db
+
+# Blocks whose member features exist, with the Studio editor's JavaScript they start.
+WITH_MEMBER_FEATURES = {"vetnet_toolbox": "VetnetToolboxStudio"}
+
 SCRIPTED = (
     "Read the brief.\n\n"
     "<script>alert('x')</script>\n\n"
@@ -38,6 +44,8 @@ class TestLearnerView:
         assert "<strong>the brief</strong>" in content
 
     def test_says_plainly_that_the_member_features_are_not_available_yet(self, block_type):
+        if block_type in WITH_MEMBER_FEATURES:
+            pytest.skip("this block's member features exist")
         runtime = CourseRuntime(LEARNER)
         content = render(runtime, add_block(runtime, block_type)).content
 
@@ -137,11 +145,12 @@ class TestStudioEditor:
         # The view's own fragment, before the runtime wraps it.
         fragment = add_block(CourseRuntime(TRAINER), block_type).studio_view()
 
-        assert fragment.js_init_fn == "VetnetStudioEditor"
-        assert fragment.json_init_args["fields"] == ["display_name", "title", "instructions"]
+        editor = WITH_MEMBER_FEATURES.get(block_type, "VetnetStudioEditor")
+        assert fragment.js_init_fn == editor
+        assert fragment.json_init_args["fields"][:3] == ["display_name", "title", "instructions"]
         assert fragment.json_init_args["strings"]["saved"] == "Saved."
         scripts = " ".join(resource.data for resource in fragment.resources if resource.kind == "text")
-        assert "X-CSRFToken" in scripts and "function VetnetStudioEditor" in scripts
+        assert "X-CSRFToken" in scripts and f"function {editor}" in scripts
 
     def test_a_new_block_offers_its_usual_title_to_edit(self, block_type):
         runtime = CourseRuntime(TRAINER)

@@ -99,7 +99,8 @@ class ToolboxBlock(ToolboxHandlersMixin, VetnetBlock):
     @XBlock.supports("multi_device")
     def student_view(self, context=None):
         fragment = super().student_view(context)
-        if not self.course_key:
+        # Only members get the toolbox itself; others read why they cannot use it.
+        if not self.course_key or not backend.is_community_member(user=self.current_user, course_key=self.course_key):
             return fragment
         fragment.add_javascript(self.load_resource("public/js/vetnet_common.js", shared=True))
         fragment.add_javascript(self.load_resource("public/js/toolbox.js"))
