@@ -148,3 +148,21 @@ def test_the_list_keeps_a_constant_query_budget_as_the_library_grows(settings):
     # Membership check, count, page, the page's attributes, two grouped facet queries.
     assert small <= 6
     assert _queries_for_one_page(staff) <= small
+
+
+def test_beyond_the_facet_window_counts_stay_exact_and_facets_say_they_are_partial(settings):
+    settings.VETNET_TOOLBOX_RATE_LIMITS = {}
+    settings.VETNET_TOOLBOX_FACET_WINDOW = 4
+    author, reader = member(), member()
+    for n in range(7):
+        link(author, title=f"Course {n}", eqf_levels=["2"] if n < 3 else ["6"])
+    first = api.list_resources(user=reader, context=context(), page_size=3)
+    assert first.count == 7 and first.num_pages == 3 and first.extra["facets_partial"]
+    # The four newest: courses 6, 5, 4 and 3.
+    assert first.extra["facets"]["eqf_levels"] == {"6": 4}
+    assert titles(first) == ["Course 6", "Course 5", "Course 4"]
+    assert titles(api.list_resources(user=reader, context=context(), page=2, page_size=3)) == [
+        "Course 3", "Course 2", "Course 1"]
+    assert titles(api.list_resources(user=reader, context=context(), page=3, page_size=3)) == ["Course 0"]
+    narrow = api.list_resources(user=reader, context=context(), filters=api.ResourceFilters(eqf_level="2"))
+    assert narrow.count == 3 and not narrow.extra["facets_partial"]

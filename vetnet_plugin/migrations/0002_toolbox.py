@@ -155,11 +155,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='resource',
-            index=models.Index(fields=['status', 'rating_average'], name='vetnet_res_rated'),
+            index=models.Index(fields=['rating_average', 'rating_count', 'created'], name='vetnet_res_rated'),
         ),
         migrations.AddIndex(
             model_name='resource',
-            index=models.Index(fields=['status', 'adoption_count'], name='vetnet_res_adopted'),
+            index=models.Index(fields=['adoption_count', 'created'], name='vetnet_res_adopted'),
         ),
         migrations.AddConstraint(
             model_name='review',

@@ -75,8 +75,9 @@ class Resource(models.Model):
         indexes = [
             models.Index(fields=["course_key", "status", "created"], name="vetnet_res_course_new"),
             models.Index(fields=["in_community_library", "status", "created"], name="vetnet_res_library_new"),
-            models.Index(fields=["status", "rating_average"], name="vetnet_res_rated"),
-            models.Index(fields=["status", "adoption_count"], name="vetnet_res_adopted"),
+            # The sorts read these backwards and stop at the window's end.
+            models.Index(fields=["rating_average", "rating_count", "created"], name="vetnet_res_rated"),
+            models.Index(fields=["adoption_count", "created"], name="vetnet_res_adopted"),
         ]
 
     def __str__(self):

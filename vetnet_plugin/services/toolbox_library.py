@@ -1,9 +1,10 @@
 """
 Browsing and searching the library: filters, facet counts, sorting, pages.
 
-The number of queries is fixed whatever the library's size: one count, one
-page, one prefetch of the page's attributes, and a fixed set of grouped
-facet queries. Counters are denormalised on ``Resource`` for the sorts.
+The number of queries is fixed whatever the library's size, and so, mostly,
+is the work: the leading matches (a bounded window) are found with one
+ordered query, and the facets, the early pages and usually the count come
+from them. Counters are denormalised on ``Resource`` for the sorts.
 """
 from __future__ import annotations
 
@@ -70,25 +71,29 @@ def apply_filters(queryset, filters: data.ResourceFilters, *, user):
     return queryset
 
 
-def facet_counts(queryset) -> dict:
+def facet_counts(resource_ids) -> dict:
     """
-    Counts per value of each filter among ``queryset``'s resources: one
-    grouped query over the single-valued fields together (their combinations
-    are few, so summing them here costs less than four scans) and one for
-    all list fields.
+    Counts per value of each filter among the resources ``resource_ids``:
+    one grouped query over the single-valued fields together (their
+    combinations are few, so summing them here costs less than four scans)
+    and one for all list fields.
     """
-    ids = queryset.order_by().values("pk")
     facets: dict[str, dict[str, int]] = {name: {} for name in _SINGLE_FACETS}
-    rows = queryset.order_by().values(*_SINGLE_FACETS).annotate(n=Count("pk")).values_list(*_SINGLE_FACETS, "n")
+    for _kind, (_name, plural) in _ATTRIBUTE_FACETS.items():
+        facets[plural] = {}
+    if not resource_ids:
+        return facets
+    rows = (
+        Resource.objects.filter(pk__in=resource_ids).order_by().values(*_SINGLE_FACETS)
+        .annotate(n=Count("pk")).values_list(*_SINGLE_FACETS, "n")
+    )
     for row in rows:
         count = row[-1]
         for name, value in zip(_SINGLE_FACETS, row[:-1]):
             if value:
                 facets[name][value] = facets[name].get(value, 0) + count
-    for _kind, (_name, plural) in _ATTRIBUTE_FACETS.items():
-        facets[plural] = {}
     rows = (
-        ResourceAttribute.objects.filter(resource_id__in=ids)
+        ResourceAttribute.objects.filter(resource_id__in=resource_ids)
         .values("kind", "value").annotate(n=Count("resource_id")).values_list("kind", "value", "n")
     )
     for kind, value, count in rows:
@@ -123,6 +128,17 @@ def _with_relations(queryset):
     )
 
 
+def _facet_window() -> int:
+    return max(1, int(getattr(settings, "VETNET_TOOLBOX_FACET_WINDOW", 5000)))
+
+
+def _page_number(page) -> int:
+    try:
+        return max(1, int(page))
+    except (TypeError, ValueError) as exc:
+        raise InvalidInput(_("The page number must be a whole number.")) from exc
+
+
 def list_resources(
     *, user, context: data.ToolboxContext, filters: data.ResourceFilters | None = None, sort: str = "newest",
     page: int = 1, page_size: int | None = None, with_facets: bool = True,
@@ -131,18 +147,40 @@ def list_resources(
     One page of the resources the user may see in this context, searched,
     filtered and sorted ("newest", "best_rated", "most_adopted").
 
-    ``extra["facets"]`` holds the counts per filter value of the whole result.
+    ``extra["facets"]`` holds the counts per filter value. They are exact
+    when the result holds at most ``VETNET_TOOLBOX_FACET_WINDOW`` resources;
+    beyond that they count the leading ones in the chosen order and
+    ``extra["facets_partial"]`` is true, so a search stays fast however
+    large the library grows.
     """
     viewer = viewer_for(user=user, context=context)
     if sort not in SORT_CODES:
         raise InvalidInput(_("Sort by newest, best rated or most adopted."), errors={"sort": [_("Unknown order.")]})
     filters = filters or data.ResourceFilters()
-    queryset = apply_filters(visible_resources(viewer), filters, user=user)
-    paginator, current = paginate(_with_relations(queryset.order_by(*_ORDERINGS[sort])), page, page_size)
-    extra = {"facets": facet_counts(queryset) if with_facets else {}, "sort": sort}
+    size = _page_size(page_size)
+    number = _page_number(page)
+    ordered = apply_filters(visible_resources(viewer), filters, user=user).order_by(*_ORDERINGS[sort])
+    window = _facet_window()
+    # The leading ids in order, one indexed query: they give the facets, the
+    # early pages and, for most searches, the count, without scanning twice.
+    leading = list(ordered.values_list("pk", flat=True)[: window + 1])
+    partial = len(leading) > window
+    leading = leading[:window]
+    count = ordered.count() if partial else len(leading)
+    num_pages = max(1, -(-count // size))
+    if number > num_pages:
+        raise NotFound(_("There is no page {number}.").format(number=number))
+    start = (number - 1) * size
+    if start + size <= len(leading) or not partial:
+        page_ids = leading[start:start + size]
+        rows = {r.pk: r for r in _with_relations(Resource.objects.filter(pk__in=page_ids))}
+        resources = [rows[pk] for pk in page_ids if pk in rows]
+    else:
+        resources = list(_with_relations(ordered)[start:start + size])
+    extra = {"facets": facet_counts(leading) if with_facets else {}, "facets_partial": partial, "sort": sort}
     return base_data.Page(
-        items=_rendered(viewer, current.object_list), count=paginator.count, page=current.number,
-        num_pages=paginator.num_pages, page_size=paginator.per_page, extra=extra,
+        items=_rendered(viewer, resources), count=count, page=number, num_pages=num_pages, page_size=size,
+        extra=extra,
     )
 
 
