@@ -29,9 +29,12 @@ CHROMIUM_ARGS = [
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """One headless Chromium for the whole session."""
+    """
+    One headless Chromium per test module: Playwright's sync API allows one
+    running instance per thread, so a module that starts its own finds none left.
+    """
     from playwright.sync_api import sync_playwright  # pylint: disable=import-outside-toplevel
 
     if not os.access(CHROMIUM, os.X_OK):
