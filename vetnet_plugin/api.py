@@ -86,6 +86,7 @@ from .services.discussions import (
     follow_thread,
     get_or_create_thread,
     get_thread,
+    has_posted,
     list_flagged_posts,
     list_post_revisions,
     moderate_post,
@@ -97,7 +98,7 @@ from .services.discussions import (
 )
 from .services.languages import community_languages, detect_language
 from .services.markup import render_markdown
-from .services.policy_brief import get_policy_brief, render_policy_brief
+from .services.policy_brief import can_read_policy_brief, get_policy_brief, render_policy_brief
 from .services.scenarios import (
     configure_scenario_forum,
     count_pending_proposals,
@@ -127,6 +128,7 @@ __all__ = [
     "follow_thread",
     "get_or_create_thread",
     "get_thread",
+    "has_posted",
     "is_moderator",
     "list_flagged_posts",
     "list_post_revisions",
@@ -142,6 +144,7 @@ __all__ = [
     "unfollow_thread",
     "vote_post",
     # Communication: scenario forums and Delphi rounds
+    "can_read_policy_brief",
     "close_rating_round",
     "configure_scenario_forum",
     "count_pending_proposals",

@@ -89,3 +89,63 @@ def toolbox_call(name: str, *, user: BlockUser, context, **kwargs):
     if name not in _TOOLBOX_FUNCTIONS:
         raise ValueError(f"Not a toolbox function: {name}")
     return getattr(api, name)(user=_django_user(user), context=context, **kwargs)
+
+
+# -- Communication: the scenario forum and the discussion core -------------------
+# Like the toolbox, these API functions take the Django user, so who is staff is
+# decided by the platform's own access rules, not by what the block was told.
+
+__all__ += ["configure_scenario_forum", "forum_call", "member_progress"]
+
+_FORUM_FUNCTIONS = frozenset({
+    "list_scenarios", "get_scenario", "propose_scenario", "moderate_scenario", "count_pending_proposals",
+    "get_delphi_results", "rate_scenario", "open_rating_round", "close_rating_round", "list_rationales",
+    "get_thread", "create_post", "edit_post", "list_post_revisions", "vote_post", "flag_post", "moderate_post",
+    "list_flagged_posts", "follow_thread", "unfollow_thread", "contribute_translation", "machine_translate",
+    "can_read_policy_brief", "is_moderator",
+})
+
+
+def configure_scenario_forum(**settings):
+    """Hand the block's Studio settings and seed scenarios to the plugin (cheap when unchanged)."""
+    return api.configure_scenario_forum(**settings)
+
+
+def forum_call(name: str, *, user: BlockUser, course_key: str, **kwargs):
+    """Call the scenario-forum or discussion function ``name`` of ``vetnet_plugin.api`` as ``user``."""
+    if name not in _FORUM_FUNCTIONS:
+        raise ValueError(f"Not a scenario forum function: {name}")
+    return getattr(api, name)(user=_forum_user(user), course_key=course_key, **kwargs)
+
+
+def _forum_user(user: BlockUser):
+    from django.contrib.auth import get_user_model  # pylint: disable=import-outside-toplevel
+
+    found = None
+    if user.is_authenticated:
+        found = get_user_model().objects.filter(pk=user.user_id, is_active=True).first()
+    if found is None:
+        raise AccessDenied("Sign in to take part in the forum.")
+    return found
+
+
+def member_progress(*, user: BlockUser, usage_key: str) -> dict:
+    """What completion and the participation score count for the user in one forum."""
+    if not user.is_authenticated:
+        return {"rated_current_round": False, "rounds_rated": 0, "posted": False}
+    return {
+        "rated_current_round": api.has_rated_in_current_round(user_id=user.user_id, usage_key=usage_key),
+        "rounds_rated": api.rounds_rated(user_id=user.user_id, usage_key=usage_key),
+        "posted": api.has_posted(user_id=user.user_id, usage_key=usage_key),
+    }
+
+
+def forum_settings() -> dict:
+    """What the operator switched on that the forum's page needs to know."""
+    return {
+        "machine_translation": api.machine_translation_enabled(),
+        "languages": api.community_languages(),
+    }
+
+
+__all__ += ["forum_settings"]

@@ -38,6 +38,7 @@ def test_the_course_team_saves_title_and_instructions(block_type):
     assert stored(runtime, block) == GOOD
 
 
+@pytest.mark.django_db
 def test_what_was_saved_is_what_learners_then_see():
     runtime = CourseRuntime(TRAINER)
     block = block_with_content(runtime, "vetnet_scenarios")

@@ -381,3 +381,10 @@ def retire_discussion_member(user_id: int) -> None:
         Translation.objects.filter(corrected_by_id=user_id).update(corrected_by=None)
         Rating.objects.filter(user_id=user_id).update(user=None, rationale="")
         Scenario.objects.filter(author_id=user_id).update(author=None)
+
+
+def has_posted(*, user_id: int, usage_key: str) -> bool:
+    """True if the member wrote at least one (visible) post in the block's threads."""
+    return Post.objects.filter(
+        author_id=user_id, thread__usage_key=str(usage_key), is_hidden=False, is_retired=False
+    ).exists()

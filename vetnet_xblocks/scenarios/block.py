@@ -1,15 +1,48 @@
 """
-The ``vetnet_scenarios`` block: scenarios of how VET may evolve, depending on
-today's policy choices (Communication).
+The ``vetnet_scenarios`` block: a futures forum where members discuss and
+rate scenarios of how VET may evolve depending on today's policy choices
+(Communication), with Delphi-style rating rounds, in several languages.
 
-Until its member features land, it shows the course team's title and
-instructions and says plainly that the rest is not available yet.
+The trainer sets the strategic question, the drivers of change, the policy
+choices and seed scenarios in Studio; community data (proposals, posts,
+ratings, translations) lives in the plugin and is reached through
+``vetnet_xblocks.backend``.
 """
-from ..base import VetnetBlock, display_name_field
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from web_fragments.fragment import Fragment
+from xblock.completable import XBlockCompletionMode
+from xblock.core import XBlock
+from xblock.fields import Boolean, Float, Integer, List, Scope, String
+
+from vetnet_plugin.exceptions import AccessDenied, InvalidInput
+
+from .. import backend
+from ..base import EditableField, VetnetBlock, display_name_field
 from ..mixins import gettext_noop as _
+from ..mixins import json_handler
+from . import authoring
+from .handlers import ScenarioHandlersMixin
+from .page import render_forum
+
+RULE_RATED = "rated"
+RULE_POSTED = "posted"
 
 
-class ScenariosBlock(VetnetBlock):
+@dataclass(frozen=True)
+class ChoiceField(EditableField):
+    """A Studio field picked from a list: ``choices`` are (stored value, label) pairs."""
+
+    choices: tuple = ()
+
+
+_YES_NO = (("yes", _("Yes")), ("no", _("No")))
+
+
+class ScenariosBlock(ScenarioHandlersMixin, VetnetBlock):
     """Scenarios of how VET may evolve, depending on today's policy choices (Communication)."""
 
     entry_point_name = "vetnet_scenarios"
@@ -17,5 +50,286 @@ class ScenariosBlock(VetnetBlock):
     section = _("Communication")
     css_class = "vetnet-scenarios"
     student_css = ("public/css/scenarios.css",)
+    # Completion follows the trainer's rule (rated in the current round, or posted), not a view.
+    completion_mode = XBlockCompletionMode.COMPLETABLE
+    has_custom_completion = True
+    icon_class = "problem"
 
     display_name = display_name_field("VETNet Scenarios")
+    strategic_question = String(
+        display_name=_("Strategic question"),
+        help=_("The question the scenarios answer. Markdown is allowed."),
+        scope=Scope.content, default="", multiline_editor=True,
+    )
+    horizon_year = Integer(
+        display_name=_("Time horizon"), help=_("The year the scenarios look ahead to."),
+        scope=Scope.settings, default=2035,
+    )
+    drivers = List(
+        display_name=_("Drivers of change"), help=_("Named forces that shape the future, each with a description."),
+        scope=Scope.content, default=[],
+    )
+    policy_choices = List(
+        display_name=_("Policy choices"), help=_("Decisions taken today that lead to one future or another."),
+        scope=Scope.content, default=[],
+    )
+    seed_scenarios = List(
+        display_name=_("Seed scenarios"), help=_("Scenarios the course team writes to start the discussion."),
+        scope=Scope.content, default=[],
+    )
+    allow_proposals = Boolean(
+        display_name=_("Members may propose scenarios"), scope=Scope.settings, default=True,
+    )
+    pre_moderate = Boolean(
+        display_name=_("Proposals wait for approval"), scope=Scope.settings, default=True,
+    )
+    rating_rounds = Integer(
+        display_name=_("Rating rounds"), help=_("How many Delphi rounds course staff may open."),
+        scope=Scope.settings, default=2,
+    )
+    completion_rule = String(
+        display_name=_("Complete when"), scope=Scope.settings, default=RULE_RATED, values=[RULE_RATED, RULE_POSTED],
+    )
+    # A field, as in the LTI consumer block: the trainer decides whether this block is graded.
+    has_score = Boolean(
+        display_name=_("Participation score"),
+        help=_("Grade participation: a point for each round rated and one for taking part in the discussion."),
+        scope=Scope.settings, default=False,
+    )
+    weight = Float(display_name=_("Weight"), scope=Scope.settings, default=1.0)
+
+    studio_fields = VetnetBlock.studio_fields + (
+        EditableField("strategic_question", _("Strategic question"),
+                      _("The question the scenarios answer, for example: how will continuing VET for crafts and "
+                        "SMEs look in 2035? Markdown is allowed."), max_length=4000, multiline=True),
+        EditableField("horizon_text", _("Time horizon (year)"), _("For example 2035."), max_length=12),
+        EditableField("drivers_text", _("Drivers of change"),
+                      _("One per line: a name, a colon, a short description."), max_length=20000, multiline=True),
+        EditableField("policy_choices_text", _("Policy choices"), _("One per line."), max_length=10000,
+                      multiline=True),
+        EditableField("seeds_text", _("Seed scenarios"),
+                      _("Start each with “## Title”. Optional lines: “id:”, “language:”, “drivers:” and “policy "
+                        "choices:” (names separated by “;”, as written above). Then the narrative, in Markdown."),
+                      max_length=60000, multiline=True),
+        ChoiceField("allow_proposals_choice", _("Members may propose scenarios"), max_length=3, choices=_YES_NO),
+        ChoiceField("pre_moderate_choice", _("Proposals wait for staff approval"), max_length=3, choices=_YES_NO),
+        ChoiceField("rating_rounds_choice", _("Number of rating rounds"),
+                    _("Course staff open and close each round."), max_length=2,
+                    choices=tuple((str(n), str(n)) for n in range(1, 6))),
+        ChoiceField("completion_rule", _("Complete when the member has"), max_length=10,
+                    choices=((RULE_RATED, _("rated in the current round")), (RULE_POSTED, _("posted in a discussion")))),
+        ChoiceField("has_score_choice", _("Participation score"),
+                    _("A point for each round rated and one for taking part in the discussion."), max_length=3,
+                    choices=(("no", _("No")), ("yes", _("Yes")))),
+    )
+
+    # -- Studio's text views of the list and yes/no fields --------------------------
+
+    @property
+    def horizon_text(self) -> str:
+        return str(self.horizon_year or "")
+
+    @property
+    def drivers_text(self) -> str:
+        return authoring.format_drivers(self.drivers)
+
+    @property
+    def policy_choices_text(self) -> str:
+        return authoring.format_lines(self.policy_choices)
+
+    @property
+    def seeds_text(self) -> str:
+        return authoring.format_seeds(self.seed_scenarios)
+
+    @property
+    def allow_proposals_choice(self) -> str:
+        return "yes" if self.allow_proposals else "no"
+
+    @property
+    def pre_moderate_choice(self) -> str:
+        return "yes" if self.pre_moderate else "no"
+
+    @property
+    def rating_rounds_choice(self) -> str:
+        return str(self.rating_rounds)
+
+    @property
+    def has_score_choice(self) -> str:
+        return "yes" if self.has_score else "no"
+
+    def clean_studio_input(self, data: dict) -> dict:
+        _ = self.gettext
+        text = super().clean_studio_input(data)
+        errors: dict[str, list[str]] = {}
+        values: dict = {name: text[name] for name in ("display_name", "title", "instructions", "strategic_question")
+                        if name in text}
+        for spec in self.studio_fields:
+            if isinstance(spec, ChoiceField) and spec.name in text:
+                if text[spec.name] not in {value for value, _label in spec.choices}:
+                    errors[spec.name] = [_("Choose from the list.")]
+        if "horizon_text" in text:
+            try:
+                year = int(text["horizon_text"])
+            except ValueError:
+                year = 0
+            if not 2000 <= year <= 2100:
+                errors["horizon_text"] = [_("Enter a year between 2000 and 2100.")]
+            values["horizon_year"] = year
+        if errors:
+            raise InvalidInput(_("Some fields need your attention."), errors=errors)
+        drivers = authoring.parse_drivers(text["drivers_text"], _) if "drivers_text" in text else self.drivers
+        choices = authoring.parse_lines(text["policy_choices_text"]) if "policy_choices_text" in text \
+            else self.policy_choices
+        values["drivers"], values["policy_choices"] = drivers, choices
+        if "seeds_text" in text:
+            values["seed_scenarios"] = authoring.parse_seeds(
+                text["seeds_text"], drivers=drivers, policy_choices=choices,
+                languages=backend.forum_settings()["languages"], gettext=_,
+            )
+        for name, field in (("allow_proposals_choice", "allow_proposals"), ("pre_moderate_choice", "pre_moderate"),
+                            ("has_score_choice", "has_score")):
+            if name in text:
+                values[field] = text[name] == "yes"
+        if "rating_rounds_choice" in text:
+            values["rating_rounds"] = int(text["rating_rounds_choice"])
+        if "completion_rule" in text:
+            values["completion_rule"] = text["completion_rule"]
+        return values
+
+    @json_handler
+    def studio_submit(self, data, suffix=""):  # pylint: disable=unused-argument
+        """Save the editor's input (course team only); answer with the saved values of the fields sent."""
+        self.require_staff()
+        values = self.clean_studio_input(data)
+        self._save_authored_fields(values)
+        return {"saved": True, "values": {
+            spec.name: getattr(self, spec.name) for spec in self.studio_fields if spec.name in data
+        }}
+
+    def _editor_fields(self) -> list[dict]:
+        fields = super()._editor_fields()
+        for field, spec in zip(fields, self.studio_fields):
+            if isinstance(spec, ChoiceField):
+                field["choices"] = [
+                    {"value": value, "label": self.gettext(label), "selected": value == field["value"]}
+                    for value, label in spec.choices
+                ]
+        return fields
+
+    def studio_view(self, context=None):
+        """The course team's editor, with lists for the yes/no and number settings."""
+        fields = self._editor_fields()
+        fragment = Fragment(self.render_template(
+            "templates/studio_view.html", {"fields": fields, "form_id": f"{self.dom_id}-editor"}
+        ))
+        fragment.add_css(self.load_resource("public/css/vetnet.css", shared=True))
+        fragment.add_javascript(self.load_resource("public/js/vetnet_common.js", shared=True))
+        fragment.add_javascript(self.load_resource("public/js/vetnet_studio.js", shared=True))
+        _ = self.gettext
+        fragment.initialize_js("VetnetStudioEditor", {
+            "fields": [field["name"] for field in fields],
+            "strings": dict(self.js_strings(), save_failed=_("Your changes were not saved.")),
+        })
+        return fragment
+
+    # -- OLX: structured fields as readable elements ----------------------------------
+
+    @classmethod
+    def parse_xml(cls, node, runtime, keys):
+        structured = authoring.read_olx_children(node)
+        block = super().parse_xml(node, runtime, keys)
+        for name, value in structured.items():
+            if value:
+                setattr(block, name, value)
+        return block
+
+    def add_xml_to_node(self, node):
+        super().add_xml_to_node(node)
+        for name in ("strategic_question", "drivers", "policy_choices", "seed_scenarios"):
+            node.attrib.pop(name, None)
+        authoring.write_olx_children(node, self)
+
+    # -- the plugin's copy of the settings ---------------------------------------------
+
+    def forum_settings(self) -> dict:
+        return {
+            "course_key": self.course_key, "usage_key": self.usage_key, "title": self.display_title(),
+            "strategic_question": self.strategic_question, "horizon_year": self.horizon_year,
+            "drivers": self.drivers, "policy_choices": self.policy_choices, "seeds": self.seed_scenarios,
+            "allow_proposals": self.allow_proposals, "pre_moderate": self.pre_moderate,
+            "max_rounds": self.rating_rounds,
+        }
+
+    def sync_forum(self):
+        """Make sure the plugin knows this forum as Studio last saved it (one read when unchanged)."""
+        return backend.configure_scenario_forum(**self.forum_settings())
+
+    # -- completion and grading ----------------------------------------------------------
+
+    def max_score(self):
+        return self.rating_rounds + 1 if self.has_score else None
+
+    def publish_progress(self) -> None:
+        """Report completion by the trainer's rule and, when graded, the participation score."""
+        user = self.current_user
+        if not user.is_authenticated:
+            return
+        progress = backend.member_progress(user=user, usage_key=self.usage_key)
+        done = progress["posted"] if self.completion_rule == RULE_POSTED else progress["rated_current_round"]
+        if done:
+            self.runtime.publish(self, "completion", {"completion": 1.0})
+        if self.has_score:
+            value = min(progress["rounds_rated"], self.rating_rounds) + (1 if progress["posted"] else 0)
+            self.runtime.publish(self, "grade", {"value": value, "max_value": self.max_score()})
+
+    # -- learner view ------------------------------------------------------------------------
+
+    @XBlock.supports("multi_device")
+    def student_view(self, context=None):  # pylint: disable=unused-argument
+        """The forum: question, chart, scenarios with rating and discussion, proposals, moderation."""
+        base = self.student_context()
+        user = self.current_user
+        inner, state = "", "ready"
+        if not self.course_key:
+            state = "no_course"
+        elif not backend.is_community_member(user=user, course_key=self.course_key):
+            state = "signed_out" if not user.is_authenticated else "not_member"
+        else:
+            self.sync_forum()
+            try:
+                inner = render_forum(self, language="")
+            except AccessDenied:
+                # The user service named someone the community does not know (yet).
+                state = "not_member"
+            else:
+                self.publish_progress()
+        _ = self.gettext
+        # Strings ride on the markup rather than in init arguments: the page needs no inline script.
+        strings = json.dumps(dict(
+            self.js_strings(), loading=_("Loading…"), updated=_("Updated."),
+        ))
+        html = self.render_template("templates/student_view.html", dict(base, inner=inner, state=state,
+                                                                         strings=strings))
+        fragment = Fragment(html)
+        fragment.add_css(self.load_resource("public/css/vetnet.css", shared=True))
+        for path in self.student_css:
+            fragment.add_css(self.load_resource(path))
+        fragment.add_javascript(self.load_resource("public/js/vetnet_common.js", shared=True))
+        fragment.add_javascript(self.load_resource("public/js/scenarios.js"))
+        fragment.initialize_js("VetnetScenarios")
+        return fragment
+
+    @classmethod
+    def workbench_scenarios(cls):
+        return [(
+            "Scenarios for the future of VET",
+            """<vetnet_scenarios title="Futures of VET" horizon_year="2035">
+                 <option:instructions xmlns:option="http://code.edx.org/xblock/option">Read the scenarios, discuss them and rate them when a round is open.</option:instructions>
+                 <strategic_question>How will VET for crafts and SMEs look in 2035?</strategic_question>
+                 <driver name="Digital transition">Digital tools change every craft.</driver>
+                 <policy_choice>Fund short modular courses</policy_choice>
+                 <scenario id="modular"><title>Modular VET</title>
+                   <narrative>Short courses everywhere.</narrative><assumes>Digital transition</assumes>
+                 </scenario>
+               </vetnet_scenarios>""",
+        )]

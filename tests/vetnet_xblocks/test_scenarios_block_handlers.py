@@ -1,0 +1,200 @@
+"""The scenario forum's handlers: a Delphi process from proposal to converging results, through the block."""
+import pytest
+from django.test import override_settings
+
+from vetnet_plugin import api
+
+from .runtime import COURSE_KEY, call_handler
+from .scenarios_helpers import forum, person  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.django_db
+
+
+def act(who, block, name, payload=None, **kwargs):
+    return call_handler(who.runtime, who.block(block), name, payload if payload is not None else {}, **kwargs)
+
+
+def page(who, block, language=""):
+    status, body, _response = act(who, block, "forum_html", {"language": language})
+    assert status == 200, body
+    return body["html"]
+
+
+def uuid_of(who, block, title):
+    usage_key = str(block.scope_ids.usage_id)
+    return next(s.uuid for s in api.list_scenarios(user=who.user, course_key=COURSE_KEY, usage_key=usage_key)
+                if s.title == title)
+
+
+@pytest.fixture
+def people(forum):
+    runtime, block = forum
+    members = [person(runtime) for _ in range(3)]
+    staff = person(runtime, staff=True)
+    staff.block(block).student_view()
+    return block, members, staff
+
+
+def test_a_proposal_waits_for_staff_then_everyone_sees_it(people):
+    block, (alice, bob, _carol), staff = people
+    status, body, _r = act(alice, block, "propose", {"title": "Apprenticeships for all", "narrative": "Every firm trains.",
+                                                      "drivers": ["Skills shortages in SMEs"], "language": ""})
+    assert status == 200 and "approved" in body["message"]
+    assert "Apprenticeships for all" in page(alice, block) and "waiting for approval" in page(alice, block)
+    assert "Apprenticeships for all" not in page(bob, block)
+    assert "Apprenticeships for all" in page(staff, block)
+    uuid = uuid_of(staff, block, "Apprenticeships for all")
+    assert act(bob, block, "moderate_scenario", {"scenario_uuid": uuid, "publish": True})[0] == 403
+    assert act(staff, block, "moderate_scenario", {"scenario_uuid": uuid, "publish": True})[0] == 200
+    assert "Apprenticeships for all" in page(bob, block)
+
+
+def test_rounds_ratings_results_and_the_chart(people):
+    block, members, staff = people
+    uuid = uuid_of(staff, block, "Labour-market-driven VET")
+    assert act(members[0], block, "rating_round", {"action": "open"})[0] == 403
+    assert act(staff, block, "rating_round", {"action": "open"})[0] == 200
+    assert 'data-action="rate"' in page(members[0], block)
+    for who, score in zip(members, [2, 3, 5]):
+        status, body, _r = act(who, block, "rate", {"scenario_uuid": uuid, "plausibility": str(score),
+                                                     "desirability": score, "rationale": f"because {score}"})
+        assert status == 200, body
+    before_close = page(members[0], block)
+    assert "<svg" not in before_close and "Update my rating" in before_close
+
+    assert act(staff, block, "rating_round", {"action": "close"})[0] == 200
+    html = page(members[0], block)
+    assert 'role="img"' in html and "<title" in html and "<desc" in html and "<table" in html
+    assert "plausibility median 3" in html
+    assert "Your rating: plausibility 2, desirability 2." in html
+    assert "because 5" in html, "rationales are shared anonymously after the round"
+    assert "Open round 2" in page(staff, block)
+
+
+def test_no_handler_reveals_who_rated_what(people):
+    block, members, staff = people
+    uuid = uuid_of(staff, block, "Labour-market-driven VET")
+    act(staff, block, "rating_round", {"action": "open"})
+    for who, score in zip(members, [1, 4, 5]):
+        act(who, block, "rate", {"scenario_uuid": uuid, "plausibility": score, "desirability": score})
+    act(staff, block, "rating_round", {"action": "close"})
+    for viewer in (members[0], staff):
+        html = page(viewer, block)
+        for rater in members:
+            if rater is not viewer:
+                assert rater.user.username not in html
+                assert rater.user.get_full_name() not in html
+    assert "Your rating: plausibility 1" in page(members[0], block)
+    assert "Your rating" not in page(staff, block)
+
+
+def test_movement_between_rounds_is_drawn(people):
+    block, members, staff = people
+    uuid = uuid_of(staff, block, "Labour-market-driven VET")
+    for scores in ([1, 3, 5], [3, 3, 4]):
+        act(staff, block, "rating_round", {"action": "open"})
+        for who, score in zip(members, scores):
+            act(who, block, "rate", {"scenario_uuid": uuid, "plausibility": score, "desirability": score})
+        act(staff, block, "rating_round", {"action": "close"})
+    html = page(members[1], block)
+    assert "vetnet-chart__move" in html and "moved since round 1" in html
+    assert "Opinions converged" in html
+    assert "All 2 rounds are closed" in html
+
+
+def test_discussion_through_the_block(people):
+    block, (alice, bob, _carol), staff = people
+    thread_id = api.list_scenarios(user=alice.user, course_key=COURSE_KEY,
+                                   usage_key=str(block.scope_ids.usage_id))[0].thread_id
+    assert act(alice, block, "create_post", {"thread_id": thread_id, "body": "We need *modules*.", "language": ""})[0] == 200
+    post_id = api.get_thread(user=alice.user, course_key=COURSE_KEY, thread_id=thread_id).posts[0].id
+    assert act(bob, block, "create_post", {"thread_id": thread_id, "body": "Agreed", "parent_id": post_id})[0] == 200
+    assert act(bob, block, "vote_post", {"post_id": post_id, "vote": True})[1]["vote_count"] == 1
+    assert act(alice, block, "edit_post", {"post_id": post_id, "body": "We need short *modules*."})[0] == 200
+    assert act(bob, block, "flag_post", {"post_id": post_id, "reason": "check"})[0] == 200
+    assert act(bob, block, "follow", {"thread_id": thread_id, "follow": True, "email_digest": True})[0] == 200
+    assert act(bob, block, "translate", {"kind": "post", "object_id": post_id, "language": "it",
+                                          "body": "Servono moduli brevi."})[0] == 200
+    html = page(bob, block)
+    assert "<em>modules</em>" in html and "Edit history" in html and "Servono moduli brevi." in html
+    assert 'aria-pressed="true"' in html
+    assert act(bob, block, "moderate_post", {"post_id": post_id, "hide": True, "reason": "x"})[0] == 403
+    assert "Flagged posts" in page(staff, block)
+    assert act(staff, block, "moderate_post", {"post_id": post_id, "hide": True, "reason": "Off topic"})[0] == 200
+    assert "Hidden by a moderator: Off topic" in page(bob, block)
+    assert "We need short" not in page(bob, block)
+
+
+def test_bad_input_gets_a_4xx_with_a_message(people):
+    block, (alice, _bob, _carol), staff = people
+    uuid = uuid_of(staff, block, "Labour-market-driven VET")
+    act(staff, block, "rating_round", {"action": "open"})
+    for name, payload in (
+        ("rate", {"scenario_uuid": uuid, "plausibility": "high", "desirability": 3}),
+        ("rate", {"scenario_uuid": "nope", "plausibility": 3, "desirability": 3}),
+        ("create_post", {"thread_id": "x", "body": "hi"}),
+        ("create_post", {"thread_id": 1, "body": ""}),
+        ("propose", {"title": "", "narrative": ""}),
+        ("rating_round", {"action": "explode"}),
+        ("translate", {"kind": "poem", "object_id": 1, "language": "it", "body": "x"}),
+    ):
+        status, body, _r = act(alice, block, name, payload)
+        assert 400 <= status < 500, (name, payload, status)
+        assert body["error"]
+    status, body, _r = call_handler(alice.runtime, alice.block(block), "rate", body="{not json")
+    assert status == 400
+
+
+class Published(list):
+    def __call__(self, block, event_type, data):
+        self.append((event_type, data))
+
+
+def test_completion_by_rating_and_a_participation_grade(people, monkeypatch):
+    block, (alice, _bob, _carol), staff = people
+    uuid = uuid_of(staff, block, "Labour-market-driven VET")
+    act(staff, block, "rating_round", {"action": "open"})
+    block.has_score = True
+    block.save()
+    alice_block = alice.block(block)
+    events = Published()
+    monkeypatch.setattr(alice.runtime, "publish", events)
+    call_handler(alice.runtime, alice_block, "rate", {"scenario_uuid": uuid, "plausibility": 3, "desirability": 4})
+    assert ("completion", {"completion": 1.0}) in events
+    assert ("grade", {"value": 1, "max_value": 3}) in events
+
+
+def test_completion_by_posting_when_the_trainer_says_so(people, monkeypatch):
+    block, (alice, _bob, _carol), _staff = people
+    block.completion_rule = "posted"
+    block.save()
+    alice_block = alice.block(block)
+    events = Published()
+    monkeypatch.setattr(alice.runtime, "publish", events)
+    alice_block.student_view()
+    assert events == []
+    thread_id = api.list_scenarios(user=alice.user, course_key=COURSE_KEY,
+                                   usage_key=str(block.scope_ids.usage_id))[0].thread_id
+    call_handler(alice.runtime, alice_block, "create_post", {"thread_id": thread_id, "body": "Hello all"})
+    assert ("completion", {"completion": 1.0}) in events
+    assert not any(kind == "grade" for kind, _data in events), "no grade unless the trainer enabled it"
+
+
+@override_settings(VETNET_RATE_LIMITS={"post": [1, 300]})
+def test_posting_too_fast_through_the_block_is_a_429(people):
+    block, (alice, _bob, _carol), _staff = people
+    thread_id = api.list_scenarios(user=alice.user, course_key=COURSE_KEY,
+                                   usage_key=str(block.scope_ids.usage_id))[0].thread_id
+    assert act(alice, block, "create_post", {"thread_id": thread_id, "body": "one"})[0] == 200
+    status, body, _r = act(alice, block, "create_post", {"thread_id": thread_id, "body": "two"})
+    assert status == 429 and "try again" in body["error"]
+
+
+def test_language_filter_and_translations_beside_the_original(people):
+    block, (alice, bob, _carol), _staff = people
+    uuid = uuid_of(alice, block, "Modular crafts")
+    act(bob, block, "translate", {"kind": "scenario", "object_id": uuid, "language": "el",
+                                   "title": "Αρθρωτή βιοτεχνία", "body": "Σύντομες ψηφιακές ενότητες παντού."})
+    html = page(alice, block, language="el")
+    assert "Αρθρωτή βιοτεχνία" in html and "Short digital modules everywhere." in html
+    assert "Labour-market-driven VET" not in html.split("vetnet-scenarios__list")[1]

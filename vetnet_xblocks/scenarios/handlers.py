@@ -1,0 +1,171 @@
+"""
+The scenario forum's JSON handlers. Each checks the shape of its input, calls
+the plugin through ``backend.forum_call`` (which decides who may do what) and
+answers with a short message; the page then asks ``forum_html`` for the new
+state of the forum.
+
+No handler takes a user id or answers with anyone's rating but the caller's.
+"""
+from __future__ import annotations
+
+from vetnet_plugin.exceptions import AccessDenied, InvalidInput
+
+from .. import backend
+from ..mixins import json_handler
+
+
+def _flag(data: dict, name: str, default: bool) -> bool:
+    value = data.get(name, default)
+    if isinstance(value, bool):
+        return value
+    if value in ("true", "on", "yes", "1"):
+        return True
+    if value in ("false", "off", "no", "0", ""):
+        return False
+    raise InvalidInput("yes/no", errors={name: ["yes/no"]})
+
+
+def _text(data: dict, name: str) -> str:
+    value = data.get(name, "")
+    return value if isinstance(value, str) else ""
+
+
+def _names(data: dict, name: str) -> list:
+    value = data.get(name) or []
+    if isinstance(value, str):
+        value = [value]
+    return [v for v in value if isinstance(v, str)]
+
+
+class ScenarioHandlersMixin:
+    """Handlers of the scenario forum block (mixed into ``ScenariosBlock``)."""
+
+    def _call(self, name: str, **kwargs):
+        self._require_member()
+        return backend.forum_call(name, user=self.current_user, course_key=self.course_key, **kwargs)
+
+    def _require_member(self) -> None:
+        _ = self.gettext
+        if not self.course_key:
+            raise AccessDenied(_("This forum works inside a course only."))
+        backend.require_community_member(
+            user=self.current_user, course_key=self.course_key,
+            message=_("Only members of this course community can take part in its forum."),
+        )
+        self.sync_forum()
+
+    @json_handler
+    def forum_html(self, data, suffix=""):  # pylint: disable=unused-argument
+        """The forum's current state as HTML, narrowed to ``language`` when given."""
+        from .page import render_forum  # pylint: disable=import-outside-toplevel
+
+        self._require_member()
+        return {"html": str(render_forum(self, language=_text(data, "language")))}
+
+    @json_handler
+    def create_post(self, data, suffix=""):  # pylint: disable=unused-argument
+        self._call("create_post", thread_id=data.get("thread_id"), body=_text(data, "body"),
+                   parent_id=data.get("parent_id") or None, language=_text(data, "language"))
+        self.publish_progress()
+        return {"message": self.gettext("Your post is online.")}
+
+    @json_handler
+    def edit_post(self, data, suffix=""):  # pylint: disable=unused-argument
+        self._call("edit_post", post_id=data.get("post_id"), body=_text(data, "body"),
+                   language=_text(data, "language"))
+        return {"message": self.gettext("Your post was changed; the earlier text is kept in its history.")}
+
+    @json_handler
+    def vote_post(self, data, suffix=""):  # pylint: disable=unused-argument
+        count = self._call("vote_post", post_id=data.get("post_id"), vote=_flag(data, "vote", True))
+        return {"message": self.gettext("Thank you for your vote."), "vote_count": count}
+
+    @json_handler
+    def flag_post(self, data, suffix=""):  # pylint: disable=unused-argument
+        self._call("flag_post", post_id=data.get("post_id"), reason=_text(data, "reason"))
+        return {"message": self.gettext("Thank you: the moderators will look at this post.")}
+
+    @json_handler
+    def moderate_post(self, data, suffix=""):  # pylint: disable=unused-argument
+        hide = _flag(data, "hide", True)
+        self._call("moderate_post", post_id=data.get("post_id"), hide=hide, reason=_text(data, "reason"))
+        _ = self.gettext
+        return {"message": _("The post is hidden.") if hide else _("The post is visible again.")}
+
+    @json_handler
+    def follow(self, data, suffix=""):  # pylint: disable=unused-argument
+        _ = self.gettext
+        if _flag(data, "follow", True):
+            self._call("follow_thread", thread_id=data.get("thread_id"),
+                       email_digest=_flag(data, "email_digest", False))
+            return {"message": _("You follow this discussion.")}
+        self._call("unfollow_thread", thread_id=data.get("thread_id"))
+        return {"message": _("You no longer follow this discussion.")}
+
+    @json_handler
+    def translate(self, data, suffix=""):  # pylint: disable=unused-argument
+        kind = _text(data, "kind")
+        object_id = data.get("object_id")
+        if kind == "scenario":
+            self._call("get_scenario", usage_key=self.usage_key, scenario_uuid=object_id)
+        self._call("contribute_translation", kind=kind, object_id=object_id, language=_text(data, "language"),
+                   title=_text(data, "title"), body=_text(data, "body"))
+        return {"message": self.gettext("Thank you for your translation.")}
+
+    @json_handler
+    def machine_translate(self, data, suffix=""):  # pylint: disable=unused-argument
+        kind = _text(data, "kind")
+        if kind == "scenario":
+            self._call("get_scenario", usage_key=self.usage_key, scenario_uuid=data.get("object_id"))
+        result = self._call("machine_translate", kind=kind, object_id=data.get("object_id"),
+                            language=_text(data, "language"))
+        _ = self.gettext
+        if result is None:
+            return {"message": _("No machine translation is available right now. The original is shown.")}
+        return {"message": _("A machine translation was added.")}
+
+    @json_handler
+    def propose(self, data, suffix=""):  # pylint: disable=unused-argument
+        scenario = self._call(
+            "propose_scenario", usage_key=self.usage_key, title=_text(data, "title"),
+            narrative=_text(data, "narrative"), drivers=_names(data, "drivers"),
+            policy_choices=_names(data, "policy_choices"), language=_text(data, "language"),
+        )
+        _ = self.gettext
+        if scenario.status == "pending":
+            return {"message": _("Thank you. Your scenario will appear once course staff have approved it.")}
+        return {"message": _("Thank you. Your scenario is online.")}
+
+    @json_handler
+    def moderate_scenario(self, data, suffix=""):  # pylint: disable=unused-argument
+        publish = _flag(data, "publish", True)
+        self._call("moderate_scenario", usage_key=self.usage_key, scenario_uuid=data.get("scenario_uuid"),
+                   publish=publish, reason=_text(data, "reason"))
+        _ = self.gettext
+        return {"message": _("The scenario is published.") if publish else _("The proposal was declined.")}
+
+    @json_handler
+    def rate(self, data, suffix=""):  # pylint: disable=unused-argument
+        rating = self._call(
+            "rate_scenario", usage_key=self.usage_key, scenario_uuid=data.get("scenario_uuid"),
+            plausibility=data.get("plausibility"), desirability=data.get("desirability"),
+            rationale=_text(data, "rationale"), language=_text(data, "language"),
+        )
+        self.publish_progress()
+        return {
+            "message": self.gettext("Your rating is saved. Only you can see it; others see only the results."),
+            "rating": {"plausibility": rating.plausibility, "desirability": rating.desirability},
+        }
+
+    @json_handler
+    def rating_round(self, data, suffix=""):  # pylint: disable=unused-argument
+        _ = self.gettext
+        action = _text(data, "action")
+        if action == "open":
+            opened = self._call("open_rating_round", usage_key=self.usage_key)
+            return {"message": _("Round {number} is open.").format(number=opened.number)}
+        if action == "close":
+            closed = self._call("close_rating_round", usage_key=self.usage_key)
+            return {"message": _("Round {number} is closed; members now see its results.").format(
+                number=closed.number)}
+        raise InvalidInput(_("Say whether to open or close a round."))

@@ -1,0 +1,129 @@
+"""
+The forum's page: what one member sees of the scenarios, their ratings and
+discussions, rendered from the plugin's values with the block's templates.
+
+Posts are rendered one template each, recursively, because the blocks'
+template engine has no ``{% include %}``.
+"""
+from __future__ import annotations
+
+from django.conf.locale import LANG_INFO
+from django.utils.safestring import mark_safe
+
+from .. import backend
+from .chart import build_chart
+
+
+def language_name(code: str) -> str:
+    info = LANG_INFO.get(code, {})
+    return info.get("name_local") or info.get("name") or code
+
+
+class _Page:
+    """Everything one rendering needs, fetched once."""
+
+    def __init__(self, block, language: str):
+        self.block = block
+        self.user = block.current_user
+        self.language = language
+        self.prefix = block.dom_id
+        self.settings = backend.forum_settings()
+        self.languages = [{"code": c, "name": language_name(c)} for c in self.settings["languages"]]
+        self.is_staff = self.call("is_moderator")
+
+    def call(self, name, **kwargs):
+        return backend.forum_call(name, user=self.user, course_key=self.block.course_key, **kwargs)
+
+    def other_languages(self, original: str) -> list[dict]:
+        return [item for item in self.languages if item["code"] != original]
+
+
+def _render_post(page: _Page, post, scenario_uuid: str) -> str:
+    replies = "".join(_render_post(page, reply, scenario_uuid) for reply in post.replies)
+    revisions = ()
+    if post.edited and not post.is_retired and post.body:
+        revisions = page.call("list_post_revisions", post_id=post.id)
+    return page.block.render_template("templates/post.html", {
+        "post": post, "replies_html": mark_safe(replies), "revisions": revisions,
+        "dom_id": f"{page.prefix}-p-{post.id}", "is_staff": page.is_staff,
+        "language_name": language_name(post.language), "languages": page.languages,
+        "other_languages": page.other_languages(post.language),
+        "can_vote": not post.is_own and not post.is_hidden and not post.is_retired,
+        "can_reply": not post.is_retired, "machine_translation": page.settings["machine_translation"],
+        "translations": [dict(t.__dict__, language_name=language_name(t.language)) for t in post.translations],
+    })
+
+
+def _rating_summary(page: _Page, scenario, results):
+    """The member's own rating beside the latest aggregate, and how the spread moved."""
+    trend = next((c for c in results.convergence if c.scenario_uuid == scenario.uuid), None)
+    latest = trend.aggregates[-1] if trend and trend.aggregates else None
+    rounds = []
+    for aggregate in trend.aggregates if trend else ():
+        own = results.own(scenario.uuid, aggregate.round_number)
+        rounds.append({"aggregate": aggregate, "own": own})
+    current = results.current_round
+    own_current = results.own(scenario.uuid, current.number) if current else None
+    # Revising in a new round starts from the member's last answer, as Delphi asks.
+    previous_own = None
+    for rating in sorted(results.own_ratings, key=lambda r: r.round_number):
+        if rating.scenario_uuid == scenario.uuid:
+            previous_own = rating
+    rationales = ()
+    if latest is not None and not latest.withheld:
+        rationales = page.call("list_rationales", usage_key=page.block.usage_key, scenario_uuid=scenario.uuid,
+                               round_number=latest.round_number)
+    return {
+        "trend": trend, "latest": latest, "rounds": rounds, "rationales": rationales,
+        "own_current": own_current, "prefill": own_current or previous_own,
+        "rating_open": bool(current and current.is_open and scenario.status == "published"),
+    }
+
+
+def _render_scenario(page: _Page, number: int, scenario, results) -> str:
+    thread = page.call("get_thread", thread_id=scenario.thread_id, language=page.language)
+    posts_html = "".join(_render_post(page, post, scenario.uuid) for post in thread.posts)
+    summary = _rating_summary(page, scenario, results)
+    prefix = f"{page.prefix}-s-{scenario.uuid[:8]}"
+    return page.block.render_template("templates/scenario.html", dict(
+        summary,
+        scenario=scenario, number=number, dom_id=prefix, thread=thread, posts_html=mark_safe(posts_html),
+        language_name=language_name(scenario.language), languages=page.languages,
+        other_languages=page.other_languages(scenario.language), is_staff=page.is_staff,
+        machine_translation=page.settings["machine_translation"],
+        translations=[dict(t.__dict__, language_name=language_name(t.language)) for t in scenario.translations],
+        scale=range(1, 6), current_round=results.current_round,
+    ))
+
+
+def render_forum(block, *, language: str = ""):
+    """The inner HTML of the forum for the current member (the part the page refreshes)."""
+    page = _Page(block, (language or "").strip().lower()[:8])
+    usage_key = block.usage_key
+    scenarios = page.call("list_scenarios", usage_key=usage_key, language=page.language)
+    results = page.call("get_delphi_results", usage_key=usage_key)
+    published = [s for s in scenarios if s.status == "published"]
+    cards = [_render_scenario(page, number, s, results) for number, s in enumerate(published, start=1)]
+    others = [s for s in scenarios if s.status != "published"]
+    pending_cards = [_render_scenario(page, 0, s, results) for s in others if s.status == "pending" and s.is_own
+                     and not page.is_staff]
+    current = results.current_round
+    rounds_left = results.max_rounds - len(results.rounds)
+    return block.render_template("templates/forum.html", {
+        "block": block, "prefix": page.prefix, "language": page.language, "languages": page.languages,
+        "strategic_question_html": backend.render_markdown(block.strategic_question),
+        "scenarios_html": mark_safe("".join(cards)), "pending_html": mark_safe("".join(pending_cards)),
+        "own_declined": [s for s in others if s.is_own and s.status == "rejected"],
+        "has_scenarios": bool(published), "results": results, "current_round": current,
+        "can_open_round": page.is_staff and (current is None or not current.is_open) and rounds_left > 0,
+        "can_close_round": page.is_staff and current is not None and current.is_open,
+        "next_round": len(results.rounds) + 1, "is_staff": page.is_staff,
+        "pending": [s for s in others if s.status == "pending"] if page.is_staff else [],
+        "flagged": page.call("list_flagged_posts", usage_key=usage_key) if page.is_staff else (),
+        "chart": build_chart(published, results),
+        "policy_brief_url": (f"/api/vetnet/v1/courses/{block.course_key}/scenario-forums/{usage_key}/policy-brief/"
+                             if page.call("can_read_policy_brief") else ""),
+        "allow_proposals": block.allow_proposals, "pre_moderate": block.pre_moderate,
+        "drivers": block.drivers, "policy_choices": block.policy_choices,
+        "min_raters": results.min_raters,
+    })

@@ -1,0 +1,180 @@
+/* The scenario forum's page. Every form and button names a JSON handler
+ * (data-action); after a change the forum's HTML is asked for again
+ * (forum_html), so the server renders one truth and this file stays small.
+ * Open <details> and the focus survive the refresh; messages are announced
+ * in the block's status region. */
+function VetnetScenarios(runtime, element) {
+  'use strict';
+
+  var common = window.VetnetCommon;
+  var root = common.rootElement(element);
+  var holder = root.querySelector('[data-vetnet-strings]');
+  var strings = {};
+  try {
+    strings = JSON.parse(holder ? holder.getAttribute('data-vetnet-strings') : '{}');
+  } catch (ignored) {
+    strings = {};
+  }
+  var forum = root.querySelector('.vetnet-scenarios__forum');
+  var status = root.querySelector('.vetnet-status');
+  var language = '';
+  if (!forum) {
+    return;
+  }
+
+  function handlerUrl(name) {
+    return runtime.handlerUrl(root, name);
+  }
+
+  function payloadOf(form) {
+    var data = {};
+    try {
+      data = JSON.parse(form.getAttribute('data-extra') || '{}');
+    } catch (ignored) {
+      data = {};
+    }
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (!field.name || field.disabled || field.tagName === 'BUTTON') {
+        return;
+      }
+      if (field.type === 'checkbox') {
+        if (field.getAttribute('data-list')) {
+          data[field.name] = data[field.name] || [];
+          if (field.checked) {
+            data[field.name].push(field.value);
+          }
+        } else {
+          data[field.name] = field.checked;
+        }
+      } else if (field.type === 'radio') {
+        if (field.checked) {
+          data[field.name] = field.value;
+        }
+      } else {
+        data[field.name] = field.value;
+      }
+    });
+    return data;
+  }
+
+  function showErrors(form, result) {
+    var box = form.querySelector('.vetnet-scenarios__form-error');
+    var errors = result.data.errors || {};
+    var messages = [result.data.error];
+    var first = null;
+    Array.prototype.forEach.call(form.querySelectorAll('[aria-invalid]'), function (field) {
+      field.removeAttribute('aria-invalid');
+    });
+    Object.keys(errors).forEach(function (name) {
+      messages = messages.concat(errors[name]);
+      var field = form.querySelector('[name="' + name + '"]');
+      if (field) {
+        field.setAttribute('aria-invalid', 'true');
+        first = first || field;
+      }
+    });
+    if (box) {
+      box.textContent = messages.filter(Boolean).join(' ');
+    } else {
+      common.announce(status, messages.join(' '), 'error');
+    }
+    if (first) {
+      first.focus();
+    }
+  }
+
+  function focusKey(node) {
+    for (var el = node; el && el !== forum; el = el.parentElement) {
+      if (el.id) {
+        return el.id;
+      }
+    }
+    return null;
+  }
+
+  function restoreFocus(id) {
+    var target = id && document.getElementById(id);
+    if (!target) {
+      return;
+    }
+    if (target.tagName === 'DETAILS') {
+      target = target.querySelector('summary');
+    } else if (!(target.tabIndex >= 0 || target.hasAttribute('tabindex'))) {
+      target = target.closest('[tabindex]') || target;
+    }
+    target.focus();
+  }
+
+  function refresh(message, focusId) {
+    var open = Array.prototype.map.call(forum.querySelectorAll('details[open][id]'), function (d) {
+      return d.id;
+    });
+    forum.setAttribute('aria-busy', 'true');
+    return common.postJSON(handlerUrl('forum_html'), {language: language}, {status: status, strings: strings})
+      .then(function (result) {
+        forum.removeAttribute('aria-busy');
+        if (!result.ok) {
+          return;
+        }
+        forum.innerHTML = result.data.html;
+        open.forEach(function (id) {
+          var details = document.getElementById(id);
+          if (details) {
+            details.open = true;
+          }
+        });
+        restoreFocus(focusId);
+        common.announce(status, message || '', 'success');
+      });
+  }
+
+  function send(action, payload, form, trigger) {
+    var key = focusKey(trigger || form);
+    var buttons = form ? form.querySelectorAll('button') : [trigger];
+    Array.prototype.forEach.call(buttons, function (b) { b.disabled = true; });
+    common.announce(status, strings.saving, 'info');
+    return common.postJSON(handlerUrl(action), payload, {status: form ? null : status, strings: strings})
+      .then(function (result) {
+        Array.prototype.forEach.call(buttons, function (b) { b.disabled = false; });
+        if (!result.ok) {
+          if (form) {
+            common.announce(status, '', 'info');
+            showErrors(form, result);
+          }
+          return null;
+        }
+        return refresh(result.data.message, key);
+      });
+  }
+
+  forum.addEventListener('submit', function (event) {
+    var form = event.target.closest('form[data-action]');
+    if (!form) {
+      return;
+    }
+    event.preventDefault();
+    send(form.getAttribute('data-action'), payloadOf(form), form, event.submitter || form);
+  });
+
+  forum.addEventListener('click', function (event) {
+    var button = event.target.closest('button[data-action]');
+    if (!button || button.form) {
+      return;
+    }
+    event.preventDefault();
+    var payload = {};
+    try {
+      payload = JSON.parse(button.getAttribute('data-payload') || '{}');
+    } catch (ignored) {
+      payload = {};
+    }
+    send(button.getAttribute('data-action'), payload, null, button);
+  });
+
+  forum.addEventListener('change', function (event) {
+    if (event.target.matches('select[data-filter="language"]')) {
+      language = event.target.value;
+      refresh(strings.updated, event.target.id);
+    }
+  });
+}
