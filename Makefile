@@ -25,10 +25,12 @@ $(VENV)/.installed: requirements/test.txt setup.py
 
 venv: $(VENV)/.installed ## create .venv with Python 3.12 and install everything
 
-compilemessages: venv ## compile the gettext catalogs
-	cd vetnet_plugin && $(MANAGE) compilemessages -v 0
-	cd vetnet_xblocks && $(MANAGE) compilemessages -v 0
-	cd conf/devhost && $(MANAGE) compilemessages -v 0
+# The plugin and the host use Django's locale/ layout; the blocks use the
+# translations/<lang>/LC_MESSAGES/text.po layout the platform's XBlock i18n service reads.
+CATALOG_DIRS := vetnet_plugin/locale vetnet_xblocks/translations conf/devhost/locale
+compilemessages: ## compile the gettext catalogs (.po -> .mo)
+	@for po in $$(find $(CATALOG_DIRS) -name '*.po' 2>/dev/null); do \
+		msgfmt --check-format -o "$${po%.po}.mo" "$$po" || exit 1; done
 
 demo: venv compilemessages ## run the development host with the course templates and demo accounts
 	$(MANAGE) migrate --noinput -v 0
@@ -45,9 +47,9 @@ course-archive: ## pack the course template as dist/community-of-vet-practices.t
 	@echo "dist/$(COURSE_TEMPLATE).tar.gz: import it in Studio under Tools > Import"
 
 requirements: ## recompile requirements/*.txt from requirements/*.in
-	$(BIN)/pip-compile -q --no-strip-extras --allow-unsafe -o requirements/base.txt requirements/base.in
-	$(BIN)/pip-compile -q --no-strip-extras --allow-unsafe -o requirements/dev.txt requirements/dev.in
-	$(BIN)/pip-compile -q --no-strip-extras --allow-unsafe -o requirements/test.txt requirements/test.in
+	$(BIN)/pip-compile -q --no-strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements/base.txt requirements/base.in
+	$(BIN)/pip-compile -q --no-strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements/dev.txt requirements/dev.in
+	$(BIN)/pip-compile -q --no-strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements/test.txt requirements/test.in
 
 # The two passes of the suite. Each states its whole environment, so what a
 # developer exported for other work does not change what a pass runs on.
@@ -64,7 +66,7 @@ test: venv compilemessages ## quality checks, then the whole suite on SQLite and
 	$(MAKE) --no-print-directory test-services
 
 test-sqlite: venv ## the suite on SQLite with eager tasks, browser tests included
-	$(SQLITE_ENV) $(PYTEST) -m "not services and not celery_worker"
+	VETNET_REQUIRED_MARKERS=browser $(SQLITE_ENV) $(PYTEST) -m "not services and not celery_worker"
 
 test-services: venv ## the suite on MariaDB, Redis as the broker, a real Celery worker (both services running)
 	$(SERVICES_ENV) $(PYTEST) -m "not browser"
