@@ -129,7 +129,7 @@ def _with_relations(queryset):
 
 
 def _facet_window() -> int:
-    return max(1, int(getattr(settings, "VETNET_TOOLBOX_FACET_WINDOW", 5000)))
+    return max(1, int(getattr(settings, "VETNET_TOOLBOX_FACET_WINDOW", 2000)))
 
 
 def _page_number(page) -> int:
@@ -161,12 +161,14 @@ def list_resources(
     number = _page_number(page)
     ordered = apply_filters(visible_resources(viewer), filters, user=user).order_by(*_ORDERINGS[sort])
     window = _facet_window()
-    # The leading ids in order, one indexed query: they give the facets, the
-    # early pages and, for most searches, the count, without scanning twice.
+    # The leading ids in order, one query: they give the facets and the early
+    # pages without grouping or sorting the whole result again.
     leading = list(ordered.values_list("pk", flat=True)[: window + 1])
     partial = len(leading) > window
     leading = leading[:window]
-    count = ordered.count() if partial else len(leading)
+    # Counted even when the window holds everything, so every request makes
+    # the same queries whatever the library's size.
+    count = ordered.count()
     num_pages = max(1, -(-count // size))
     if number > num_pages:
         raise NotFound(_("There is no page {number}.").format(number=number))

@@ -45,7 +45,7 @@ DEFAULTS = {
     "VETNET_UPLOAD_SCANNER": None,
     # Facet counts are exact up to this many matching resources; a larger
     # result counts its leading ones, so search time stays flat as the library grows.
-    "VETNET_TOOLBOX_FACET_WINDOW": 5000,
+    "VETNET_TOOLBOX_FACET_WINDOW": 2000,
     # How many of each a member may create per hour (0: no limit).
     "VETNET_TOOLBOX_RATE_LIMITS": {"deposit": 20, "review": 60, "adoption": 60, "collection": 30},
 }

@@ -116,6 +116,8 @@ class ToolboxBlock(ToolboxHandlersMixin, VetnetBlock):
             self.js_strings(),
             results=_t("{count} resources found."),
             no_results=_t("No resource matches. Try fewer filters or other words."),
+            facets_partial=_t("The numbers beside the filters count the first matches only; narrow the search to "
+                              "count them all."),
             page=_t("Page {page} of {pages}"),
             by=_t("by {name}"),
             rating=_t("{average} out of 5 stars ({count} ratings)"),

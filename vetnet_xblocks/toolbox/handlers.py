@@ -105,7 +105,8 @@ class ToolboxHandlersMixin:
             page=data.get("page", 1), page_size=data.get("page_size") or None,
         )
         return {"count": page.count, "page": page.page, "num_pages": page.num_pages,
-                "items": page.items, "facets": page.extra.get("facets", {})}
+                "items": page.items, "facets": page.extra.get("facets", {}),
+                "facets_partial": page.extra.get("facets_partial", False)}
 
     @json_handler(methods=("GET",))
     def resource(self, data, suffix=""):  # pylint: disable=unused-argument

@@ -79,7 +79,8 @@ class ResourceListView(ToolboxView):
             user=request.user, context=api.ToolboxContext(course_key=course_key, scope=scope),
             filters=api.ResourceFilters(**params), sort=sort, page=page_number, page_size=page_size,
         )
-        return Response(_page_body(request, page, ResourceSerializer, facets=page.extra.get("facets", {})))
+        return Response(_page_body(request, page, ResourceSerializer, facets=page.extra.get("facets", {}),
+                                   facets_partial=page.extra.get("facets_partial", False)))
 
     @extend_schema(request=DepositSerializer, responses={201: ResourceSerializer})
     def post(self, request, course_key):

@@ -203,6 +203,9 @@ function VetnetToolbox(runtime, element, args) {
         results.appendChild(renderResource(resource));
       });
       summary.textContent = data.count ? format(strings.results, {count: data.count}) : strings.no_results;
+      if (data.facets_partial) {
+        summary.textContent += ' ' + strings.facets_partial;
+      }
       pageLabel.textContent = format(strings.page, {page: data.page, pages: data.num_pages});
       root.querySelector('[data-page="previous"]').disabled = data.page <= 1;
       root.querySelector('[data-page="next"]').disabled = data.page >= data.num_pages;
