@@ -18,7 +18,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from lxml import etree
 from opaque_keys.edx.keys import CourseKey
-from xblock.core import XML_NAMESPACES
+from xblock.core import XML_NAMESPACES, XBlock
+from xblock.plugin import PluginMissingError
 
 from .blocks import PLATFORM_BLOCK_TYPES
 from .field_store import AUTHORED_SCOPES
@@ -52,11 +53,29 @@ class OlxCourse:
         return self.policy.get(f"course/{self.course_key.run}", {}).get("advanced_modules", [])
 
     def block_types(self) -> set:
-        # Namespaced elements (``option:instructions``) are fields of their parent, not blocks.
-        return {
-            element.tag for element in self.root.iter()
-            if isinstance(element.tag, str) and etree.QName(element).namespace is None
-        }
+        # Namespaced elements (``option:instructions``) are fields of their parent, not blocks;
+        # so are the elements inside a block without children, which its parse_xml reads itself.
+        found = set()
+
+        def walk(element):
+            if not isinstance(element.tag, str) or etree.QName(element).namespace is not None:
+                return
+            found.add(element.tag)
+            if _may_have_children(element.tag):
+                for child in element:
+                    walk(child)
+
+        walk(self.root)
+        return found
+
+
+def _may_have_children(tag: str) -> bool:
+    if tag in PLATFORM_BLOCK_TYPES:
+        return bool(PLATFORM_BLOCK_TYPES[tag].has_children)
+    try:
+        return bool(XBlock.load_class(tag).has_children)
+    except PluginMissingError:
+        return False
 
 
 def templates_dir() -> Path:

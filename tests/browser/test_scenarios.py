@@ -1,0 +1,99 @@
+"""The Delphi process in Chromium: propose, approve, rate, reply, close the round, see the chart."""
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+COURSE = "/courses/course-v1:VETNet+CoVP+2026/"
+FORUM = f"{COURSE}units/communication_scenarios/"
+TITLE = "Craft academies run by SME associations"
+
+
+def as_user(page, logged_in_page, username):
+    page.context.clear_cookies()
+    logged_in_page(username)
+    page.goto(FORUM)
+    forum = page.locator(".vetnet-scenarios")
+    forum.get_by_role("heading", name="Scenarios", exact=True).wait_for()
+    return forum
+
+
+def done(forum, message):
+    expect(forum.locator(".vetnet-status")).to_contain_text(message)
+
+
+def scenario(forum, title=TITLE):
+    heading = forum.page.get_by_role("heading", name=re.compile(title))
+    return forum.locator("article.vetnet-scenarios__scenario", has=heading)
+
+
+@pytest.mark.browser
+def test_propose_rate_reply_close_and_see_the_chart(demo_site, settings, logged_in_page, page, axe_check, js_errors):
+    # Two raters are enough to show results in this walk-through; the default keeps three.
+    settings.VETNET_DELPHI_MIN_RATERS = 2
+
+    forum = as_user(page, logged_in_page, "trainer")
+    forum.get_by_role("button", name="Open round 1").click()
+    done(forum, "Round 1 is open.")
+
+    forum = as_user(page, logged_in_page, "marco")
+    axe_check(page)
+    proposal = forum.locator(".vetnet-scenarios__propose")
+    proposal.get_by_label("Title").fill(TITLE)
+    proposal.get_by_label("Narrative (Markdown allowed)").fill(
+        "SME associations run **craft academies** where master craftspeople teach short courses."
+    )
+    proposal.get_by_label("Skills shortages in crafts and SMEs").check()
+    proposal.get_by_label("Short modular courses with micro-credentials recognised across Europe").check()
+    proposal.get_by_role("button", name="Send the proposal").click()
+    done(forum, "once course staff have approved it")
+    expect(scenario(forum)).to_contain_text("waiting for approval")
+
+    forum = as_user(page, logged_in_page, "trainer")
+    moderation = forum.locator(".vetnet-scenarios__moderation")
+    expect(moderation).to_contain_text(TITLE)
+    moderation.get_by_role("button", name="Publish").click()
+    done(forum, "The scenario is published.")
+
+    forum = as_user(page, logged_in_page, "marco")
+    card = scenario(forum)
+    card.get_by_role("group", name=re.compile("Plausibility")).get_by_label("4").check()
+    card.get_by_role("group", name=re.compile("Desirability")).get_by_label("5").check()
+    card.get_by_label(re.compile("Your reasons")).fill("Associations know what firms need.")
+    card.get_by_role("button", name="Save my rating").click()
+    done(forum, "Your rating is saved.")
+    card = scenario(forum)
+    card.get_by_label("Your contribution (Markdown allowed)").fill("Our association could start with tilers.")
+    card.get_by_role("button", name="Post", exact=True).click()
+    done(forum, "Your post is online.")
+
+    forum = as_user(page, logged_in_page, "eleni")
+    card = scenario(forum)
+    card.get_by_role("group", name=re.compile("Plausibility")).get_by_label("2").check()
+    card.get_by_role("group", name=re.compile("Desirability")).get_by_label("4").check()
+    card.get_by_role("button", name="Save my rating").click()
+    done(forum, "Your rating is saved.")
+    post = scenario(forum).locator(".vetnet-scenarios__post").first
+    post.get_by_text("Reply", exact=True).click()
+    post.get_by_label("Your reply (Markdown allowed)").fill("In Greece the chambers could do the same.")
+    post.get_by_role("button", name="Send the reply").click()
+    done(forum, "Your post is online.")
+    expect(scenario(forum).locator(".vetnet-scenarios__replies")).to_contain_text("chambers could do the same")
+    axe_check(page)
+
+    forum = as_user(page, logged_in_page, "trainer")
+    forum.get_by_role("button", name="Close round 1").click()
+    done(forum, "Round 1 is closed")
+
+    for username, own in (("marco", "Your rating: plausibility 4, desirability 5."),
+                          ("eleni", "Your rating: plausibility 2, desirability 4.")):
+        forum = as_user(page, logged_in_page, username)
+        chart = forum.get_by_role("img", name="Scenarios by plausibility and desirability")
+        expect(chart).to_be_visible()
+        table = forum.locator(".vetnet-scenarios__table")
+        expect(table).to_contain_text(TITLE)
+        card = scenario(forum)
+        expect(card).to_contain_text("plausibility median 3")
+        expect(card).to_contain_text(own)
+        axe_check(page)
+    assert js_errors == []
