@@ -1,0 +1,22 @@
+"""The upload scan runs as a Celery task on a real worker, after the deposit is committed."""
+import pytest
+
+from tests.factories import member
+from tests.vetnet_plugin.toolbox_helpers import deposit
+from vetnet_plugin import api
+from vetnet_plugin.models import ResourceVersion
+
+
+@pytest.mark.celery_worker
+def test_a_deposited_file_is_released_by_the_scan_task_on_the_worker(celery_worker_process):
+    author = member()
+    resource = deposit(author)
+    assert resource.current_version.scan_status == "pending"
+    celery_worker_process.wait_until(
+        lambda: ResourceVersion.objects.filter(resource__uuid=resource.uuid, scan_status="clean").exists(),
+        message="the scan task did not release the file",
+    )
+    reader = member()
+    ctx = api.ToolboxContext(course_key=resource.course_key, moderation="open")
+    download = api.open_resource_download(user=reader, context=ctx, resource_uuid=resource.uuid)
+    download.file.close()
