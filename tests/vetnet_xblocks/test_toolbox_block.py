@@ -163,3 +163,17 @@ def test_the_blocks_limits_apply_to_deposits(block_and_member):
     block.allowed_resource_types = ["video"]
     status, body = deposit(runtime, block)
     assert status == 400 and "resource_type" in body["errors"]
+
+
+def test_handlers_answer_bad_requests_with_a_4xx(block_and_member):
+    block, runtime, _user = block_and_member
+    status, body, _response = call_handler(runtime, block, "review", {"rating": 3})
+    assert status == 404 and body["error"]
+    status, body, _response = call_handler(runtime, block, "review", {"resource": "not-a-uuid", "rating": 3})
+    assert status == 404
+    status, body, _response = get(runtime, block, "library", sort="random")
+    assert status == 400 and "sort" in body["errors"]
+    status, body, _response = get(runtime, block, "download", resource="x", version="one")
+    assert status == 400
+    request = webob.Request.blank("/", method="GET")
+    assert runtime.handle(block, "deposit", request).status_code == 405

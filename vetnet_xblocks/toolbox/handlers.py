@@ -85,9 +85,8 @@ def _metadata(form) -> dict:
 
 def _resource_uuid(data) -> str:
     value = data.get("resource", "")
-    if not isinstance(value, str) or not value:
-        raise InvalidInput("Say which resource.")
-    return value
+    # An empty or malformed id is looked up like any other and is "not found".
+    return value if isinstance(value, str) else ""
 
 
 class ToolboxHandlersMixin:
