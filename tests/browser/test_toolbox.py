@@ -48,10 +48,10 @@ def test_share_find_rate_adopt_download(demo_site, media, logged_in_page, axe_ch
     filters = toolbox.locator(".vetnet-toolbox__filters")
     sector = filters.get_by_label("Sector")
     sector.select_option("agrifood")
-    toolbox.locator(".vetnet-toolbox__summary").get_by_text("1 resources found.").wait_for()
+    toolbox.locator(".vetnet-toolbox__summary").get_by_text("1 resource found.").wait_for()
     assert "(1)" in sector.locator("option[value='agrifood']").inner_text()
     filters.get_by_label("EQF level").select_option("4")
-    toolbox.locator(".vetnet-toolbox__summary").get_by_text("1 resources found.").wait_for()
+    toolbox.locator(".vetnet-toolbox__summary").get_by_text("1 resource found.").wait_for()
     axe_check(page)
 
     item = results.locator(".vetnet-toolbox__resource").first

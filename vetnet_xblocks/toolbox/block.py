@@ -115,6 +115,7 @@ class ToolboxBlock(ToolboxHandlersMixin, VetnetBlock):
         return dict(
             self.js_strings(),
             results=_t("{count} resources found."),
+            results_one=_t("1 resource found."),
             no_results=_t("No resource matches. Try fewer filters or other words."),
             facets_partial=_t("The numbers beside the filters count the first matches only; narrow the search to "
                               "count them all."),
@@ -123,7 +124,9 @@ class ToolboxBlock(ToolboxHandlersMixin, VetnetBlock):
             rating=_t("{average} out of 5 stars ({count} ratings)"),
             no_ratings=_t("Not rated yet"),
             adoptions=_t("Adopted {count} times"),
+            adoptions_one=_t("Adopted once"),
             downloads=_t("Downloaded {count} times"),
+            downloads_one=_t("Downloaded once"),
             download=_t("Download"),
             open_link=_t("Open the link"),
             being_checked=_t("The file is being checked; it can be downloaded in a minute."),

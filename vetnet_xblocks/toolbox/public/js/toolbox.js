@@ -46,6 +46,11 @@ function VetnetToolbox(runtime, element, args) {
     return node;
   }
 
+  /* A count in a sentence; "_one" strings say it for exactly one. */
+  function counted(name, count) {
+    return count === 1 && strings[name + '_one'] ? strings[name + '_one'] : format(strings[name], {count: count});
+  }
+
   function label(vocabulary, code) {
     return (labels[vocabulary] || {})[code] || code;
   }
@@ -158,8 +163,8 @@ function VetnetToolbox(runtime, element, args) {
     var stats = [
       resource.rating_count ? format(strings.rating, {average: resource.rating_average, count: resource.rating_count})
         : strings.no_ratings,
-      format(strings.adoptions, {count: resource.adoption_count}),
-      format(strings.downloads, {count: resource.download_count}),
+      counted('adoptions', resource.adoption_count),
+      counted('downloads', resource.download_count),
       format(strings.by, {name: resource.author_name})
     ];
     item.appendChild(el('p', {class: 'vetnet-toolbox__stats'}, stats.join(' · ')));
@@ -202,7 +207,7 @@ function VetnetToolbox(runtime, element, args) {
       data.items.forEach(function (resource) {
         results.appendChild(renderResource(resource));
       });
-      summary.textContent = data.count ? format(strings.results, {count: data.count}) : strings.no_results;
+      summary.textContent = data.count ? counted('results', data.count) : strings.no_results;
       if (data.facets_partial) {
         summary.textContent += ' ' + strings.facets_partial;
       }
@@ -350,7 +355,7 @@ function VetnetToolbox(runtime, element, args) {
         container.appendChild(adoptForm);
       }
       container.appendChild(el('p', {class: 'vetnet-toolbox__stats'},
-        format(strings.adoptions, {count: data.adoptions.count})));
+        counted('adoptions', data.adoptions.count)));
       data.adoptions.reports.forEach(function (adoption) {
         container.appendChild(el('p', {class: 'vetnet-toolbox__report'},
           (strings.outcomes[adoption.outcome] || '') + ' — ' + adoption.member_name + ': ' + adoption.outcome_report));
