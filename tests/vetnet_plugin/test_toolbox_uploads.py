@@ -226,3 +226,19 @@ def test_enrolling_later_opens_the_library():
         api.get_resource(user=newcomer, context=context(), resource_uuid=resource.uuid)
     enroll(newcomer)
     assert api.get_resource(user=newcomer, context=context(), resource_uuid=resource.uuid).title
+
+
+def test_files_go_to_the_storage_the_operator_names(settings, tmp_path, django_capture_on_commit_callbacks):
+    elsewhere = tmp_path / "bucket"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "toolbox": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(elsewhere)}},
+    }
+    settings.VETNET_TOOLBOX_STORAGE = "toolbox"
+    with django_capture_on_commit_callbacks(execute=True):
+        resource = deposit(member())
+    version = ResourceVersion.objects.get(resource__uuid=resource.uuid)
+    assert (elsewhere / version.storage_name).read_bytes() == PDF
+    download = api.open_resource_download(user=member(), context=context(), resource_uuid=resource.uuid)
+    assert download.file.read() == PDF
+    download.file.close()
