@@ -97,3 +97,26 @@ def test_propose_rate_reply_close_and_see_the_chart(demo_site, settings, logged_
         expect(card).to_contain_text(own)
         axe_check(page)
     assert js_errors == []
+
+
+@pytest.mark.browser
+def test_the_trainer_adds_a_seed_scenario_in_studio(demo_site, logged_in_page, page, axe_check, js_errors):
+    logged_in_page("trainer")
+    page.goto(FORUM)
+    page.get_by_role("link", name=re.compile("Scenarios of VET's future.* in Studio")).click()
+    page.wait_for_url("**/studio/vetnet_scenarios/communication_scenarios_forum/")
+    axe_check(page)
+    seeds = page.get_by_label("Seed scenarios")
+    seeds.fill(seeds.input_value() + "\n\n## Shared workshops\nid: shared-workshops\ndrivers: Green transition\n\n"
+               "Small firms share machines and trainers in district workshops.")
+    page.get_by_label("Number of rating rounds").select_option("3")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_url("**?saved=1")
+    assert "<title>Shared workshops</title>" in page.locator("pre.olx").inner_text()
+
+    page.goto(FORUM)
+    forum = page.locator(".vetnet-scenarios")
+    expect(forum.get_by_role("heading", name="5. Shared workshops")).to_be_visible()
+    expect(forum).to_contain_text("Rating has not started yet")
+    axe_check(page)
+    assert js_errors == []

@@ -198,3 +198,16 @@ def test_language_filter_and_translations_beside_the_original(people):
     html = page(alice, block, language="el")
     assert "Αρθρωτή βιοτεχνία" in html and "Short digital modules everywhere." in html
     assert "Labour-market-driven VET" not in html.split("vetnet-scenarios__list")[1]
+
+
+def test_the_forum_page_keeps_a_query_budget(people, django_assert_max_num_queries):
+    block, members, staff = people
+    usage_key = str(block.scope_ids.usage_id)
+    for scenario in api.list_scenarios(user=members[0].user, course_key=COURSE_KEY, usage_key=usage_key):
+        for who in members:
+            post = api.create_post(user=who.user, course_key=COURSE_KEY, thread_id=scenario.thread_id, body="Hello")
+            api.create_post(user=who.user, course_key=COURSE_KEY, thread_id=scenario.thread_id, body="Re",
+                            parent_id=post.id)
+    # Two scenarios with six posts each: the cost grows with scenarios, not with posts.
+    with django_assert_max_num_queries(40):
+        page(members[0], block)
