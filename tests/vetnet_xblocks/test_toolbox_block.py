@@ -177,3 +177,19 @@ def test_handlers_answer_bad_requests_with_a_4xx(block_and_member):
     assert status == 400
     request = webob.Request.blank("/", method="GET")
     assert runtime.handle(block, "deposit", request).status_code == 405
+
+
+def test_the_author_uploads_a_new_version(block_and_member):
+    block, runtime, _user = block_and_member
+    status, body = deposit(runtime, block)
+    uuid = body["resource"]["uuid"]
+    request = webob.Request.blank("/", POST=MultiDict([
+        ("resource", uuid), ("change_note", "Second edition"), ("file", ("guide-2.png", PNG)),
+    ]))
+    response = runtime.handle(block, "new_version", request)
+    assert response.status_code == 201
+    versions = json.loads(response.body)["resource"]["versions"]
+    assert [v["number"] for v in versions] == [2, 1] and versions[0]["change_note"] == "Second edition"
+    reader_runtime, reader_block = other_member(block)
+    request = webob.Request.blank("/", POST=MultiDict([("resource", uuid), ("link_url", "https://example.org")]))
+    assert reader_runtime.handle(reader_block, "new_version", request).status_code == 403

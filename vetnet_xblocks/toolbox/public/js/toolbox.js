@@ -360,8 +360,37 @@ function VetnetToolbox(runtime, element, args) {
         container.appendChild(el('p', {class: 'vetnet-toolbox__report'},
           (strings.outcomes[adoption.outcome] || '') + ' — ' + adoption.member_name + ': ' + adoption.outcome_report));
       });
+      if (resource.is_own) {
+        container.appendChild(versionForm(uuid, prefix, container));
+      }
       addCollectionPicker(container, uuid, prefix);
     });
+  }
+
+  /* A new version of one's own resource: the history stays, others see the latest. */
+  function versionForm(uuid, prefix, container) {
+    var form = el('form', {class: 'vetnet-toolbox__version', enctype: 'multipart/form-data'});
+    form.appendChild(el('h6', {}, strings.new_version));
+    field(form, strings.version_file, el('input', {type: 'file', name: 'file', id: prefix + '-vfile'}));
+    field(form, strings.version_link, el('input', {type: 'url', name: 'link_url', id: prefix + '-vlink',
+      maxlength: '1000'}));
+    field(form, strings.change_note, el('input', {name: 'change_note', id: prefix + '-vnote', maxlength: '500'}));
+    form.appendChild(el('button', {type: 'submit', class: 'vetnet-button'}, strings.upload_version));
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var body = new FormData(form);
+      body.set('resource', uuid);
+      if (!form.querySelector('input[type="file"]').files.length) {
+        body.delete('file');
+      }
+      sendForm(url('new_version'), body).then(function (result) {
+        if (result.ok) {
+          common.announce(status, strings.version_saved, 'success');
+          loadDetails(uuid, container);
+        }
+      });
+    });
+    return form;
   }
 
   function addCollectionPicker(container, uuid, prefix) {
@@ -427,30 +456,39 @@ function VetnetToolbox(runtime, element, args) {
     var button = depositForm.querySelector('button[type="submit"]');
     button.disabled = true;
     common.announce(status, strings.saving, 'info');
-    window.fetch(url('deposit'), {
+    sendForm(url('deposit'), body).then(function (result) {
+      button.disabled = false;
+      if (!result.ok) {
+        showErrors(depositForm, result.data.errors || {});
+        return;
+      }
+      showErrors(depositForm, {});
+      depositForm.reset();
+      common.announce(status, result.data.resource.status === 'published' ? strings.deposited
+        : strings.deposited_pending, 'success');
+      state.page = 1;
+      showPanel('find');
+      search();
+    });
+  });
+
+  /* POST a multipart form; resolves with {ok, data} and announces errors, as requestJSON does. */
+  function sendForm(address, body) {
+    return window.fetch(address, {
       method: 'POST', credentials: 'same-origin', body: body,
       headers: {'X-CSRFToken': common.csrfToken(), 'Accept': 'application/json'}
     }).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (data) {
-        button.disabled = false;
         if (!response.ok) {
           common.announce(status, data.error || strings.request_failed, 'error');
-          showErrors(depositForm, data.errors || {});
-          return;
         }
-        showErrors(depositForm, {});
-        depositForm.reset();
-        common.announce(status, data.resource.status === 'published' ? strings.deposited : strings.deposited_pending,
-          'success');
-        state.page = 1;
-        showPanel('find');
-        search();
+        return {ok: response.ok, data: data};
       });
     }, function () {
-      button.disabled = false;
       common.announce(status, strings.network_error, 'error');
+      return {ok: false, data: {errors: {}}};
     });
-  });
+  }
 
   /* -- collections --------------------------------------------------------- */
   var collectionForm = root.querySelector('.vetnet-toolbox__new-collection');
