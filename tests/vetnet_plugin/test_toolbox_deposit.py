@@ -1,10 +1,12 @@
 """Members deposit resources: files or links with VET metadata, versions, moderation."""
 import pytest
 
-from tests.factories import COURSE_KEY, UserFactory, enroll, member
-from tests.vetnet_plugin.toolbox_helpers import PDF, PNG, context, deposit, docx_bytes, toolbox_media, upload  # noqa: F401
+from tests.factories import UserFactory, enroll, member
+from tests.vetnet_plugin.toolbox_helpers import (  # noqa: F401
+    METADATA, PDF, PNG, context, deposit, docx_bytes, toolbox_media, upload,
+)
 from vetnet_plugin import api
-from vetnet_plugin.exceptions import AccessDenied, InvalidInput, NotFound
+from vetnet_plugin.exceptions import AccessDenied, InvalidInput, NotFound, RateLimited
 from vetnet_plugin.models import Resource, ResourceVersion
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("toolbox_media")]
@@ -93,14 +95,8 @@ def test_a_block_can_restrict_resource_types():
 
 def test_a_file_and_a_link_together_are_refused():
     with pytest.raises(InvalidInput):
-        api.deposit_resource(user=member(), context=context(), metadata={**_metadata()},
+        api.deposit_resource(user=member(), context=context(), metadata=METADATA,
                              file=upload(PDF), link_url="https://example.org")
-
-
-def _metadata():
-    from tests.vetnet_plugin.toolbox_helpers import METADATA  # pylint: disable=import-outside-toplevel
-
-    return METADATA
 
 
 def test_people_outside_the_course_cannot_deposit():
@@ -211,7 +207,7 @@ def test_author_edits_metadata_and_search_follows():
     author = member()
     resource = deposit(author)
     api.update_resource(user=author, context=context(), resource_uuid=resource.uuid,
-                        metadata={**_metadata(), "title": "Welding simulator", "tags": ["welding"]})
+                        metadata={**METADATA, "title": "Welding simulator", "tags": ["welding"]})
     page = api.list_resources(user=author, context=context(), filters=api.ResourceFilters(search="welding"))
     assert [r.title for r in page.items] == ["Welding simulator"]
 
@@ -230,7 +226,7 @@ def test_the_deposit_rate_limit_gives_a_clear_429(settings):
     author = member()
     deposit(author)
     deposit(author)
-    with pytest.raises(api_rate_limited()) as error:
+    with pytest.raises(RateLimited) as error:
         deposit(author)
     assert error.value.status_code == 429
     assert "per hour" in error.value.message
@@ -238,12 +234,6 @@ def test_the_deposit_rate_limit_gives_a_clear_429(settings):
     staff = UserFactory(is_staff=True)
     for _n in range(3):
         deposit(staff)
-
-
-def api_rate_limited():
-    from vetnet_plugin.exceptions import RateLimited  # pylint: disable=import-outside-toplevel
-
-    return RateLimited
 
 
 def test_unknown_uuid_is_not_found():
@@ -259,4 +249,3 @@ def test_course_key_of_the_context_must_be_valid():
 def test_staff_deposit_is_published_even_under_approval():
     staff = UserFactory(is_staff=True)
     assert deposit(staff, context(moderation="approval")).status == "published"
-    assert COURSE_KEY
