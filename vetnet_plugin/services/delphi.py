@@ -23,7 +23,7 @@ from .access import require_moderator, require_viewer
 from .languages import language_of
 from .members import parse_course_key
 from .rate_limits import check_rate_limit
-from .scenarios import _get_scenario, get_scenario_forum
+from .scenarios import find_scenario, get_scenario_forum
 
 MAX_RATIONALE_LENGTH = 2000
 
@@ -123,7 +123,7 @@ def rate_scenario(
     if len(rationale) > MAX_RATIONALE_LENGTH:
         message = _("Use at most {limit} characters.").format(limit=MAX_RATIONALE_LENGTH)
         raise InvalidInput(message, errors={"rationale": [message]})
-    scenario = _get_scenario(scenario_uuid, key, usage_key)
+    scenario = find_scenario(scenario_uuid, key, usage_key)
     if scenario.status != Scenario.PUBLISHED:
         raise InvalidInput(_("This scenario is not open for rating."))
     current = RatingRound.objects.filter(usage_key=scenario.usage_key, closed__isnull=True).first()
@@ -218,7 +218,7 @@ def list_rationales(*, user, course_key, usage_key: str, scenario_uuid, round_nu
     scores and in alphabetical order, so their order says nothing about who or when.
     """
     key = require_viewer(user, course_key)
-    scenario = _get_scenario(scenario_uuid, key, usage_key)
+    scenario = find_scenario(scenario_uuid, key, usage_key)
     round_ = RatingRound.objects.filter(usage_key=scenario.usage_key, number=round_number).first()
     if round_ is None or round_.is_open:
         return ()

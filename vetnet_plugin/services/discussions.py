@@ -177,10 +177,11 @@ def post_counts(*, thread_ids) -> dict[int, int]:
 
 
 def _single(post: Post, user, key) -> data.Post:
-    return _build_post_alone(post, user, compat.is_course_staff(user, key))
+    return post_as_seen_by(post, user, compat.is_course_staff(user, key))
 
 
-def _build_post_alone(post: Post, user, staff: bool) -> data.Post:
+def post_as_seen_by(post: Post, user, staff: bool) -> data.Post:
+    """One post (without its replies) as ``user`` may see it; ``staff`` sees hidden text."""
     voted = {post.pk} if PostVote.objects.filter(post=post, user=user).exists() else set()
     flagged = {post.pk} if PostFlag.objects.filter(post=post, user=user).exists() else set()
     translated = translations_for(kind=Translation.POST, object_ids=[post.pk])
@@ -321,7 +322,7 @@ def list_flagged_posts(*, user, course_key, usage_key: str = "") -> tuple[data.F
             r for r in post.flags.filter(resolved__isnull=True).order_by("created").values_list("reason", flat=True) if r
         )
         result.append(data.FlaggedPost(
-            post=_build_post_alone(post, user, True), thread_target=post.thread.title or post.thread.target,
+            post=post_as_seen_by(post, user, True), thread_target=post.thread.title or post.thread.target,
             usage_key=post.thread.usage_key, reasons=reasons,
         ))
     return tuple(result)

@@ -15,7 +15,7 @@ from ..exceptions import AccessDenied
 from ..models import Post
 from ..taxonomy import OrganisationType
 from .delphi import closed_round_aggregates, list_rating_rounds, min_raters
-from .discussions import _build_post_alone
+from .discussions import post_as_seen_by
 from .markup import render_markdown
 from .members import is_active_member, parse_course_key
 from .scenarios import get_scenario_forum, list_scenarios
@@ -57,7 +57,7 @@ def get_policy_brief(*, user, course_key, usage_key: str) -> data.PolicyBrief:
             Post.objects.filter(thread_id=scenario.thread_id, is_hidden=False, is_retired=False)
             .filter(~Q(body="")).order_by("-vote_count", "created")[:ARGUMENTS_PER_SCENARIO]
         )
-        arguments = tuple(_build_post_alone(post, user, True) for post in top_posts if post.vote_count > 0)
+        arguments = tuple(post_as_seen_by(post, user, True) for post in top_posts if post.vote_count > 0)
         items.append(data.BriefScenario(
             scenario=scenario,
             final=trend.aggregates[-1] if trend and trend.aggregates else None,

@@ -190,7 +190,8 @@ def list_scenarios(*, user, course_key, usage_key: str, language: str = "") -> t
     )
 
 
-def _get_scenario(scenario_uuid, key, usage_key: str) -> Scenario:
+def find_scenario(scenario_uuid, key, usage_key: str) -> Scenario:
+    """The scenario row in this forum, visible or not; ``NotFound`` for anything else."""
     try:
         return Scenario.objects.select_related("author").get(
             uuid=str(scenario_uuid), course_key=key, usage_key=str(usage_key)
@@ -202,7 +203,7 @@ def _get_scenario(scenario_uuid, key, usage_key: str) -> Scenario:
 def get_scenario(*, user, course_key, usage_key: str, scenario_uuid) -> data.Scenario:
     """One scenario, if the member may see it."""
     key = require_viewer(user, course_key)
-    scenario = _get_scenario(scenario_uuid, key, usage_key)
+    scenario = find_scenario(scenario_uuid, key, usage_key)
     visible = scenario.status == Scenario.PUBLISHED or scenario.author_id == user.id or (
         scenario.status != Scenario.ARCHIVED and is_moderator(user=user, course_key=key)
     )
@@ -273,7 +274,7 @@ def moderate_scenario(*, user, course_key, usage_key: str, scenario_uuid, publis
     reason its author sees. Seeds are edited in Studio, not here.
     """
     key = require_moderator(user, course_key)
-    scenario = _get_scenario(scenario_uuid, key, usage_key)
+    scenario = find_scenario(scenario_uuid, key, usage_key)
     if scenario.seed_key is not None:
         raise InvalidInput(_("Seed scenarios are changed in Studio."))
     reason = (reason or "").strip() if isinstance(reason, str) else ""

@@ -14,7 +14,7 @@ from .. import backend
 from ..mixins import json_handler
 
 
-def _flag(data: dict, name: str, default: bool) -> bool:
+def _flag(data: dict, name: str, default: bool, gettext) -> bool:
     value = data.get(name, default)
     if isinstance(value, bool):
         return value
@@ -22,7 +22,8 @@ def _flag(data: dict, name: str, default: bool) -> bool:
         return True
     if value in ("false", "off", "no", "0", ""):
         return False
-    raise InvalidInput("yes/no", errors={name: ["yes/no"]})
+    message = gettext("Choose yes or no.")
+    raise InvalidInput(message, errors={name: [message]})
 
 
 def _text(data: dict, name: str) -> str:
@@ -77,7 +78,7 @@ class ScenarioHandlersMixin:
 
     @json_handler
     def vote_post(self, data, suffix=""):  # pylint: disable=unused-argument
-        count = self._call("vote_post", post_id=data.get("post_id"), vote=_flag(data, "vote", True))
+        count = self._call("vote_post", post_id=data.get("post_id"), vote=_flag(data, "vote", True, self.gettext))
         return {"message": self.gettext("Thank you for your vote."), "vote_count": count}
 
     @json_handler
@@ -87,7 +88,7 @@ class ScenarioHandlersMixin:
 
     @json_handler
     def moderate_post(self, data, suffix=""):  # pylint: disable=unused-argument
-        hide = _flag(data, "hide", True)
+        hide = _flag(data, "hide", True, self.gettext)
         self._call("moderate_post", post_id=data.get("post_id"), hide=hide, reason=_text(data, "reason"))
         _ = self.gettext
         return {"message": _("The post is hidden.") if hide else _("The post is visible again.")}
@@ -95,9 +96,9 @@ class ScenarioHandlersMixin:
     @json_handler
     def follow(self, data, suffix=""):  # pylint: disable=unused-argument
         _ = self.gettext
-        if _flag(data, "follow", True):
+        if _flag(data, "follow", True, self.gettext):
             self._call("follow_thread", thread_id=data.get("thread_id"),
-                       email_digest=_flag(data, "email_digest", False))
+                       email_digest=_flag(data, "email_digest", False, self.gettext))
             return {"message": _("You follow this discussion.")}
         self._call("unfollow_thread", thread_id=data.get("thread_id"))
         return {"message": _("You no longer follow this discussion.")}
@@ -138,7 +139,7 @@ class ScenarioHandlersMixin:
 
     @json_handler
     def moderate_scenario(self, data, suffix=""):  # pylint: disable=unused-argument
-        publish = _flag(data, "publish", True)
+        publish = _flag(data, "publish", True, self.gettext)
         self._call("moderate_scenario", usage_key=self.usage_key, scenario_uuid=data.get("scenario_uuid"),
                    publish=publish, reason=_text(data, "reason"))
         _ = self.gettext
