@@ -28,6 +28,23 @@ venv: $(VENV)/.installed ## create .venv with Python 3.12 and install everything
 # The plugin and the host use Django's locale/ layout; the blocks use the
 # translations/<lang>/LC_MESSAGES/text.po layout the platform's XBlock i18n service reads.
 CATALOG_DIRS := vetnet_plugin/locale vetnet_xblocks/translations conf/devhost/locale
+LANGS := en it el es ca
+# Django's makemessages, run from inside each package so only that package is
+# scanned; it merges new strings into the existing catalogs and keeps their
+# translations (a changed string comes back fuzzy, for review). makemessages only
+# writes locale/<lang>/LC_MESSAGES/django.po, so for the blocks each text.po is
+# copied there first and moved back after; the temporary locale/ is then removed.
+MAKEMESSAGES := $(MANAGE) makemessages $(addprefix -l ,$(LANGS)) --add-location=file --no-obsolete
+makemessages: venv ## extract the strings of the plugin and the blocks into their catalogs
+	mkdir -p vetnet_plugin/locale && cd vetnet_plugin && $(MAKEMESSAGES)
+	@for l in $(LANGS); do mkdir -p vetnet_xblocks/locale/$$l/LC_MESSAGES; \
+		test ! -f vetnet_xblocks/translations/$$l/LC_MESSAGES/text.po || \
+		cp vetnet_xblocks/translations/$$l/LC_MESSAGES/text.po vetnet_xblocks/locale/$$l/LC_MESSAGES/django.po; done
+	cd vetnet_xblocks && $(MAKEMESSAGES)
+	@for l in $(LANGS); do mkdir -p vetnet_xblocks/translations/$$l/LC_MESSAGES; \
+		mv vetnet_xblocks/locale/$$l/LC_MESSAGES/django.po vetnet_xblocks/translations/$$l/LC_MESSAGES/text.po; done
+	rm -rf vetnet_xblocks/locale
+
 compilemessages: ## compile the gettext catalogs (.po -> .mo)
 	@for po in $$(find $(CATALOG_DIRS) -name '*.po' 2>/dev/null); do \
 		msgfmt --check-format -o "$${po%.po}.mo" "$$po" || exit 1; done
@@ -80,7 +97,7 @@ quality: venv ## import contracts, migrations in step with the models, PII annot
 
 .PHONY: test test-sqlite test-services quality
 
-.PHONY: help venv demo course-archive requirements compilemessages
+.PHONY: help venv demo course-archive requirements makemessages compilemessages
 
 bench: venv ## toolbox list/search time and query counts at 1,000, 10,000 and 100,000 resources on MariaDB
 	VETNET_TEST_DB=mysql VETNET_MYSQL_TEST_DATABASE=test_vetnet_bench $(BIN)/python bench/toolbox_bench.py
