@@ -73,4 +73,18 @@ def test_share_find_rate_adopt_download(demo_site, media, logged_in_page, axe_ch
     download = download_info.value
     assert download.suggested_filename == "bakery-apprenticeships.pdf"
     assert open(download.path(), "rb").read() == PDF
+
+    toolbox.get_by_role("button", name="Collections").click()
+    toolbox.get_by_label("New collection").fill("Bakery picks")
+    toolbox.get_by_role("button", name="Create").click()
+    toolbox.locator(".vetnet-toolbox__collections").get_by_text("Bakery picks").wait_for()
+    axe_check(page)
+
+    page.context.clear_cookies()
+    logged_in_page("trainer")
+    page.goto(TOOLBOX)
+    toolbox = page.locator(".vetnet-toolbox")
+    toolbox.get_by_role("button", name="Moderation").click()
+    toolbox.get_by_text("Nothing waits for moderation.").wait_for()
+    axe_check(page)
     assert js_errors == []

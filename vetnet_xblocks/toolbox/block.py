@@ -103,6 +103,7 @@ class ToolboxBlock(ToolboxHandlersMixin, VetnetBlock):
         if not self.course_key or not backend.is_community_member(user=self.current_user, course_key=self.course_key):
             return fragment
         fragment.add_javascript(self.load_resource("public/js/vetnet_common.js", shared=True))
+        fragment.add_javascript(self.load_resource("public/js/toolbox_panels.js"))
         fragment.add_javascript(self.load_resource("public/js/toolbox.js"))
         fragment.initialize_js("VetnetToolbox", {
             "strings": self.toolbox_strings(),
