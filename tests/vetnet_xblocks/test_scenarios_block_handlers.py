@@ -162,6 +162,11 @@ def test_completion_by_rating_and_a_participation_grade(people, monkeypatch):
     call_handler(alice.runtime, alice_block, "rate", {"scenario_uuid": uuid, "plausibility": 3, "desirability": 4})
     assert ("completion", {"completion": 1.0}) in events
     assert ("grade", {"value": 1, "max_value": 3}) in events
+    reported = len(events)
+    alice.block(block).student_view()
+    call_handler(alice.runtime, alice.block(block), "rate", {"scenario_uuid": uuid, "plausibility": 4,
+                                                              "desirability": 4})
+    assert len(events) == reported, "what the platform already knows is not reported again"
 
 
 def test_completion_by_posting_when_the_trainer_says_so(people, monkeypatch):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from web_fragments.fragment import Fragment
 from xblock.completable import XBlockCompletionMode
 from xblock.core import XBlock
-from xblock.fields import Boolean, Float, Integer, List, Scope, String
+from xblock.fields import Boolean, Dict, Float, Integer, List, Scope, String
 
 from vetnet_plugin.exceptions import AccessDenied, InvalidInput
 
@@ -97,6 +97,8 @@ class ScenariosBlock(ScenarioHandlersMixin, VetnetBlock):
         scope=Scope.settings, default=False,
     )
     weight = Float(display_name=_("Weight"), scope=Scope.settings, default=1.0)
+    # What was last reported to the platform for this member, so a page view repeats nothing.
+    reported_progress = Dict(scope=Scope.user_state, default={})
 
     studio_fields = VetnetBlock.studio_fields + (
         EditableField("strategic_question", _("Strategic question"),
@@ -276,11 +278,19 @@ class ScenariosBlock(ScenarioHandlersMixin, VetnetBlock):
             return
         progress = backend.member_progress(user=user, usage_key=self.usage_key)
         done = progress["posted"] if self.completion_rule == RULE_POSTED else progress["rated_current_round"]
-        if done:
+        reported = dict(self.reported_progress)
+        if done and not reported.get("completion"):
             self.runtime.publish(self, "completion", {"completion": 1.0})
+            reported["completion"] = True
         if self.has_score:
             value = min(progress["rounds_rated"], self.rating_rounds) + (1 if progress["posted"] else 0)
-            self.runtime.publish(self, "grade", {"value": value, "max_value": self.max_score()})
+            grade = [value, self.max_score()]
+            if reported.get("grade") != grade:
+                self.runtime.publish(self, "grade", {"value": value, "max_value": self.max_score()})
+                reported["grade"] = grade
+        if reported != self.reported_progress:
+            self.reported_progress = reported
+            self.save()
 
     # -- learner view ------------------------------------------------------------------------
 
