@@ -154,3 +154,17 @@ def test_the_schema_describes_the_toolbox():
     response = client_for(member()).get(reverse("vetnet:schema"))
     assert response.status_code == 200
     assert b"/toolbox/resources/" in response.content
+
+
+def test_a_link_can_be_deposited_as_json_and_edited_by_its_author():
+    author = member()
+    body = {**METADATA, "link_url": "https://example.org/tool", "resource_type": "technological_tool"}
+    created = client_for(author).post(url("toolbox-resources"), body, format="json")
+    assert created.status_code == 201, created.content
+    uuid = created.json()["uuid"]
+    changed = client_for(author).put(url("toolbox-resource", resource_uuid=uuid), {**METADATA, "title": "Renamed"},
+                                     format="json")
+    assert changed.status_code == 200 and changed.json()["title"] == "Renamed"
+    assert client_for(member()).put(url("toolbox-resource", resource_uuid=uuid), METADATA,
+                                    format="json").status_code == 404  # pending: invisible to others
+    assert client_for(author).delete(url("toolbox-resource", resource_uuid=uuid)).status_code == 204
