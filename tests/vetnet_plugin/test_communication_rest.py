@@ -44,9 +44,24 @@ def test_a_conversation_through_the_api(forum):
     history = client_for(bob).get(f"{BASE}/posts/{post_id}/history/").json()["results"]
     assert [r["body"] for r in history] == ["Short courses help."]
     thread = client_for(bob).get(f"{BASE}/threads/{thread_id}/").json()
-    assert thread["posts"][0]["replies"][0]["body"] == "Agreed"
+    assert thread["posts"]["results"][0]["replies"][0]["body"] == "Agreed"
     assert client_for(bob).put(f"{BASE}/threads/{thread_id}/follow/", {"email_digest": False},
                                format="json").json() == {"is_following": True, "email_digest": False}
+
+
+@override_settings(VETNET_RATE_LIMITS={"post": [100, 300]})
+def test_lists_are_paginated(forum):
+    alice = member()
+    thread_id = api.list_scenarios(user=alice, course_key=COURSE_KEY, usage_key=USAGE_KEY)[0].thread_id
+    for n in range(7):
+        api.create_post(user=alice, course_key=COURSE_KEY, thread_id=thread_id, body=f"post {n}")
+    first = client_for(alice).get(f"{BASE}/threads/{thread_id}/", {"page_size": 5}).json()["posts"]
+    assert first["count"] == 7 and first["num_pages"] == 2 and len(first["results"]) == 5
+    second = client_for(alice).get(first["next"]).json()["posts"]
+    assert [p["body"] for p in second["results"]] == ["post 5", "post 6"]
+    assert client_for(alice).get(f"{BASE}/threads/{thread_id}/", {"page": 3, "page_size": 5}).status_code == 404
+    assert client_for(alice).get(f"{FORUM}/scenarios/", {"page": "x"}).status_code == 400
+    assert client_for(alice).get(f"{FORUM}/scenarios/").json()["count"] == 2
 
 
 def test_bad_input_is_a_4xx_with_a_message_never_a_500(forum):

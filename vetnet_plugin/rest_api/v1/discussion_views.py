@@ -5,6 +5,7 @@ translations and follows. Each validates the shape of its input, calls
 """
 from dataclasses import asdict
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.decorators import method_decorator
@@ -15,7 +16,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 
 from ... import api
-from ...exceptions import InvalidInput
+from ...exceptions import InvalidInput, NotFound
 from .views import VetnetAPIView
 
 
@@ -24,6 +25,33 @@ def body_of(request) -> dict:
     if not isinstance(request.data, dict):
         raise InvalidInput(_("Send a JSON object."))
     return request.data
+
+
+def paginated(request, items) -> dict:
+    """One page of ``items`` in the LMS's usual shape (``page`` and ``page_size`` query parameters)."""
+    default = getattr(settings, "VETNET_PAGE_SIZE", 20)
+    maximum = getattr(settings, "VETNET_MAX_PAGE_SIZE", 100)
+    try:
+        number = max(1, int(request.query_params.get("page", 1)))
+        size = max(1, min(int(request.query_params.get("page_size", default)), maximum))
+    except (TypeError, ValueError) as exc:
+        raise InvalidInput(_("The page number and size must be whole numbers.")) from exc
+    items = list(items)
+    num_pages = max(1, -(-len(items) // size))
+    if number > num_pages:
+        raise NotFound(_("There is no page {number}.").format(number=number))
+
+    def link(page_number):
+        query = request.query_params.copy()
+        query["page"] = page_number
+        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+    return {
+        "count": len(items), "num_pages": num_pages, "current_page": number,
+        "next": link(number + 1) if number < num_pages else None,
+        "previous": link(number - 1) if number > 1 else None,
+        "results": [asdict(item) for item in items[(number - 1) * size: number * size]],
+    }
 
 
 def flag(value, name: str, default: bool) -> bool:
@@ -35,16 +63,26 @@ def flag(value, name: str, default: bool) -> bool:
     raise InvalidInput(_("Choose yes or no."), errors={name: [_("Choose yes or no.")]})
 
 
-class ThreadView(VetnetAPIView):
-    """A thread with the posts the member may see, nested; ``language`` and ``order`` narrow and sort it."""
+PAGE_PARAMETERS = [OpenApiParameter("page", int), OpenApiParameter("page_size", int)]
 
-    @extend_schema(parameters=[OpenApiParameter("language", str), OpenApiParameter("order", str, enum=["oldest", "votes"])])
+
+class ThreadView(VetnetAPIView):
+    """
+    A thread with the posts the member may see, replies nested; ``language`` and
+    ``order`` narrow and sort it. Pages count top-level posts with their replies.
+    """
+
+    @extend_schema(parameters=[
+        OpenApiParameter("language", str), OpenApiParameter("order", str, enum=["oldest", "votes"]),
+    ] + PAGE_PARAMETERS)
     def get(self, request, course_key, thread_id):
         thread = api.get_thread(
             user=request.user, course_key=course_key, thread_id=thread_id,
             language=request.query_params.get("language", ""), order=request.query_params.get("order", "oldest"),
         )
-        return Response(asdict(thread))
+        body = asdict(thread)
+        body["posts"] = paginated(request, thread.posts)
+        return Response(body)
 
 
 class ThreadPostsView(VetnetAPIView):
@@ -151,11 +189,11 @@ class PostMachineTranslationView(VetnetAPIView):
 class FlaggedPostsView(VetnetAPIView):
     """Posts with open flags, most flagged first (course staff only)."""
 
-    @extend_schema(parameters=[OpenApiParameter("usage_key", str)])
+    @extend_schema(parameters=[OpenApiParameter("usage_key", str)] + PAGE_PARAMETERS)
     def get(self, request, course_key):
         flagged = api.list_flagged_posts(user=request.user, course_key=course_key,
                                          usage_key=request.query_params.get("usage_key", ""))
-        return Response({"count": len(flagged), "results": [asdict(item) for item in flagged]})
+        return Response(paginated(request, flagged))
 
 
 @method_decorator(csrf_exempt, name="dispatch")

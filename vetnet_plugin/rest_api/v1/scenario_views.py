@@ -14,7 +14,7 @@ from rest_framework.response import Response
 
 from ... import api
 from ...exceptions import InvalidInput
-from .discussion_views import body_of, flag
+from .discussion_views import PAGE_PARAMETERS, body_of, flag, paginated
 from .views import VetnetAPIView
 
 
@@ -31,11 +31,11 @@ class ScenarioForumView(VetnetAPIView):
 class ScenarioListView(VetnetAPIView):
     """The scenarios the member may see (GET, ``language`` filters) and proposals (POST)."""
 
-    @extend_schema(parameters=[OpenApiParameter("language", str)])
+    @extend_schema(parameters=[OpenApiParameter("language", str)] + PAGE_PARAMETERS)
     def get(self, request, course_key, usage_key):
         scenarios = api.list_scenarios(user=request.user, course_key=course_key, usage_key=usage_key,
                                        language=request.query_params.get("language", ""))
-        return Response({"count": len(scenarios), "results": [asdict(s) for s in scenarios]})
+        return Response(paginated(request, scenarios))
 
     def post(self, request, course_key, usage_key):
         payload = body_of(request)
