@@ -34,15 +34,26 @@ LANGS := en it el es ca
 # translations (a changed string comes back fuzzy, for review). makemessages only
 # writes locale/<lang>/LC_MESSAGES/django.po, so for the blocks each text.po is
 # copied there first and moved back after; the temporary locale/ is then removed.
+# Block code may also name the i18n service's gettext _t, which Django's
+# extraction does not know: xgettext collects those strings into the same
+# template (--keep-pot) before the catalogs are merged again.
 MAKEMESSAGES := $(MANAGE) makemessages $(addprefix -l ,$(LANGS)) --add-location=file --no-obsolete
+BLOCK_KEYWORDS := _t
 makemessages: venv ## extract the strings of the plugin and the blocks into their catalogs
 	mkdir -p vetnet_plugin/locale && cd vetnet_plugin && $(MAKEMESSAGES)
 	@for l in $(LANGS); do mkdir -p vetnet_xblocks/locale/$$l/LC_MESSAGES; \
 		test ! -f vetnet_xblocks/translations/$$l/LC_MESSAGES/text.po || \
 		cp vetnet_xblocks/translations/$$l/LC_MESSAGES/text.po vetnet_xblocks/locale/$$l/LC_MESSAGES/django.po; done
-	cd vetnet_xblocks && $(MAKEMESSAGES)
-	@for l in $(LANGS); do mkdir -p vetnet_xblocks/translations/$$l/LC_MESSAGES; \
-		mv vetnet_xblocks/locale/$$l/LC_MESSAGES/django.po vetnet_xblocks/translations/$$l/LC_MESSAGES/text.po; done
+	cd vetnet_xblocks && $(MAKEMESSAGES) --keep-pot
+	cd vetnet_xblocks && find . -name '*.py' | sed 's|^\./||' | LC_ALL=C sort | \
+		xgettext --language=Python --from-code=UTF-8 --keyword= $(addprefix --keyword=,$(BLOCK_KEYWORDS)) \
+		--add-location=file --files-from=- -o locale/keywords.pot
+	@cd vetnet_xblocks/locale && if [ -f keywords.pot ]; then \
+		msgcat --use-first --add-location=file django.pot keywords.pot -o django.pot; fi; \
+		for l in $(LANGS); do po=$$l/LC_MESSAGES/django.po; \
+		msgmerge -q --previous --backup=none --add-location=file --update $$po django.pot; \
+		msgattrib --no-obsolete --add-location=file -o $$po $$po; \
+		mkdir -p ../translations/$$l/LC_MESSAGES; mv $$po ../translations/$$l/LC_MESSAGES/text.po; done
 	rm -rf vetnet_xblocks/locale
 
 compilemessages: ## compile the gettext catalogs (.po -> .mo)
