@@ -166,3 +166,16 @@ def test_beyond_the_facet_window_counts_stay_exact_and_facets_say_they_are_parti
     assert titles(api.list_resources(user=reader, context=context(), page=3, page_size=3)) == ["Course 0"]
     narrow = api.list_resources(user=reader, context=context(), filters=api.ResourceFilters(eqf_level="2"))
     assert narrow.count == 3 and not narrow.extra["facets_partial"]
+
+
+def test_very_large_results_are_counted_up_to_a_limit(settings):
+    settings.VETNET_TOOLBOX_RATE_LIMITS = {}
+    settings.VETNET_TOOLBOX_FACET_WINDOW = 2
+    settings.VETNET_TOOLBOX_COUNT_LIMIT = 4
+    author, reader = member(), member()
+    for n in range(6):
+        link(author, title=f"Course {n}")
+    page = api.list_resources(user=reader, context=context(), page_size=2)
+    assert page.count == 4 and page.extra["count_capped"] and page.num_pages == 2
+    exact = api.list_resources(user=reader, context=context(), filters=api.ResourceFilters(search="course 5"))
+    assert exact.count == 1 and not exact.extra["count_capped"]

@@ -150,8 +150,10 @@ def list_resources(
     ``extra["facets"]`` holds the counts per filter value. They are exact
     when the result holds at most ``VETNET_TOOLBOX_FACET_WINDOW`` resources;
     beyond that they count the leading ones in the chosen order and
-    ``extra["facets_partial"]`` is true, so a search stays fast however
-    large the library grows.
+    ``extra["facets_partial"]`` is true. Likewise ``count`` stops at
+    ``VETNET_TOOLBOX_COUNT_LIMIT`` ("more than ...") with
+    ``extra["count_capped"]`` true. So a search stays fast however large the
+    library grows.
     """
     viewer = viewer_for(user=user, context=context)
     if sort not in SORT_CODES:
@@ -167,8 +169,11 @@ def list_resources(
     partial = len(leading) > window
     leading = leading[:window]
     # Counted even when the window holds everything, so every request makes
-    # the same queries whatever the library's size.
-    count = ordered.count()
+    # the same queries; counted only up to a limit, so it stays bounded too.
+    count_limit = max(window, int(getattr(settings, "VETNET_TOOLBOX_COUNT_LIMIT", 10000)))
+    count = ordered.order_by()[: count_limit + 1].count()
+    count_capped = count > count_limit
+    count = min(count, count_limit)
     num_pages = max(1, -(-count // size))
     if number > num_pages:
         raise NotFound(_("There is no page {number}.").format(number=number))
@@ -179,7 +184,8 @@ def list_resources(
         resources = [rows[pk] for pk in page_ids if pk in rows]
     else:
         resources = list(_with_relations(ordered)[start:start + size])
-    extra = {"facets": facet_counts(leading) if with_facets else {}, "facets_partial": partial, "sort": sort}
+    extra = {"facets": facet_counts(leading) if with_facets else {}, "facets_partial": partial,
+             "count_capped": count_capped, "sort": sort}
     return base_data.Page(
         items=_rendered(viewer, resources), count=count, page=number, num_pages=num_pages, page_size=size,
         extra=extra,

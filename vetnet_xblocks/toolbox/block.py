@@ -117,6 +117,7 @@ class ToolboxBlock(ToolboxHandlersMixin, VetnetBlock):
             self.js_strings(),
             results=_t("{count} resources found."),
             results_one=_t("1 resource found."),
+            results_more=_t("More than {count} resources found."),
             no_results=_t("No resource matches. Try fewer filters or other words."),
             facets_partial=_t("The numbers beside the filters count the first matches only; narrow the search to "
                               "count them all."),

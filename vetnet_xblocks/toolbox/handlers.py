@@ -105,7 +105,8 @@ class ToolboxHandlersMixin:
         )
         return {"count": page.count, "page": page.page, "num_pages": page.num_pages,
                 "items": page.items, "facets": page.extra.get("facets", {}),
-                "facets_partial": page.extra.get("facets_partial", False)}
+                "facets_partial": page.extra.get("facets_partial", False),
+                "count_capped": page.extra.get("count_capped", False)}
 
     @json_handler(methods=("GET",))
     def resource(self, data, suffix=""):  # pylint: disable=unused-argument

@@ -57,6 +57,7 @@ class ResourcePageSerializer(serializers.Serializer):  # pylint: disable=abstrac
     previous = serializers.CharField(allow_null=True)
     facets = serializers.DictField(child=serializers.DictField(child=serializers.IntegerField()), required=False)
     facets_partial = serializers.BooleanField(required=False)
+    count_capped = serializers.BooleanField(required=False)
     results = ResourceSerializer(many=True)
 
 

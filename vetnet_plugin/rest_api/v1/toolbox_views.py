@@ -80,7 +80,8 @@ class ResourceListView(ToolboxView):
             filters=api.ResourceFilters(**params), sort=sort, page=page_number, page_size=page_size,
         )
         return Response(_page_body(request, page, ResourceSerializer, facets=page.extra.get("facets", {}),
-                                   facets_partial=page.extra.get("facets_partial", False)))
+                                   facets_partial=page.extra.get("facets_partial", False),
+                                   count_capped=page.extra.get("count_capped", False)))
 
     @extend_schema(request=DepositSerializer, responses={201: ResourceSerializer})
     def post(self, request, course_key):

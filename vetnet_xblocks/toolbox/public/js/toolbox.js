@@ -208,6 +208,9 @@ function VetnetToolbox(runtime, element, args) {
         results.appendChild(renderResource(resource));
       });
       summary.textContent = data.count ? counted('results', data.count) : strings.no_results;
+      if (data.count_capped) {
+        summary.textContent = format(strings.results_more, {count: data.count.toLocaleString()});
+      }
       if (data.facets_partial) {
         summary.textContent += ' ' + strings.facets_partial;
       }
