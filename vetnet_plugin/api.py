@@ -16,7 +16,6 @@ from .services.members import (
     parse_course_key,
     record_enrollment,
     record_unenrollment,
-    retire_member,
     update_member_profile,
 )
 from .services.toolbox import (
@@ -33,8 +32,8 @@ from .services.toolbox import (
     upload_limit,
     withdraw_resource,
 )
-from .services.toolbox_transfer import count_library, export_library, import_library, read_library_export
 from .services.toolbox_library import list_moderation_queue, list_resources
+from .services.toolbox_transfer import count_library, export_library, import_library, read_library_export
 from .services.toolbox_reuse import (
     add_to_collection,
     adopt_resource,
@@ -47,7 +46,6 @@ from .services.toolbox_reuse import (
     list_reviews,
     remove_from_collection,
     report_adoption_outcome,
-    retire_toolbox_member,
     review_resource,
     update_collection,
     withdraw_adoption,
@@ -91,7 +89,6 @@ from .services.discussions import (
     list_post_revisions,
     moderate_post,
     post_counts,
-    retire_discussion_member,
     set_digest_opt_out,
     unfollow_thread,
     vote_post,
@@ -109,6 +106,7 @@ from .services.scenarios import (
     propose_scenario,
 )
 from .services.translations import contribute_translation, machine_translate, machine_translation_enabled
+from .services.retirement import retire_member
 from .taxonomy import LANGUAGES, SECTORS, TOPICS, OrganisationType
 
 __all__ = [
@@ -138,7 +136,6 @@ __all__ = [
     "opt_out_of_digests_by_token",
     "post_counts",
     "render_markdown",
-    "retire_discussion_member",
     "send_discussion_digests",
     "set_digest_opt_out",
     "unfollow_thread",
@@ -209,7 +206,6 @@ __all__ = [
     "reject_resource",
     "remove_from_collection",
     "report_adoption_outcome",
-    "retire_toolbox_member",
     "review_resource",
     "scan_resource_version",
     "update_collection",

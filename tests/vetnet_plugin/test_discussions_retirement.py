@@ -31,8 +31,8 @@ def test_retiring_a_member_erases_their_traces_but_keeps_the_community_record():
     api.close_rating_round(user=staff, course_key=COURSE_KEY, usage_key=USAGE_KEY)
     before = api.get_delphi_results(user=staying, course_key=COURSE_KEY, usage_key=USAGE_KEY).latest(uuid)
 
-    api.retire_discussion_member(leaving.id)
-    api.retire_discussion_member(leaving.id)
+    api.retire_member(user_id=leaving.id)
+    api.retire_member(user_id=leaving.id)
 
     retired = Post.objects.get(pk=post.id)
     assert retired.author is None and retired.body == "" and retired.is_retired

@@ -59,3 +59,18 @@ def test_membership_is_per_course():
     enroll(user, "course-v1:VETNet+Other+2026")
     assert not api.is_active_member(user_id=user.id, course_key=COURSE_KEY)
     assert api.is_active_member(user_id=user.id, course_key="course-v1:VETNet+Other+2026")
+
+
+def test_platform_retirement_signal_erases_the_members_data():
+    from vetnet_plugin import compat, receivers  # pylint: disable=import-outside-toplevel
+
+    user = UserFactory()
+    enroll(user)
+    api.update_member_profile(user_id=user.id, changes={"organisation": "EPFQL", "bio": "About me"})
+
+    receivers.on_user_retired(sender=None, user=user)
+
+    assert api.get_member_profile(user_id=user.id).bio == ""
+    assert api.get_membership(user_id=user.id, course_key=COURSE_KEY) is None
+    # Outside the platform its retirement signals do not exist; nothing is connected.
+    assert compat.connect_retirement_receivers(receivers.on_user_retired) is False

@@ -141,8 +141,8 @@ def test_retirement_removes_the_members_traces_and_is_idempotent(resource, djang
     pending = deposit(leaving, context(moderation="approval"))
 
     with django_capture_on_commit_callbacks(execute=True):
-        api.retire_toolbox_member(user_id=leaving.id)
-    api.retire_toolbox_member(user_id=leaving.id)
+        api.retire_member(user_id=leaving.id)
+    api.retire_member(user_id=leaving.id)
 
     assert not Review.objects.filter(author=leaving).exists()
     assert not Adoption.objects.filter(member=leaving).exists()

@@ -282,7 +282,7 @@ def list_community_members(
     )
 
 
-def retire_member(*, user_id: int) -> None:
-    """Remove every piece of the user's personal data the plugin holds (idempotent)."""
+def retire_member_profile(*, user_id: int) -> None:
+    """Remove the member's profile and community memberships (idempotent)."""
     MemberProfile.objects.filter(user_id=user_id).delete()
     CourseMembership.objects.filter(user_id=user_id).delete()
