@@ -203,6 +203,11 @@ def test_language_filter_and_translations_beside_the_original(people):
     html = page(alice, block, language="el")
     assert "Αρθρωτή βιοτεχνία" in html and "Short digital modules everywhere." in html
     assert "Labour-market-driven VET" not in html.split("vetnet-scenarios__list")[1]
+    assert "Correct this translation" in html
+    act(alice, block, "translate", {"kind": "scenario", "object_id": uuid, "language": "el",
+                                     "title": "Αρθρωτή βιοτεχνία", "body": "Σύντομες ψηφιακές ενότητες σε κάθε τόπο."})
+    html = page(alice, block, language="el")
+    assert "ενότητες σε κάθε τόπο" in html and "corrected by" in html
 
 
 def test_the_forum_page_keeps_a_query_budget(people, django_assert_max_num_queries):
