@@ -221,3 +221,43 @@ def test_the_forum_page_keeps_a_query_budget(people, django_assert_max_num_queri
     # Two scenarios with six posts each: the cost grows with scenarios, not with posts.
     with django_assert_max_num_queries(40):
         page(members[0], block)
+
+
+def test_machine_translation_through_the_block_never_breaks_the_page(people, settings):
+    import json  # pylint: disable=import-outside-toplevel
+    import threading  # pylint: disable=import-outside-toplevel
+    from http.server import BaseHTTPRequestHandler, HTTPServer  # pylint: disable=import-outside-toplevel
+
+    class Provider(BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802 - the http.server protocol
+            payload = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+            body = json.dumps({"translatedText": f"({payload['target']}) {payload['q']}"}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    block, (alice, _bob, _carol), _staff = people
+    assert "Or ask for a machine translation" not in page(alice, block), "off by default"
+    server = HTTPServer(("127.0.0.1", 0), Provider)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        settings.VETNET_MACHINE_TRANSLATION = {"URL": f"http://127.0.0.1:{server.server_address[1]}/translate"}
+        assert "Or ask for a machine translation" in page(alice, block)
+        uuid = uuid_of(alice, block, "Modular crafts")
+        status, body, _r = act(alice, block, "machine_translate", {"kind": "scenario", "object_id": uuid,
+                                                                    "language": "it"})
+        assert status == 200 and body["message"] == "A machine translation was added."
+        assert "(it) Short digital modules everywhere." in page(alice, block)
+    finally:
+        server.shutdown()
+        server.server_close()
+    settings.VETNET_MACHINE_TRANSLATION = {"URL": "http://127.0.0.1:9/translate", "TIMEOUT": 0.5}
+    status, body, _r = act(alice, block, "machine_translate", {"kind": "scenario", "object_id": uuid,
+                                                                "language": "es"})
+    assert status == 200 and "original is shown" in body["message"]
+    assert "Modular crafts" in page(alice, block)
