@@ -241,6 +241,8 @@ class DelphiResults:
     own_ratings: tuple[OwnRating, ...]
     convergence: tuple[Convergence, ...]
     min_raters: int
+    # How many members rated in the latest round so far: a count, never who.
+    current_raters: int = 0
 
     def own(self, scenario_uuid: str, round_number: int) -> OwnRating | None:
         for rating in self.own_ratings:

@@ -61,6 +61,7 @@ def test_rounds_ratings_results_and_the_chart(people):
         assert status == 200, body
     before_close = page(members[0], block)
     assert "<svg" not in before_close and "Update my rating" in before_close
+    assert "Members who have rated so far: 3." in before_close
 
     assert act(staff, block, "rating_round", {"action": "close"})[0] == 200
     html = page(members[0], block)

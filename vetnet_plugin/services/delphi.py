@@ -209,6 +209,9 @@ def get_delphi_results(*, user, course_key, usage_key: str) -> data.DelphiResult
         ),
         convergence=closed_round_aggregates(course_key=key, usage_key=usage_key),
         min_raters=min_raters(),
+        current_raters=(
+            Rating.objects.filter(round=rounds[-1]).values("user_id").distinct().count() if rounds else 0
+        ),
     )
 
 
