@@ -52,7 +52,7 @@ def _excerpt(text: str) -> str:
     return text if len(text) <= _EXCERPT_LENGTH else text[: _EXCERPT_LENGTH - 1].rstrip() + "…"
 
 
-def _digest_for(user, follows, now):
+def _digest_for(user, follows):
     sections = []
     for follow in follows:
         thread = follow.thread
@@ -114,7 +114,7 @@ def send_discussion_digests(*, now=None) -> int:
         by_user[follow.user].append(follow)
     sent = 0
     for user, follows in by_user.items():
-        sections = _digest_for(user, follows, now)
+        sections = _digest_for(user, follows)
         if sections:
             try:
                 _send(user, sections)
