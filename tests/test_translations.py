@@ -16,9 +16,12 @@ import ast
 import gettext
 import importlib
 import re
+import shutil
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
+from django.core.management.commands import makemessages
 from django.utils import translation
 
 from vetnet_plugin.taxonomy import OrganisationType
@@ -170,6 +173,30 @@ def test_every_language_of_a_package_has_the_same_messages(package):
     assert english, f"the {package} catalog is empty"
     for lang in TRANSLATED_LANGUAGES:
         assert keys(lang) == english, f"{package} {lang}: run `make makemessages`"
+
+
+class ExtractStrings(makemessages.Command):
+    """Django's makemessages, also knowing ``_t``, the name some block code gives the i18n service's gettext."""
+
+    xgettext_options = makemessages.Command.xgettext_options + ["--keyword=_t"]
+
+
+@pytest.mark.parametrize("package", list(CATALOGS))
+def test_the_catalogs_hold_every_string_of_the_source(package, tmp_path, monkeypatch):
+    # Extract from a copy, so the package's own catalogs stay as they are.
+    work = tmp_path / package
+    shutil.copytree(REPO_ROOT / package, work, ignore=shutil.ignore_patterns("locale", "translations", "__pycache__"))
+    (work / "locale").mkdir()
+    monkeypatch.chdir(work)
+    call_command(ExtractStrings(), locale=["en"], keep_pot=True, verbosity=0)
+
+    in_source = {(m.msgctxt, m.msgid, m.msgid_plural) for m in read_po(work / "locale" / "django.pot")[1]}
+    in_catalog = {(m.msgctxt, m.msgid, m.msgid_plural) for m in read_po(catalog_path(package, "en"))[1]}
+    missing = sorted(msgid for _context, msgid, _plural in in_source - in_catalog)
+    assert not missing, (
+        f"{package}: {len(missing)} strings are in no catalog yet: run `make makemessages`, "
+        f"translate them in {', '.join(TRANSLATED_LANGUAGES)}, then `make compilemessages`: {missing[:10]}"
+    )
 
 
 @pytest.mark.parametrize("package,lang", catalog_params(TRANSLATED_LANGUAGES))
