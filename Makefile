@@ -56,9 +56,17 @@ makemessages: venv ## extract the strings of the plugin and the blocks into thei
 		mkdir -p ../translations/$$l/LC_MESSAGES; mv $$po ../translations/$$l/LC_MESSAGES/text.po; done
 	rm -rf vetnet_xblocks/locale
 
+# The platform's XBlock i18n service reads a block's bundled catalog from
+# translations/ beside the block's own module, so the blocks' one catalog is
+# compiled into each block's folder too.
+BLOCK_DIRS := $(patsubst %/block.py,%,$(wildcard vetnet_xblocks/*/block.py))
 compilemessages: ## compile the gettext catalogs (.po -> .mo)
 	@for po in $$(find $(CATALOG_DIRS) -name '*.po' 2>/dev/null); do \
 		msgfmt --check-format -o "$${po%.po}.mo" "$$po" || exit 1; done
+	@for po in vetnet_xblocks/translations/*/LC_MESSAGES/text.po; do \
+		lang_dir=$${po#vetnet_xblocks/}; lang_dir=$${lang_dir%/text.po}; \
+		for block in $(BLOCK_DIRS); do mkdir -p $$block/$$lang_dir && \
+			cp $${po%.po}.mo $$block/$$lang_dir/text.mo || exit 1; done; done
 
 demo: venv compilemessages ## run the development host with the course templates and demo accounts
 	$(MANAGE) migrate --noinput -v 0
