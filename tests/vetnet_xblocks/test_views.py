@@ -43,17 +43,6 @@ class TestLearnerView:
         assert "Our futures" in visible_text(content)
         assert "<strong>the brief</strong>" in content
 
-    def test_says_plainly_that_the_member_features_are_not_available_yet(self, block_type):
-        if block_type in WITH_MEMBER_FEATURES:
-            pytest.skip("this block's member features exist")
-        runtime = CourseRuntime(LEARNER)
-        content = render(runtime, add_block(runtime, block_type)).content
-
-        assert "is being prepared. It is not available yet." in visible_text(content)
-        # Nothing to click that would pretend a feature exists.
-        tree = lxml_html.fromstring(f"<div>{content}</div>")
-        assert not tree.xpath("//form|//button|//input|//textarea|//select")
-
     def test_without_a_title_shows_the_blocks_usual_title(self, block_type):
         runtime = CourseRuntime(LEARNER)
         block = add_block(runtime, block_type)
@@ -103,14 +92,28 @@ class TestLearnerView:
             "display_name": block.display_name, "title": "T", "instructions": "Do this.",
         }
 
-    def test_is_not_graded_and_completes_on_view(self, block_type):
-        if block_type == "vetnet_scenarios":
-            pytest.skip("completes by the trainer's rule and may be graded (test_scenarios_block_handlers)")
-        block_class = XBlock.load_class(block_type)
 
-        assert block_class.has_score is False
-        assert XBlockCompletionMode.get_mode(block_class) == XBlockCompletionMode.COMPLETABLE
-        assert block_class.has_custom_completion is False
+
+
+@pytest.mark.parametrize("block_type", [t for t in BLOCK_TYPES if t not in WITH_MEMBER_FEATURES])
+def test_says_plainly_that_the_member_features_are_not_available_yet(block_type):
+    runtime = CourseRuntime(LEARNER)
+    content = render(runtime, add_block(runtime, block_type)).content
+
+    assert "is being prepared. It is not available yet." in visible_text(content)
+    # Nothing to click that would pretend a feature exists.
+    tree = lxml_html.fromstring(f"<div>{content}</div>")
+    assert not tree.xpath("//form|//button|//input|//textarea|//select")
+
+
+# The scenario forum completes by the trainer's rule and may be graded (test_scenarios_block_handlers).
+@pytest.mark.parametrize("block_type", [t for t in BLOCK_TYPES if t != "vetnet_scenarios"])
+def test_is_not_graded_and_completes_on_view(block_type):
+    block_class = XBlock.load_class(block_type)
+
+    assert block_class.has_score is False
+    assert XBlockCompletionMode.get_mode(block_class) == XBlockCompletionMode.COMPLETABLE
+    assert block_class.has_custom_completion is False
 
 
 def test_headings_in_instructions_sit_below_the_block_title():
