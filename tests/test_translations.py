@@ -2,10 +2,12 @@
 The catalogs VETNet ships, and the paths that bring them to people.
 
 Each package carries its own gettext catalogs: the plugin app in Django's
-``locale/<lang>/LC_MESSAGES/django.po``, the blocks in the
-``translations/<lang>/LC_MESSAGES/text.po`` layout that the platform's XBlock
-i18n service reads. ``make makemessages`` extracts the strings of both
-packages into them and ``make compilemessages`` compiles them.
+``locale/<lang>/LC_MESSAGES/django.po``, the blocks one catalog in
+``vetnet_xblocks/translations/<lang>/LC_MESSAGES/text.po``. ``make
+makemessages`` extracts the strings of both packages into them and ``make
+compilemessages`` compiles them, the blocks' catalog also into
+``translations/`` beside each block's module, where the platform's XBlock i18n
+service looks for a block's ``text`` domain.
 
 The tests read the ``.po`` files with a small parser of their own, check that
 Italian, Greek, Spanish and Catalan are complete, reviewed (nothing fuzzy) and
@@ -23,6 +25,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.commands import makemessages
 from django.utils import translation
+from xblock.core import XBlock
 
 from vetnet_plugin.taxonomy import OrganisationType
 
@@ -262,6 +265,16 @@ def test_the_compiled_catalog_says_what_the_po_file_says(package, lang):
     assert compiled == expected, f"{mo_path} is out of date: run `make compilemessages`"
 
 
+@pytest.mark.parametrize("lang", ALL_LANGUAGES)
+def test_every_block_ships_the_compiled_catalog_beside_its_module(lang):
+    compiled = (catalog_path("vetnet_xblocks", lang).with_suffix(".mo")).read_bytes()
+    block_dirs = sorted(path.parent for path in (REPO_ROOT / "vetnet_xblocks").glob("*/block.py"))
+    assert block_dirs
+    for block_dir in block_dirs:
+        copy = block_dir / "translations" / lang / "LC_MESSAGES" / "text.mo"
+        assert copy.exists() and copy.read_bytes() == compiled, f"{copy} is stale: run `make compilemessages`"
+
+
 # -- where people see them ------------------------------------------------------
 
 EXPECTED = {
@@ -316,16 +329,16 @@ def test_the_plugin_labels_follow_the_active_language(lang):
 
 class PlatformI18nService:
     """
-    The platform's XBlock i18n service, as it finds a block's catalog.
+    The platform's XBlock i18n service, as it finds a block's bundled catalog.
 
-    The ``text`` domain under ``translations/`` of the block's root package,
-    in the active language; unknown strings fall back to the English.
+    The ``text`` domain under ``translations/`` beside the module of the
+    block's class, in the active language; unknown strings stay in English.
     """
 
-    def __init__(self, root_package="vetnet_xblocks"):
-        locale_dir = Path(importlib.import_module(root_package).__file__).parent / "translations"
+    def __init__(self, block_class):
+        module_dir = Path(importlib.import_module(block_class.__module__).__file__).parent
         language = translation.to_locale(translation.get_language())
-        self.translator = gettext.translation("text", locale_dir, [language])
+        self.translator = gettext.translation("text", module_dir / "translations", [language])
 
     def __getattr__(self, name):
         return getattr(self.translator, name)
@@ -336,10 +349,11 @@ class PlatformI18nService:
 def test_a_block_speaks_the_language_of_its_i18n_service(lang):
     expected = EXPECTED[lang]
     with translation.override(lang):
-        learner_runtime = CourseRuntime(LEARNER, i18n=PlatformI18nService())
+        service = PlatformI18nService(XBlock.load_class("vetnet_counselling"))
+        learner_runtime = CourseRuntime(LEARNER, i18n=service)
         block = add_block(learner_runtime, "vetnet_counselling")
         html = learner_runtime.render(block, "student_view").content
-        trainer_runtime = learner_runtime.as_user(TRAINER, i18n=PlatformI18nService())
+        trainer_runtime = learner_runtime.as_user(TRAINER, i18n=service)
         # The view's own fragment, before the runtime wraps it.
         editor = trainer_runtime.get_block(block.scope_ids.usage_id).studio_view()
 
