@@ -5,15 +5,22 @@ member the project serves, with a filled profile and an enrollment.
 Everything here is idempotent, so ``make demo`` can run on the same database
 again and again: accounts are updated in place, profiles rewritten, and
 enrollments that already exist send no second event.
+
+``load_demo_content`` then gives the community something to explore: what
+members said in the scenario forum and shared in the toolbox (see
+``demo_content``). It is separate so that tests which walk through a feature
+from the start can have the accounts without the content.
 """
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser
 
 from vetnet_plugin import api
 
-from . import enrollment, olx
+from . import demo_content, enrollment, olx
 from .models import CourseAccessRole
+from .runtime import HostRuntime
 
 DEMO_PASSWORD = "vetnet-demo"
 
@@ -130,3 +137,33 @@ def load_demo() -> tuple[list, list]:
     for account in ACCOUNTS:
         ensure_account(account, courses)
     return courses, list(ACCOUNTS)
+
+
+# Where the demo content lives: the course template and its blocks (type, OLX url_name).
+DEMO_TEMPLATE = "community-of-vet-practices"
+SCENARIO_FORUM = ("vetnet_scenarios", "communication_scenarios_forum")
+TOOLBOX = ("vetnet_toolbox", "sharing_toolbox")
+
+
+def _block(course, block_type, block_id):
+    """A block of a loaded course, as the LMS would load it for a page view."""
+    runtime = HostRuntime(course_key=course.course_key, user=AnonymousUser())
+    return runtime.get_block(runtime.course_key.make_usage_key(block_type, block_id))
+
+
+def load_demo_content(courses) -> list[str]:
+    """
+    The scenario forum's and the toolbox's demo content in the template course,
+    written through the blocks' own settings; returns one summary line per
+    feature. Content already there is left as it is.
+    """
+    course = next((c for c in courses if c.template == DEMO_TEMPLATE), None)
+    if course is None:
+        return []
+    users = {u.username: u for u in get_user_model().objects.filter(username__in=[a.username for a in ACCOUNTS])}
+    forum = _block(course, *SCENARIO_FORUM)
+    toolbox = _block(course, *TOOLBOX)
+    return [
+        f"Scenario forum: {demo_content.load_scenario_forum(forum_settings=forum.forum_settings(), users=users)}",
+        f"Toolbox: {demo_content.load_toolbox(context=toolbox.toolbox_context(), users=users)}",
+    ]

@@ -9,10 +9,16 @@ from openedx_events.learning.signals import COURSE_ENROLLMENT_CREATED
 from devhost import demo
 from devhost.models import Course, CourseAccessRole, Enrollment
 from vetnet_plugin import api
+from vetnet_plugin.exceptions import AccessDenied
 
 pytestmark = pytest.mark.django_db
 
 COURSE_KEY = "course-v1:VETNet+CoVP+2026"
+FORUM_KEY = "block-v1:VETNet+CoVP+2026+type@vetnet_scenarios+block@communication_scenarios_forum"
+TOOLBOX = api.ToolboxContext(
+    course_key=COURSE_KEY, usage_key="block-v1:VETNet+CoVP+2026+type@vetnet_toolbox+block@sharing_toolbox",
+    scope="both", moderation="open",
+)
 
 
 def _run():
@@ -68,3 +74,103 @@ def test_running_the_demo_twice_changes_nothing_and_sends_no_second_enrollment()
     assert get_user_model().objects.count() == len(demo.ACCOUNTS)
     assert Enrollment.objects.filter(course_key=COURSE_KEY, is_active=True).count() == len(demo.ACCOUNTS)
     assert get_user_model().objects.get(username="marco").check_password(demo.DEMO_PASSWORD)
+
+
+def _user(username):
+    return get_user_model().objects.get(username=username)
+
+
+def _forum(username):
+    user = _user(username)
+    where = {"user": user, "course_key": COURSE_KEY, "usage_key": FORUM_KEY}
+    return api.list_scenarios(**where), api.get_delphi_results(**where)
+
+
+def test_the_forum_shows_round_one_closed_with_its_chart_and_round_two_open(client):
+    output = _run()
+
+    assert "Scenario forum: round 1 closed, round 2 open" in output
+    scenarios, results = _forum("eleni")
+    assert [(r.number, r.is_open) for r in results.rounds] == [(1, False), (2, True)]
+    seeds = [s for s in scenarios if s.is_seed]
+    assert len(seeds) == 4
+    for convergence in results.convergence:
+        (aggregate,) = convergence.aggregates
+        assert aggregate.round_number == 1 and aggregate.raters >= 4 and not aggregate.withheld
+    rationales = api.list_rationales(user=_user("eleni"), course_key=COURSE_KEY, usage_key=FORUM_KEY,
+                                     scenario_uuid=seeds[0].uuid, round_number=1)
+    assert len(rationales) >= 2
+    client.force_login(_user("eleni"))
+    page = client.get(f"/courses/{COURSE_KEY}/units/communication_scenarios/").content.decode()
+    assert "Scenarios by plausibility and desirability" in page
+
+
+def test_the_forum_has_discussions_in_several_languages_a_translation_and_a_proposal_to_moderate():
+    _run()
+
+    scenarios, _results = _forum("marco")
+    threads = [api.get_thread(user=_user("marco"), course_key=COURSE_KEY, thread_id=s.thread_id) for s in scenarios]
+    posts = [post for thread in threads for post in thread.posts]
+    replies = [reply for post in posts for reply in post.replies]
+    assert replies
+    assert {"it", "el", "ca", "fr"} <= {post.language for post in posts + replies}
+    assert any(post.translations for post in posts)
+    staff_view, _results = _forum("trainer")
+    pending = [s for s in staff_view if s.status == "pending"]
+    assert len(pending) == 1 and not pending[0].is_seed
+    assert api.count_pending_proposals(course_key=COURSE_KEY, usage_key=FORUM_KEY) == 1
+    assert pending[0].uuid not in {s.uuid for s in scenarios}
+
+
+def test_the_toolbox_lists_published_resources_to_members_and_the_pending_one_to_the_trainer():
+    output = _run()
+
+    assert "Toolbox: 7 published resources (2 files)" in output
+    marco, trainer = _user("marco"), _user("trainer")
+    published = api.list_resources(user=marco, context=TOOLBOX, page_size=100).items
+    assert len(published) == 7
+    assert len({resource.author_id for resource in published}) >= 5
+    assert sum(1 for resource in published if not resource.current_version.is_link) == 2
+    for resource in published:
+        assert resource.status == "published"
+        assert resource.resource_type and resource.country and resource.languages and resource.licence
+        assert resource.target_group and resource.tags
+    assert sum(resource.rating_count for resource in published) >= 2
+    assert any(resource.adoption_count for resource in published)
+    queue = api.list_moderation_queue(user=trainer, context=TOOLBOX).items
+    assert len(queue) == 1 and queue[0].uuid not in {resource.uuid for resource in published}
+    with pytest.raises(AccessDenied):
+        api.list_moderation_queue(user=marco, context=TOOLBOX)
+    adopted = next(resource for resource in published if resource.adoption_count)
+    adoptions = api.list_adoptions(user=_user("eleni"), context=TOOLBOX, resource_uuid=adopted.uuid)
+    assert adoptions["outcomes"] == {"success": 1}
+    assert adoptions["reports"][0].outcome_report
+    collections = api.list_collections(user=marco, context=TOOLBOX)
+    assert len(collections) == 1
+
+
+def _content_counts():
+    trainer = _user("trainer")
+    scenarios, results = _forum("trainer")
+    thread_ids = [s.thread_id for s in scenarios]
+    resources = api.list_resources(user=trainer, context=TOOLBOX, page_size=100)
+    return {
+        "scenarios": len(scenarios),
+        "rounds": len(results.rounds),
+        "raters": results.current_raters,
+        "posts": sum(api.post_counts(thread_ids=thread_ids).values()),
+        "resources": resources.count,
+        "queue": api.list_moderation_queue(user=trainer, context=TOOLBOX).count,
+        "reviews": sum(r.rating_count for r in resources.items),
+        "collections": len(api.list_collections(user=trainer, context=TOOLBOX)),
+    }
+
+
+def test_running_the_demo_twice_adds_no_content():
+    first_output = _run()
+    first = _content_counts()
+    second_output = _run()
+
+    assert _content_counts() == first
+    assert first["rounds"] == 2 and first["resources"] == 8
+    assert first_output == second_output

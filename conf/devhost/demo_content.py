@@ -1,0 +1,397 @@
+"""
+What the demo community has already said and shared: a scenario forum in its
+second Delphi round, and a toolbox with resources from four countries.
+
+Everything is written through ``vetnet_plugin.api``, as the members would
+have written it through the blocks, so the pages show what the product
+really does with such content. Each feature is loaded once, in one
+transaction: when its content is already there (looked up through the API),
+it is left as it is.
+"""
+from dataclasses import dataclass
+from io import BytesIO
+
+from django.db import transaction
+
+from vetnet_plugin import api
+
+# -- Communication: the scenario forum --------------------------------------------------------
+
+# Round 1 scores per member, per seed scenario key: (plausibility, desirability).
+ROUND_ONE_SCORES = {
+    "marco": {"labour-market-driven-vet": (4, 4), "green-and-digital-crafts": (3, 5),
+              "trainers-as-coaches": (2, 5), "fragmented-status-quo": (4, 1)},
+    "eleni": {"labour-market-driven-vet": (3, 4), "green-and-digital-crafts": (2, 4),
+              "trainers-as-coaches": (2, 4), "fragmented-status-quo": (5, 1)},
+    "jordi": {"labour-market-driven-vet": (4, 3), "green-and-digital-crafts": (4, 5),
+              "trainers-as-coaches": (3, 4), "fragmented-status-quo": (3, 1)},
+    "claire": {"labour-market-driven-vet": (5, 4), "green-and-digital-crafts": (3, 4),
+               "trainers-as-coaches": (3, 5), "fragmented-status-quo": (3, 2)},
+    "anna": {"labour-market-driven-vet": (4, 5), "green-and-digital-crafts": (3, 4),
+             "trainers-as-coaches": (2, 3), "fragmented-status-quo": (4, 1)},
+}
+
+# Rationales given in round 1, in each member's own language: (member, scenario key, language, text).
+ROUND_ONE_RATIONALES = (
+    ("marco", "labour-market-driven-vet", "it",
+     "In Emilia-Romagna i tavoli con le associazioni artigiane esistono già: il rischio è che decidano "
+     "solo le imprese più grandi."),
+    ("marco", "trainers-as-coaches", "it",
+     "Auspicabile, ma oggi nessuno paga il tempo dei formatori fuori dall'aula."),
+    ("eleni", "fragmented-status-quo", "el",
+     "Στην Ελλάδα αυτό είναι σήμερα η πραγματικότητα: οι μικρές επιχειρήσεις δεν έχουν χρόνο για "
+     "προσκλήσεις με τόση γραφειοκρατία."),
+    ("eleni", "green-and-digital-crafts", "el",
+     "Τα κουπόνια βοηθούν, αλλά οι πολύ μικρές επιχειρήσεις δύσκολα τα αξιοποιούν."),
+    ("jordi", "green-and-digital-crafts", "ca",
+     "A Catalunya ja veiem tallers que aprenen a instal·lar bombes de calor fent-ho; cal que la formació "
+     "hi arribi a temps."),
+    ("claire", "labour-market-driven-vet", "fr",
+     "Les micro-certifications reconnues en Europe avancent vite : ce scénario est très plausible d'ici 2035."),
+    ("anna", "labour-market-driven-vet", "it",
+     "La Regione finanzia già corsi modulari; servono dati sui fabbisogni più affidabili."),
+)
+
+# Round 2 (open): members revise after reading round 1's aggregates and reasons.
+ROUND_TWO_SCORES = {
+    "marco": {"labour-market-driven-vet": (4, 4), "green-and-digital-crafts": (3, 5)},
+    "claire": {"labour-market-driven-vet": (4, 4), "trainers-as-coaches": (3, 4)},
+}
+
+
+@dataclass(frozen=True)
+class DemoPost:
+    """A post in a scenario's discussion; ``replies`` answer it."""
+
+    author: str
+    language: str
+    body: str
+    replies: tuple = ()
+
+
+DISCUSSIONS = {
+    "labour-market-driven-vet": (
+        DemoPost(
+            "eleni", "el",
+            "Ποιος θα συμμετέχει στα περιφερειακά συμβούλια δεξιοτήτων; Οι πολύ μικρές επιχειρήσεις σπάνια "
+            "εκπροσωπούνται, ενώ είναι η πλειονότητα στη χώρα μας.",
+            replies=(
+                DemoPost("marco", "it",
+                         "Da noi le associazioni artigiane parlano a nome delle micro-imprese: potrebbe "
+                         "funzionare anche in Grecia con le camere e le associazioni di categoria?"),
+                DemoPost("claire", "fr",
+                         "Au niveau européen, le Pacte pour les compétences encourage ces partenariats "
+                         "régionaux : c'est peut-être une source de financement."),
+            ),
+        ),
+    ),
+    "green-and-digital-crafts": (
+        DemoPost(
+            "jordi", "ca",
+            "A PIMEC hem provat formació dins del taller amb una empresa de climatització: el formador "
+            "hi va passar tres dies i l'equip va aprendre més que en un curs de dues setmanes.",
+            replies=(
+                DemoPost("anna", "it",
+                         "Interessante per i voucher regionali: come avete misurato cosa hanno imparato?"),
+            ),
+        ),
+        DemoPost(
+            "trainer", "en",
+            "Round 1 is closed and the chart shows where we agree. Round 2 is open: read the reasons "
+            "others gave, then rate again — you may keep or change your scores.",
+        ),
+    ),
+}
+
+# Claire translates Eleni's opening question into English, for those who do not read Greek.
+TRANSLATION = ("claire", "labour-market-driven-vet", "en",
+               "Who will sit on the regional skills councils? Micro-enterprises are rarely represented, "
+               "yet in our country they are the majority.")
+
+PROPOSAL = {
+    "author": "jordi",
+    "language": "es",
+    "title": "Aprender entre pymes: redes de aprendices compartidos",
+    "narrative": (
+        "En 2035 las pymes de un mismo territorio comparten **aprendices y tutores**: un aprendiz de "
+        "electricidad pasa unos meses en cada taller de la red y aprende instalaciones solares, "
+        "domótica y mantenimiento.\n\n"
+        "Las asociaciones empresariales coordinan la red y la administración financia al tutor compartido. "
+        "El riesgo: que la coordinación recaiga en pocas personas voluntarias."
+    ),
+    "drivers": ["Skills shortages in crafts and SMEs", "Green transition"],
+    "policy_choices": ["Work-based learning and apprenticeships as the usual route into crafts"],
+}
+
+
+def _forum_summary(course_key, usage_key, trainer) -> str:
+    where = {"course_key": course_key, "usage_key": usage_key}
+    results = api.get_delphi_results(user=trainer, **where)
+    closed = [r.number for r in results.rounds if not r.is_open]
+    current = results.current_round
+    scenarios = api.list_scenarios(user=trainer, **where)
+    posts = sum(api.post_counts(thread_ids=[s.thread_id for s in scenarios]).values())
+    pending = api.count_pending_proposals(**where)
+    rounds = ", ".join(f"round {n} closed" for n in closed) or "no round closed yet"
+    if current is not None and current.is_open:
+        rounds += f", round {current.number} open ({results.current_raters} rated so far)"
+    return f"{rounds}; {posts} posts; {pending} proposal(s) awaiting moderation"
+
+
+def load_scenario_forum(*, forum_settings: dict, users: dict) -> str:
+    """
+    The scenario forum of the Communication unit, from its block's settings
+    (``forum_settings``, what the block hands the plugin on every view):
+    round 1 rated and closed, round 2 open, discussions, a translation and a
+    proposal awaiting moderation. Returns a one-line summary.
+    """
+    api.configure_scenario_forum(**forum_settings)
+    course_key, usage_key = forum_settings["course_key"], forum_settings["usage_key"]
+    trainer = users["trainer"]
+    if not api.list_rating_rounds(course_key=course_key, usage_key=usage_key):
+        with transaction.atomic():
+            _fill_forum(course_key, usage_key, forum_settings["seeds"], users)
+    return _forum_summary(course_key, usage_key, trainer)
+
+
+def _fill_forum(course_key, usage_key, seeds, users) -> None:
+    trainer = users["trainer"]
+    where = {"course_key": course_key, "usage_key": usage_key}
+    by_title = {s.title: s for s in api.list_scenarios(user=trainer, **where)}
+    scenarios = {seed["key"]: by_title[seed["title"]] for seed in seeds}
+    rationales = {(member, key): (language, text) for member, key, language, text in ROUND_ONE_RATIONALES}
+
+    api.open_rating_round(user=trainer, **where)
+    for member, scores in ROUND_ONE_SCORES.items():
+        for key, (plausibility, desirability) in scores.items():
+            language, text = rationales.get((member, key), ("", ""))
+            api.rate_scenario(user=users[member], scenario_uuid=scenarios[key].uuid, plausibility=plausibility,
+                              desirability=desirability, rationale=text, language=language, **where)
+    api.close_rating_round(user=trainer, **where)
+    api.open_rating_round(user=trainer, **where)
+    for member, scores in ROUND_TWO_SCORES.items():
+        for key, (plausibility, desirability) in scores.items():
+            api.rate_scenario(user=users[member], scenario_uuid=scenarios[key].uuid, plausibility=plausibility,
+                              desirability=desirability, **where)
+
+    first_posts = {}
+    for key, posts in DISCUSSIONS.items():
+        thread_id = scenarios[key].thread_id
+        for post in posts:
+            created = api.create_post(user=users[post.author], course_key=course_key, thread_id=thread_id,
+                                      body=post.body, language=post.language)
+            first_posts.setdefault(key, created.id)
+            for reply in post.replies:
+                api.create_post(user=users[reply.author], course_key=course_key, thread_id=thread_id,
+                                body=reply.body, language=reply.language, parent_id=created.id)
+    translator, key, language, body = TRANSLATION
+    api.contribute_translation(user=users[translator], course_key=course_key, kind="post",
+                               object_id=first_posts[key], language=language, body=body)
+    proposal = dict(PROPOSAL)
+    api.propose_scenario(user=users[proposal.pop("author")], **where, **proposal)
+
+
+# -- Sharing: the toolbox ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DemoResource:
+    """A resource a member deposits: a link, or a small file made here."""
+
+    author: str
+    metadata: api.ResourceMetadata
+    link_url: str = ""
+    filename: str = ""
+    content: bytes = b""
+
+
+def _tiny_pdf(lines) -> bytes:
+    """A small valid one-page PDF showing ``lines`` (ASCII), with a correct cross-reference table."""
+    text = "".join(
+        f"BT /F1 12 Tf 56 {780 - 20 * number} Td ({line.replace('(', '[').replace(')', ']')}) Tj ET\n"
+        for number, line in enumerate(lines)
+    ).encode("ascii")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(text) + text + b"endstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+CHECKLIST_PDF = _tiny_pdf([
+    "In-company tutor checklist - first week of an apprentice",
+    "1. Welcome: introduce the team, the workshop and its safety rules.",
+    "2. Agree the learning plan with the training centre.",
+    "3. Choose one real task the apprentice completes by Friday.",
+    "4. Ten minutes of feedback at the end of each day.",
+    "5. Note what to show the trainer at the next visit.",
+])
+
+SKILLS_CSV = (
+    "occupation,region,vacancies_2025,hard_to_fill_share,skills_most_missing\n"
+    "heat pump installer,Catalonia,420,0.71,refrigerant handling; system sizing\n"
+    "solar PV installer,Catalonia,380,0.64,electrical safety; roof work\n"
+    "building energy auditor,Catalonia,95,0.58,thermography; energy modelling software\n"
+    "e-commerce assistant,Catalonia,210,0.35,online shop management; digital marketing\n"
+).encode("utf-8")
+
+
+def _meta(title, description, resource_type, country, sectors, eqf, languages, target, licence, tags):
+    return api.ResourceMetadata(
+        title=title, description=description, resource_type=resource_type, country=country,
+        sectors=tuple(sectors), eqf_levels=tuple(eqf), languages=tuple(languages), target_group=target,
+        licence=licence, tags=tuple(tags),
+    )
+
+
+RESOURCES = (
+    DemoResource("marco", _meta(
+        "Modular course on energy retrofit for building crafts",
+        "Six modules of 16 hours for bricklayers, plasterers and installers who renovate homes: insulation, "
+        "thermal bridges, ventilation and how to explain savings to customers. Built with the regional "
+        "construction school and piloted with 40 workers.",
+        "training_material", "IT", ["construction", "energy"], ["3", "4"], ["it"], "trainers", "cc-by-sa",
+        ["energy retrofit", "modular course", "green skills"],
+    ), link_url="https://example.org/ecipa/energy-retrofit-modules"),
+    DemoResource("eleni", _meta(
+        "Skills needs of small enterprises in Greek tourism: survey results",
+        "Survey of 600 small hotels, restaurants and travel businesses: which skills they miss, how they "
+        "train staff and what stops them. With recommendations for VET providers and regional authorities.",
+        "document", "GR", ["hospitality"], ["3", "4", "5"], ["el", "en"], "policy_makers", "cc-by",
+        ["skills needs", "survey", "tourism"],
+    ), link_url="https://example.org/ime-gsevee/tourism-skills-survey"),
+    DemoResource("jordi", _meta(
+        "Digital self-assessment tool for SMEs",
+        "An online questionnaire of 30 questions that shows a small firm how digital it is, in six areas, "
+        "and suggests short courses for the staff. Free for associations to reuse under their own name.",
+        "technological_tool", "ES", ["ict", "manufacturing", "retail_trade"], [], ["ca", "es", "en"],
+        "sme_staff", "cc-by-nc-sa", ["digital transition", "self-assessment"],
+    ), link_url="https://example.org/pimec/digital-self-assessment"),
+    DemoResource("jordi", _meta(
+        "Green jobs in Catalan crafts: vacancies and missing skills (data)",
+        "A small table from regional job-board data: green craft occupations, vacancies in 2025, the share "
+        "that is hard to fill and the skills employers miss most. CSV, ready to open in a spreadsheet.",
+        "project_result", "ES", ["energy", "construction"], ["4", "5"], ["en"], "vet_managers", "cc0",
+        ["labour market", "green skills", "open data"],
+    ), filename="green-craft-vacancies-catalonia.csv", content=SKILLS_CSV),
+    DemoResource("claire", _meta(
+        "Guide to Erasmus+ mobility for apprentices in craft SMEs",
+        "Step by step: how a small firm hosts or sends an apprentice abroad with Erasmus+, what the "
+        "intermediary organisation does and how learning outcomes are recognised on return.",
+        "document", "BE", ["cross_sector"], ["3", "4"], ["fr", "en", "nl"], "vet_managers", "cc-by",
+        ["erasmus+", "mobility", "apprenticeship"],
+    ), link_url="https://example.org/craft-sme-network/erasmus-apprentice-mobility"),
+    DemoResource("trainer", _meta(
+        "In-company tutor checklist: an apprentice's first week",
+        "A one-page checklist for the craftsperson who welcomes an apprentice: what to do on the first "
+        "days, and what to agree with the training centre.",
+        "training_material", "IT", ["cross_sector"], ["2", "3", "4"], ["en"], "sme_staff", "cc-by",
+        ["work-based learning", "tutor", "checklist"],
+    ), filename="tutor-checklist-first-week.pdf", content=CHECKLIST_PDF),
+    DemoResource("anna", _meta(
+        "Regional micro-credentials for adult upskilling: a policy note",
+        "How the region recognises short courses in its qualifications register, who pays for them and "
+        "what the first two years showed. Written for other regions and for VET providers.",
+        "document", "IT", ["cross_sector"], ["4", "5"], ["it", "en"], "policy_makers", "cc-by-nd",
+        ["micro-credentials", "policy", "recognition"],
+    ), link_url="https://example.org/region/micro-credentials-policy-note"),
+)
+
+# Deposited through the REST API (say, from a partner's own site), where staff approve deposits first:
+# it waits in the trainer's moderation queue.
+PENDING_RESOURCE = DemoResource("eleni", _meta(
+    "Video: a bakery apprentice's day in Thessaloniki",
+    "Eight minutes following an apprentice baker and her tutor, with Greek and English subtitles. Useful "
+    "to show young people and their families what an apprenticeship in a craft looks like.",
+    "video", "GR", ["agrifood"], ["3"], ["el", "en"], "guidance", "cc-by-nc",
+    ["apprenticeship", "video", "guidance"],
+), link_url="https://example.org/ime-gsevee/bakery-apprentice-video")
+
+# (member, resource title, stars, review text)
+REVIEWS = (
+    ("eleni", "Modular course on energy retrofit for building crafts", 5,
+     "Clear modules; we are adapting two of them for plumbers in Crete."),
+    ("claire", "Modular course on energy retrofit for building crafts", 4,
+     "Very practical. An English summary of each module would help other countries."),
+    ("marco", "Digital self-assessment tool for SMEs", 4,
+     "Quick to fill in; the firms liked seeing their own profile."),
+    ("anna", "Guide to Erasmus+ mobility for apprentices in craft SMEs", 5,
+     "Exactly what our regional SMEs asked for."),
+)
+
+ADOPTION = {
+    "member": "marco", "title": "Digital self-assessment tool for SMEs",
+    "context": "Used with 12 repair workshops before our digital skills course.",
+    "outcome": "success",
+    "report": "Nine firms completed it; the results let us drop one module nobody needed and add one "
+              "on online booking.",
+}
+
+COLLECTION = {
+    "owner": "claire", "title": "Green transition in craft SMEs", "visibility": "community",
+    "description": "Resources from the partners for trainers preparing green-skills courses.",
+    "resources": ("Modular course on energy retrofit for building crafts",
+                  "Green jobs in Catalan crafts: vacancies and missing skills (data)"),
+}
+
+
+def _deposit(resource: DemoResource, context, users):
+    extra = {"link_url": resource.link_url} if resource.link_url else {
+        "file": BytesIO(resource.content), "filename": resource.filename,
+    }
+    return api.deposit_resource(user=users[resource.author], context=context, metadata=resource.metadata, **extra)
+
+
+def _toolbox_has_demo(context, trainer) -> bool:
+    first = RESOURCES[0].metadata.title
+    page = api.list_resources(user=trainer, context=context, filters=api.ResourceFilters(search=first),
+                              with_facets=False)
+    return any(item.title == first for item in page.items)
+
+
+def load_toolbox(*, context, users: dict) -> str:
+    """The Sharing unit's toolbox, in the block's context (``context``). Returns a one-line summary."""
+    trainer = users["trainer"]
+    if not _toolbox_has_demo(context, trainer):
+        with transaction.atomic():
+            _fill_toolbox(context, users)
+    published = api.list_resources(user=users["marco"], context=context, with_facets=False, page_size=100)
+    files = sum(1 for r in published.items if r.current_version and not r.current_version.is_link)
+    reviews = sum(r.rating_count for r in published.items)
+    adoptions = sum(r.adoption_count for r in published.items)
+    pending = api.list_moderation_queue(user=trainer, context=context).count
+    collections = len(api.list_collections(user=trainer, context=context))
+    return (f"{published.count} published resources ({files} files), {reviews} reviews, {adoptions} adoption(s), "
+            f"{collections} shared collection(s); {pending} awaiting moderation")
+
+
+def _fill_toolbox(context, users) -> None:
+    deposited = {resource.metadata.title: _deposit(resource, context, users).uuid for resource in RESOURCES}
+    rest_context = api.ToolboxContext(course_key=context.course_key, scope="both", moderation="approval")
+    _deposit(PENDING_RESOURCE, rest_context, users)
+    for member, title, stars, text in REVIEWS:
+        api.review_resource(user=users[member], context=context, resource_uuid=deposited[title], rating=stars,
+                            text=text)
+    member, uuid = users[ADOPTION["member"]], deposited[ADOPTION["title"]]
+    api.adopt_resource(user=member, context=context, resource_uuid=uuid, context_note=ADOPTION["context"])
+    api.report_adoption_outcome(user=member, context=context, resource_uuid=uuid, outcome=ADOPTION["outcome"],
+                                report=ADOPTION["report"])
+    owner = users[COLLECTION["owner"]]
+    collection = api.create_collection(user=owner, context=context, title=COLLECTION["title"],
+                                       description=COLLECTION["description"], visibility=COLLECTION["visibility"])
+    for title in COLLECTION["resources"]:
+        api.add_to_collection(user=owner, context=context, collection_uuid=collection.uuid,
+                              resource_uuid=deposited[title])
