@@ -38,7 +38,7 @@ def display_name_field(default: str) -> String:
 
 @dataclass(frozen=True)
 class EditableField:
-    """A text field of the Studio editor; labels are marked here and translated when shown."""
+    """A field of the Studio editor; labels are marked here and translated when shown."""
 
     name: str
     label: str
@@ -46,6 +46,8 @@ class EditableField:
     max_length: int = 200
     required: bool = False
     multiline: bool = False
+    # (stored value, label) pairs: the field is picked from a list.
+    choices: tuple = ()
 
 
 @XBlock.needs("user")
@@ -166,6 +168,10 @@ class VetnetBlock(VetnetXBlockMixin, XBlock):
                 "input_id": input_id,
                 "help_id": f"{input_id}-help",
                 "error_id": f"{input_id}-error",
+                "choices": [
+                    {"value": choice, "label": self.gettext(label), "selected": choice == value}
+                    for choice, label in spec.choices
+                ],
             })
         return fields
 

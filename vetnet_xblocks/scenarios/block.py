@@ -11,7 +11,6 @@ ratings, translations) lives in the plugin and is reached through
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 
 from web_fragments.fragment import Fragment
 from xblock.completable import XBlockCompletionMode
@@ -30,13 +29,6 @@ from .page import render_forum
 
 RULE_RATED = "rated"
 RULE_POSTED = "posted"
-
-
-@dataclass(frozen=True)
-class ChoiceField(EditableField):
-    """A Studio field picked from a list: ``choices`` are (stored value, label) pairs."""
-
-    choices: tuple = ()
 
 
 _YES_NO = (("yes", _("Yes")), ("no", _("No")))
@@ -113,14 +105,14 @@ class ScenariosBlock(ScenarioHandlersMixin, VetnetBlock):
                       _("Start each with “## Title”. Optional lines: “id:”, “language:”, “drivers:” and “policy "
                         "choices:” (names separated by “;”, as written above). Then the narrative, in Markdown."),
                       max_length=60000, multiline=True),
-        ChoiceField("allow_proposals_choice", _("Members may propose scenarios"), max_length=3, choices=_YES_NO),
-        ChoiceField("pre_moderate_choice", _("Proposals wait for staff approval"), max_length=3, choices=_YES_NO),
-        ChoiceField("rating_rounds_choice", _("Number of rating rounds"),
+        EditableField("allow_proposals_choice", _("Members may propose scenarios"), max_length=3, choices=_YES_NO),
+        EditableField("pre_moderate_choice", _("Proposals wait for staff approval"), max_length=3, choices=_YES_NO),
+        EditableField("rating_rounds_choice", _("Number of rating rounds"),
                     _("Course staff open and close each round."), max_length=2,
                     choices=tuple((str(n), str(n)) for n in range(1, 6))),
-        ChoiceField("completion_rule", _("Complete when the member has"), max_length=10,
+        EditableField("completion_rule", _("Complete when the member has"), max_length=10,
                     choices=((RULE_RATED, _("rated in the current round")), (RULE_POSTED, _("posted in a discussion")))),
-        ChoiceField("has_score_choice", _("Participation score"),
+        EditableField("has_score_choice", _("Participation score"),
                     _("A point for each round rated and one for taking part in the discussion."), max_length=3,
                     choices=(("no", _("No")), ("yes", _("Yes")))),
     )
@@ -166,7 +158,7 @@ class ScenariosBlock(ScenarioHandlersMixin, VetnetBlock):
         values: dict = {name: text[name] for name in ("display_name", "title", "instructions", "strategic_question")
                         if name in text}
         for spec in self.studio_fields:
-            if isinstance(spec, ChoiceField) and spec.name in text:
+            if spec.choices and spec.name in text:
                 if text[spec.name] not in {value for value, _label in spec.choices}:
                     errors[spec.name] = [_("Choose from the list.")]
         if "horizon_text" in text:
@@ -207,32 +199,6 @@ class ScenariosBlock(ScenarioHandlersMixin, VetnetBlock):
         return {"saved": True, "values": {
             spec.name: getattr(self, spec.name) for spec in self.studio_fields if spec.name in data
         }}
-
-    def _editor_fields(self) -> list[dict]:
-        fields = super()._editor_fields()
-        for field, spec in zip(fields, self.studio_fields):
-            if isinstance(spec, ChoiceField):
-                field["choices"] = [
-                    {"value": value, "label": self.gettext(label), "selected": value == field["value"]}
-                    for value, label in spec.choices
-                ]
-        return fields
-
-    def studio_view(self, context=None):
-        """The course team's editor, with lists for the yes/no and number settings."""
-        fields = self._editor_fields()
-        fragment = Fragment(self.render_template(
-            "templates/studio_view.html", {"fields": fields, "form_id": f"{self.dom_id}-editor"}
-        ))
-        fragment.add_css(self.load_resource("public/css/vetnet.css", shared=True))
-        fragment.add_javascript(self.load_resource("public/js/vetnet_common.js", shared=True))
-        fragment.add_javascript(self.load_resource("public/js/vetnet_studio.js", shared=True))
-        _ = self.gettext
-        fragment.initialize_js("VetnetStudioEditor", {
-            "fields": [field["name"] for field in fields],
-            "strings": dict(self.js_strings(), save_failed=_("Your changes were not saved.")),
-        })
-        return fragment
 
     # -- OLX: structured fields as readable elements ----------------------------------
 
