@@ -11,11 +11,11 @@ import json
 import uuid
 
 import webob
+from devhost.field_store import LmsFieldData as AuthoredReadOnlyFieldData
 from opaque_keys.edx.keys import CourseKey
 from workbench.runtime import WorkbenchRuntime
-from xblock.exceptions import InvalidScopeError, NoSuchDefinition, NoSuchUsage
-from xblock.field_data import FieldData
-from xblock.fields import Scope, ScopeIds
+from xblock.exceptions import NoSuchDefinition, NoSuchUsage
+from xblock.fields import ScopeIds
 from xblock.reference.user_service import UserService, XBlockUser
 from xblock.runtime import DictKeyValueStore, IdGenerator, IdReader, KvsFieldData
 
@@ -111,40 +111,6 @@ class CourseIdManager(IdReader, IdGenerator):
 
     def get_definition_id_from_aside(self, aside_id):
         raise NoSuchDefinition(repr(aside_id))
-
-
-class AuthoredReadOnlyFieldData(FieldData):
-    """Field data as the LMS gives it to learners' requests: what Studio authors is read-only."""
-
-    def __init__(self, inner):
-        super().__init__()
-        self._inner = inner
-
-    def get(self, block, name):
-        return self._inner.get(block, name)
-
-    def has(self, block, name):
-        return self._inner.has(block, name)
-
-    def default(self, block, name):
-        return self._inner.default(block, name)
-
-    def _check(self, block, name):
-        if block.fields[name].scope in (Scope.content, Scope.settings):
-            raise InvalidScopeError(f"{name} is read-only in the LMS")
-
-    def set(self, block, name, value):
-        self._check(block, name)
-        self._inner.set(block, name, value)
-
-    def set_many(self, block, update_dict):
-        for name in update_dict:
-            self._check(block, name)
-        self._inner.set_many(block, update_dict)
-
-    def delete(self, block, name):
-        self._check(block, name)
-        self._inner.delete(block, name)
 
 
 class CourseRuntime(WorkbenchRuntime):
