@@ -21,6 +21,19 @@ def is_course_staff(user, course_key) -> bool:
     return bool(has_access(user, "staff", course_key))
 
 
+def preferred_language(user) -> str | None:
+    """The language the user chose for the platform's pages (account settings), or None."""
+    try:
+        from openedx.core.djangoapps.lang_pref import LANGUAGE_KEY  # pylint: disable=import-outside-toplevel
+        from openedx.core.djangoapps.user_api.preferences.api import (  # pylint: disable=import-outside-toplevel
+            get_user_preference,
+        )
+    except ImportError:
+        # Outside the platform no per-user language is stored.
+        return None
+    return get_user_preference(user, LANGUAGE_KEY) or None
+
+
 def connect_retirement_receivers(receiver) -> bool:
     """
     Connect ``receiver(sender, user, **kwargs)`` to the platform's retirement signals.

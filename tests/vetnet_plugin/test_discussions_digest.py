@@ -43,6 +43,27 @@ def test_followers_get_one_digest_of_others_new_posts():
     assert api.send_discussion_digests() == 0, "the next digest waits for the interval and for news"
 
 
+
+def test_each_follower_reads_the_digest_in_the_language_they_chose(monkeypatch):
+    # Inside Open edX the choice is the account's language preference; the
+    # platform is not installed here, so its answer is given for it.
+    from vetnet_plugin import compat  # pylint: disable=import-outside-toplevel
+
+    thread_id = _thread()
+    italian, english, author = member(), member(), member()
+    choices = {italian.id: "it"}
+    monkeypatch.setattr(compat, "preferred_language", lambda user: choices.get(user.id))
+    for follower in (italian, english):
+        api.follow_thread(user=follower, course_key=COURSE_KEY, thread_id=thread_id)
+        _a_day_ago(follower)
+    api.create_post(user=author, course_key=COURSE_KEY, thread_id=thread_id, body="Nuove competenze")
+
+    assert api.send_discussion_digests() == 2
+
+    subjects = {message.to[0]: message.subject for message in mail.outbox}
+    assert subjects[italian.email] == "Nuovi interventi nelle discussioni che segui"
+    assert subjects[english.email] == "New posts in the discussions you follow"
+
 def test_nothing_new_or_not_yet_due_sends_nothing():
     thread_id = _thread()
     follower, author = member(), member()

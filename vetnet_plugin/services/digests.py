@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from .. import compat
 from ..models import Follow, Post
 from .access import display_name
 from .members import can_view_community
@@ -81,7 +82,8 @@ def _send(user, sections) -> None:
         "name": display_name(user), "sections": sections, "opt_out_url": _site_url(opt_out_path),
         "post_count": sum(len(s["posts"]) for s in sections),
     }
-    language = getattr(settings, "LANGUAGE_CODE", "en")
+    # The member reads the digest in the language they chose for the platform.
+    language = compat.preferred_language(user) or getattr(settings, "LANGUAGE_CODE", "en")
     with translation.override(language):
         subject = _("New posts in the discussions you follow")
         text = render_to_string("vetnet/email/discussion_digest.txt", context)
