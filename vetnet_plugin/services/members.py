@@ -106,6 +106,8 @@ def _validate_profile_changes(changes: dict) -> dict:
                 )
             else:
                 clean[name] = sorted(set(value))
+        elif name in ("organisation_type", "country") and value is not None and not isinstance(value, str):
+            errors.setdefault(name, []).append(_("Choose from the list."))
         elif name == "organisation_type":
             if value and value not in ORGANISATION_TYPE_CODES:
                 errors.setdefault(name, []).append(_("Choose an organisation type from the list."))

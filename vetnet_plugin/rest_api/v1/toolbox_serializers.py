@@ -141,3 +141,22 @@ class CollectionSerializer(serializers.Serializer):  # pylint: disable=abstract-
     visibility = serializers.CharField(required=False, default="private")
     resource_uuids = serializers.ListField(child=serializers.CharField(), read_only=True)
     created = serializers.DateTimeField(read_only=True)
+
+
+class CollectionListSerializer(serializers.Serializer):  # pylint: disable=abstract-method
+    """The collections a member may see (not paginated: a member has few)."""
+
+    count = serializers.IntegerField()
+    results = CollectionSerializer(many=True)
+
+
+class ReviewPageSerializer(serializers.Serializer):  # pylint: disable=abstract-method
+    """A page of a resource's reviews, with the requester's own review (or null)."""
+
+    count = serializers.IntegerField()
+    num_pages = serializers.IntegerField()
+    current_page = serializers.IntegerField()
+    next = serializers.CharField(allow_null=True)
+    previous = serializers.CharField(allow_null=True)
+    results = ReviewSerializer(many=True)
+    own = ReviewSerializer(allow_null=True)

@@ -19,12 +19,14 @@ from ... import api
 from ...exceptions import InvalidInput
 from .toolbox_serializers import (
     AdoptionSerializer,
+    CollectionListSerializer,
     CollectionSerializer,
     DepositSerializer,
     LibraryQuerySerializer,
     ModerationSerializer,
     ResourcePageSerializer,
     ResourceSerializer,
+    ReviewPageSerializer,
     ReviewSerializer,
     VersionSerializer,
 )
@@ -43,6 +45,13 @@ def _valid(serializer_class, payload):
     if not serializer.is_valid():
         raise InvalidInput(_("The request is not valid: check the fields marked."), errors=serializer.errors)
     return dict(serializer.validated_data)
+
+
+def _object(payload) -> dict:
+    """A request body that must be a JSON object (or a form), or ``InvalidInput``."""
+    if not hasattr(payload, "get"):
+        raise InvalidInput(_("Send a JSON object."))
+    return payload
 
 
 def _page_url(request, number):
@@ -166,7 +175,7 @@ def attachment_response(download) -> FileResponse:
 class ReviewView(ToolboxView):
     """GET a resource's reviews (paginated); PUT one's own review; DELETE it."""
 
-    @extend_schema(responses=ReviewSerializer(many=True))
+    @extend_schema(responses=ReviewPageSerializer)
     def get(self, request, course_key, resource_uuid):
         page = api.list_reviews(user=request.user, context=_context(request, course_key),
                                 resource_uuid=resource_uuid, page=request.query_params.get("page", 1))
@@ -175,9 +184,10 @@ class ReviewView(ToolboxView):
 
     @extend_schema(request=ReviewSerializer, responses=ReviewSerializer)
     def put(self, request, course_key, resource_uuid):
+        payload = _object(request.data)
         review = api.review_resource(
             user=request.user, context=_context(request, course_key), resource_uuid=resource_uuid,
-            rating=request.data.get("rating"), text=request.data.get("text", ""),
+            rating=payload.get("rating"), text=payload.get("text", ""),
         )
         return Response(ReviewSerializer(asdict(review)).data)
 
@@ -201,13 +211,14 @@ class AdoptionView(ToolboxView):
 
     @extend_schema(request=AdoptionSerializer, responses=AdoptionSerializer)
     def put(self, request, course_key, resource_uuid):
+        payload = _object(request.data)
         context = _context(request, course_key)
         adoption = api.adopt_resource(user=request.user, context=context, resource_uuid=resource_uuid,
-                                      context_note=request.data.get("context", ""))
-        if request.data.get("outcome"):
+                                      context_note=payload.get("context", ""))
+        if payload.get("outcome"):
             adoption = api.report_adoption_outcome(
                 user=request.user, context=context, resource_uuid=resource_uuid,
-                outcome=request.data["outcome"], report=request.data.get("outcome_report", ""),
+                outcome=payload["outcome"], report=payload.get("outcome_report", ""),
             )
         return Response(AdoptionSerializer(asdict(adoption)).data)
 
@@ -247,7 +258,7 @@ class ModerationActionView(ToolboxView):
 class CollectionListView(ToolboxView):
     """GET one's own and shared collections (``mine=1`` for one's own); POST creates one."""
 
-    @extend_schema(responses=CollectionSerializer(many=True))
+    @extend_schema(responses=CollectionListSerializer)
     def get(self, request, course_key):
         collections = api.list_collections(user=request.user, context=_context(request, course_key),
                                            mine=request.query_params.get("mine") in ("1", "true"))

@@ -4,13 +4,13 @@ Views of the v1 REST API. Each one validates its input, calls
 """
 from dataclasses import asdict
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from ... import api, compat, data
-from ...exceptions import VetnetError
+from ...exceptions import InvalidInput, VetnetError
 from .permissions import IsAuthenticatedMember
 from .serializers import DirectoryQuerySerializer, MemberPageSerializer, MemberProfileSerializer
 
@@ -41,7 +41,7 @@ class OwnProfileView(VetnetAPIView):
     @extend_schema(request=MemberProfileSerializer, responses=MemberProfileSerializer)
     def patch(self, request):
         if not isinstance(request.data, dict):
-            return Response({"detail": "Send a JSON object."}, status=status.HTTP_400_BAD_REQUEST)
+            raise InvalidInput(_("Send a JSON object."))
         profile = api.update_member_profile(user_id=request.user.id, changes=dict(request.data))
         return Response(MemberProfileSerializer(asdict(profile)).data)
 
@@ -58,7 +58,8 @@ class CommunityMembersView(VetnetAPIView):
     )
     def get(self, request, course_key):
         query = DirectoryQuerySerializer(data=request.query_params)
-        query.is_valid(raise_exception=True)
+        if not query.is_valid():
+            raise InvalidInput(_("The request is not valid: check the fields marked."), errors=query.errors)
         params = dict(query.validated_data)
         page_number = params.pop("page")
         page_size = params.pop("page_size")
