@@ -286,6 +286,8 @@ def test_unknown_enum_values_are_4xx_with_a_message(world):
         client.get(f"{resource}/", {"scope": "galaxy"}),
         client.post(f"{BASE}/toolbox/collections/", {"title": "T", "visibility": "cosmic"}, format="json"),
         client.put(f"{resource}/adoption/", {"outcome": "exploded"}, format="json"),
+        client.put(f"{resource}/adoption/", {"outcome": ["success"]}, format="json"),
+        client.put(f"{resource}/adoption/", {"outcome": {"success": True}}, format="json"),
         client.put(f"{resource}/reviews/", {"rating": 11}, format="json"),
         client.put(f"{resource}/reviews/", {"rating": "five"}, format="json"),
         client.put(f"{resource}/reviews/", {"rating": [5]}, format="json"),

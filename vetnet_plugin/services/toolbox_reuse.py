@@ -138,7 +138,7 @@ def report_adoption_outcome(
 ) -> data.Adoption:
     """Report how one's adoption of a resource went ("success", "partial", "not_successful")."""
     viewer = viewer_for(user=user, context=context)
-    if outcome not in _OUTCOMES:
+    if not isinstance(outcome, str) or outcome not in _OUTCOMES:
         message = _("Choose how the adoption went.")
         raise InvalidInput(message, errors={"outcome": [message]})
     report = _text(report, name="outcome_report", limit=5000)
@@ -209,7 +209,7 @@ def _get_collection(viewer, collection_uuid, *, own: bool) -> Collection:
 
 
 def _collection_fields(title, description, visibility) -> dict:
-    if visibility not in dict(Collection.VISIBILITY_CHOICES):
+    if not isinstance(visibility, str) or visibility not in dict(Collection.VISIBILITY_CHOICES):
         message = _("Choose who may see the collection.")
         raise InvalidInput(message, errors={"visibility": [message]})
     return {

@@ -35,6 +35,9 @@ def _names(data: dict, name: str) -> list:
     value = data.get(name) or []
     if isinstance(value, str):
         value = [value]
+    if not isinstance(value, (list, tuple)):
+        # Like a text field of the wrong type: nothing chosen, never a server error.
+        return []
     return [v for v in value if isinstance(v, str)]
 
 

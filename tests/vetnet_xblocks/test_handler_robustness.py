@@ -1,0 +1,244 @@
+"""
+The blocks' JSON handlers under input no form would send: wrong types, huge
+values, malformed bodies, ids from another course, people without the right
+to act. Every answer is a 2xx or a 4xx with a message, never a server error,
+and what was saved stays saved.
+"""
+import json
+from urllib.parse import urlencode
+
+import pytest
+import webob
+
+from tests.factories import OTHER_COURSE_KEY, UserFactory, enroll
+from tests.vetnet_plugin.toolbox_helpers import context, deposit, toolbox_media  # noqa: F401
+from vetnet_plugin import api
+from vetnet_xblocks.toolbox.block import ToolboxBlock
+
+from .runtime import BLOCK_TYPES, COURSE_KEY, TRAINER, CourseRuntime, add_block, call_handler, lms_opt_attrs, reload
+from .scenarios_helpers import forum, person  # noqa: F401 (fixture)
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("toolbox_media")]
+
+NASTY = [None, True, False, -1, 0, 10 ** 30, -(10 ** 30), 1.5, "", " ", "x" * 100_000, "\x00", "../../etc/passwd",
+         "<script>alert(1)</script>", [], [1, "a"], [["nested"]], {}, {"a": {"b": 1}}, "not-a-uuid",
+         "00000000-0000-0000-0000-000000000000"]
+
+SCENARIO_HANDLERS = {
+    "forum_html": ["language"],
+    "create_post": ["thread_id", "body", "parent_id", "language"],
+    "edit_post": ["post_id", "body", "language"],
+    "vote_post": ["post_id", "vote"],
+    "flag_post": ["post_id", "reason"],
+    "moderate_post": ["post_id", "hide", "reason"],
+    "follow": ["thread_id", "follow", "email_digest"],
+    "translate": ["kind", "object_id", "language", "title", "body"],
+    "machine_translate": ["kind", "object_id", "language"],
+    "propose": ["title", "narrative", "drivers", "policy_choices", "language"],
+    "moderate_scenario": ["scenario_uuid", "publish", "reason"],
+    "rate": ["scenario_uuid", "plausibility", "desirability", "rationale", "language"],
+    "rating_round": ["action"],
+}
+
+TOOLBOX_POST_HANDLERS = {
+    "withdraw": ["resource"],
+    "review": ["resource", "rating", "text"],
+    "adopt": ["resource", "context", "outcome", "outcome_report"],
+    "create_collection": ["title", "description", "visibility"],
+    "collect": ["collection", "resource", "remove"],
+    "moderate": ["resource", "action", "reason"],
+}
+
+TOOLBOX_GET_HANDLERS = {
+    "library": ["scope", "search", "resource_type", "sector", "eqf_level", "language", "sort", "page", "page_size",
+                "mine", "tag"],
+    "resource": ["resource"],
+    "collections": ["mine"],
+    "moderation_queue": ["status", "page"],
+}
+QUERY_VALUES = ["-1", "0", "abc", "1e3", str(10 ** 30), "", "x" * 5000, "%00", "galaxy"]
+
+
+def assert_answered(status, body, where):
+    assert status < 500, (where, status, body)
+    if status >= 400:
+        assert body and body.get("error"), (where, status, body)
+
+
+def get(runtime, block, handler, query):
+    request = webob.Request.blank("/?" + urlencode(query), method="GET")
+    response = runtime.handle(block, handler, request)
+    body = response.json if response.content_type == "application/json" and response.body else None
+    return response.status_code, body
+
+
+# -- the scenario forum ----------------------------------------------------------
+
+@pytest.fixture
+def forum_people(forum):
+    runtime, block = forum
+    alice, staff = person(runtime), person(runtime, staff=True)
+    staff.block(block).student_view()
+    usage_key = str(block.scope_ids.usage_id)
+    scenario = api.list_scenarios(user=alice.user, course_key=COURSE_KEY, usage_key=usage_key)[0]
+    post = api.create_post(user=alice.user, course_key=COURSE_KEY, thread_id=scenario.thread_id, body="Kept.")
+    return block, alice, staff, {"thread_id": scenario.thread_id, "post_id": post.id,
+                                 "scenario_uuid": scenario.uuid, "object_id": post.id}
+
+
+@pytest.mark.parametrize("handler", sorted(SCENARIO_HANDLERS))
+def test_scenario_handlers_answer_nasty_values_with_a_4xx(forum_people, handler):
+    block, alice, staff, ids = forum_people
+    for who in (alice, staff):
+        for field in SCENARIO_HANDLERS[handler]:
+            for value in NASTY:
+                payload = {**ids, "kind": "post", "action": "open", field: value}
+                status, body, _r = call_handler(who.runtime, who.block(block), handler, payload)
+                assert_answered(status, body, (handler, field, repr(value)[:40]))
+
+
+def test_scenario_handlers_refuse_non_members_and_members_acting_as_staff(forum_people, forum):
+    block, alice, _staff, ids = forum_people
+    runtime, _block = forum
+    outsider = person(runtime, enrolled=False)
+    for handler in SCENARIO_HANDLERS:
+        status, body, _r = call_handler(outsider.runtime, outsider.block(block), handler,
+                                        {**ids, "kind": "post", "action": "open"})
+        assert status == 403, (handler, status, body)
+        assert body["error"]
+    for handler, payload in (("moderate_post", {"post_id": ids["post_id"], "hide": True}),
+                             ("moderate_scenario", {"scenario_uuid": ids["scenario_uuid"], "publish": False}),
+                             ("rating_round", {"action": "open"})):
+        status, body, _r = call_handler(alice.runtime, alice.block(block), handler, payload)
+        assert status == 403, (handler, status, body)
+
+
+def test_scenario_handlers_do_not_reach_posts_of_another_course(forum_people):
+    block, alice, _staff, _ids = forum_people
+    bob = UserFactory()
+    enroll(bob, OTHER_COURSE_KEY)
+    enroll(alice.user, OTHER_COURSE_KEY)
+    other_usage = "block-v1:VETNet+Other+2026+type@vetnet_scenarios+block@elsewhere"
+    from tests.vetnet_plugin.communication_helpers import configure_forum  # pylint: disable=import-outside-toplevel
+    configure_forum(course_key=OTHER_COURSE_KEY, usage_key=other_usage)
+    thread = api.list_scenarios(user=bob, course_key=OTHER_COURSE_KEY, usage_key=other_usage)[0].thread_id
+    post = api.create_post(user=bob, course_key=OTHER_COURSE_KEY, thread_id=thread, body="Elsewhere.")
+    for handler, payload in (("create_post", {"thread_id": thread, "body": "Hi"}),
+                             ("edit_post", {"post_id": post.id, "body": "Mine now"}),
+                             ("vote_post", {"post_id": post.id}),
+                             ("flag_post", {"post_id": post.id, "reason": "x"}),
+                             ("follow", {"thread_id": thread})):
+        status, body, _r = call_handler(alice.runtime, alice.block(block), handler, payload)
+        assert status in (403, 404), (handler, status, body)
+    assert api.get_thread(user=bob, course_key=OTHER_COURSE_KEY, thread_id=thread).posts[0].body == "Elsewhere."
+
+
+@pytest.mark.parametrize("body", ['{"body": "unfinished', "[1, 2]", '"text"', "null", "\xff\xfe", "x" * 10_000])
+def test_malformed_bodies_are_a_400(forum_people, body):
+    block, alice, _staff, _ids = forum_people
+    for handler in ("create_post", "rate", "propose"):
+        status, data, _r = call_handler(alice.runtime, alice.block(block), handler, body=body)
+        assert status == 400 and data["error"], (handler, status, data)
+
+
+# -- the toolbox -------------------------------------------------------------------
+
+def member_runtime(course_key=COURSE_KEY, *, staff=False):
+    user = UserFactory(is_staff=staff)
+    enroll(user, course_key)
+    attrs = lms_opt_attrs(user_id=user.id, username=user.username, is_staff=staff, role="staff" if staff else "student")
+    return user, CourseRuntime(attrs)
+
+
+@pytest.fixture
+def toolbox():
+    user, runtime = member_runtime()
+    block = runtime.construct(ToolboxBlock)
+    resource = deposit(user, context(COURSE_KEY))
+    collection = api.create_collection(user=user, context=context(COURSE_KEY), title="Mine", description="",
+                                       visibility="course")
+    return {"user": user, "runtime": runtime, "block": block, "resource": resource.uuid,
+            "collection": collection.uuid}
+
+
+@pytest.mark.parametrize("handler", sorted(TOOLBOX_POST_HANDLERS))
+def test_toolbox_handlers_answer_nasty_values_with_a_4xx(toolbox, handler):
+    _staff, staff_runtime = member_runtime(staff=True)
+    for runtime in (toolbox["runtime"], staff_runtime):
+        block = runtime.construct(ToolboxBlock) if runtime is staff_runtime else toolbox["block"]
+        for field in TOOLBOX_POST_HANDLERS[handler]:
+            for value in NASTY:
+                payload = {"resource": toolbox["resource"], "collection": toolbox["collection"], "rating": 4,
+                           "title": "T", "action": "approve", field: value}
+                status, body, _r = call_handler(runtime, block, handler, payload)
+                assert_answered(status, body, (handler, field, repr(value)[:40]))
+
+
+@pytest.mark.parametrize("handler", sorted(TOOLBOX_GET_HANDLERS))
+def test_toolbox_queries_answer_strange_values_with_a_4xx(toolbox, handler):
+    _staff, staff_runtime = member_runtime(staff=True)
+    for runtime in (toolbox["runtime"], staff_runtime):
+        block = runtime.construct(ToolboxBlock) if runtime is staff_runtime else toolbox["block"]
+        for field in TOOLBOX_GET_HANDLERS[handler]:
+            for value in QUERY_VALUES:
+                status, body = get(runtime, block, handler, {"resource": toolbox["resource"], field: value})
+                assert_answered(status, body, (handler, field, value[:40]))
+
+
+def test_toolbox_handlers_refuse_outsiders_and_members_acting_as_staff(toolbox):
+    outsider = UserFactory()
+    runtime = CourseRuntime(lms_opt_attrs(user_id=outsider.id, username=outsider.username))
+    block = runtime.construct(ToolboxBlock)
+    for handler in TOOLBOX_POST_HANDLERS:
+        status, body, _r = call_handler(runtime, block, handler,
+                                        {"resource": toolbox["resource"], "title": "T", "action": "approve"})
+        assert status == 403 and body["error"], (handler, status, body)
+    for handler in TOOLBOX_GET_HANDLERS:
+        status, body = get(runtime, block, handler, {"resource": toolbox["resource"]})
+        assert status == 403 and body["error"], (handler, status, body)
+    _author, member_rt = member_runtime()
+    member_block = member_rt.construct(ToolboxBlock)
+    status, _body, _r = call_handler(member_rt, member_block, "moderate",
+                                     {"resource": toolbox["resource"], "action": "hide", "reason": "x"})
+    assert status == 403
+    assert get(member_rt, member_block, "moderation_queue", {})[0] == 403
+    assert api.get_resource(user=toolbox["user"], context=context(COURSE_KEY),
+                            resource_uuid=toolbox["resource"]).status == "published"
+
+
+def test_toolbox_handlers_do_not_reach_resources_kept_in_another_course(toolbox):
+    bob = UserFactory()
+    enroll(bob, OTHER_COURSE_KEY)
+    enroll(toolbox["user"], OTHER_COURSE_KEY)
+    kept = deposit(bob, context(OTHER_COURSE_KEY, scope="course"), title="Kept at home")
+    runtime, block = toolbox["runtime"], toolbox["block"]
+    status, body = get(runtime, block, "resource", {"resource": kept.uuid})
+    assert status in (403, 404) and "Kept at home" not in json.dumps(body)
+    for handler, payload in (("review", {"resource": kept.uuid, "rating": 5}), ("adopt", {"resource": kept.uuid}),
+                             ("withdraw", {"resource": kept.uuid}),
+                             ("collect", {"resource": kept.uuid, "collection": toolbox["collection"]})):
+        status, body, _r = call_handler(runtime, block, handler, payload)
+        assert status in (403, 404), (handler, status, body)
+    assert api.get_resource(user=bob, context=context(OTHER_COURSE_KEY, scope="course"),
+                            resource_uuid=kept.uuid).status == "published"
+
+
+# -- Studio ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("block_type", BLOCK_TYPES)
+def test_studio_submit_answers_nasty_values_with_a_400_and_keeps_what_was_saved(block_type):
+    runtime = CourseRuntime(TRAINER)
+    block = add_block(runtime, block_type, f'<{block_type} display_name="Before" title="Old title"/>')
+    names = [spec.name for spec in block.studio_fields]
+    for name in names:
+        for value in NASTY:
+            status, body, _r = call_handler(runtime, reload(runtime, block), "studio_submit", {name: value})
+            assert_answered(status, body, (block_type, name, repr(value)[:40]))
+    for body in ("[1]", "{broken", "null"):
+        status, data, _r = call_handler(runtime, reload(runtime, block), "studio_submit", body=body)
+        assert status == 400 and data["error"]
+    learner = runtime.as_user(lms_opt_attrs(user_id=77, username="learner"))
+    status, data, _r = call_handler(learner, learner.get_block(block.scope_ids.usage_id), "studio_submit",
+                                    {"title": "Taken over"})
+    assert status == 403 and data["error"]
+    assert reload(runtime, block).title != "Taken over"
