@@ -50,7 +50,7 @@ PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}|%\([A-Za-z_][A-Za-z0-9_]*\
 # A translation equal to its English source is suspicious (a copy, not a
 # translation), except where the word really is the same in that language.
 SAME_AS_ENGLISH = {
-    "it": {"VETNet", "No", "Scenario", "scenario", "Video", "in %(name)s"},
+    "it": {"VETNet", "No", "Scenario", "scenario", "Video"},
     "el": {"VETNet"},
     "es": {"VETNet", "No", "Sector", "sector", "Original (%(name)s)"},
     "ca": {"VETNet", "No", "Sector", "sector", "Sectors", "Original (%(name)s)", "Document", "text"},
