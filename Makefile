@@ -15,15 +15,21 @@ MANAGE := $(CURDIR)/$(BIN)/python $(CURDIR)/manage.py
 help: ## list the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 24
 
-$(VENV)/.installed: requirements/test.txt setup.py
+# Two stamps: the demo needs only the host's packages (nothing to build against
+# system libraries); the tests add theirs (mysqlclient, Playwright, ...) on top.
+$(VENV)/.installed-dev: requirements/dev.txt setup.py
 	@test -n "$(PYTHON312)" || { echo "Python 3.12 not found (install it, e.g. 'pyenv install 3.12')"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON312) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -r requirements/test.txt
+	$(BIN)/python -m pip install -q -r requirements/dev.txt
 	$(BIN)/python -m pip install -q --no-deps -e .
+	touch $(VENV)/.installed-dev
+
+$(VENV)/.installed: $(VENV)/.installed-dev requirements/test.txt
+	$(BIN)/python -m pip install -q -r requirements/test.txt
 	touch $(VENV)/.installed
 
-venv: $(VENV)/.installed ## create .venv with Python 3.12 and install everything
+venv: $(VENV)/.installed ## create .venv with Python 3.12 and install everything (tests included)
 
 # The plugin and the host use Django's locale/ layout; the blocks use the
 # translations/<lang>/LC_MESSAGES/text.po layout the platform's XBlock i18n service reads.
@@ -61,14 +67,15 @@ makemessages: venv ## extract the strings of the plugin and the blocks into thei
 # compiled into each block's folder too.
 BLOCK_DIRS := $(patsubst %/block.py,%,$(wildcard vetnet_xblocks/*/block.py))
 compilemessages: ## compile the gettext catalogs (.po -> .mo)
-	@for po in $$(find $(CATALOG_DIRS) -name '*.po' 2>/dev/null); do \
+	@command -v msgfmt >/dev/null || { echo "msgfmt (Debian: gettext) not found: using the compiled catalogs as committed"; exit 0; }; \
+	for po in $$(find $(CATALOG_DIRS) -name '*.po' 2>/dev/null); do \
 		msgfmt --check-format -o "$${po%.po}.mo" "$$po" || exit 1; done
 	@for po in vetnet_xblocks/translations/*/LC_MESSAGES/text.po; do \
 		lang_dir=$${po#vetnet_xblocks/}; lang_dir=$${lang_dir%/text.po}; \
 		for block in $(BLOCK_DIRS); do mkdir -p $$block/$$lang_dir && \
 			cp $${po%.po}.mo $$block/$$lang_dir/text.mo || exit 1; done; done
 
-demo: venv compilemessages ## run the development host with the course templates and demo accounts
+demo: $(VENV)/.installed-dev compilemessages ## run the development host with the course templates and demo accounts
 	$(MANAGE) migrate --noinput -v 0
 	$(MANAGE) load_demo --url http://$(HOST):$(PORT)/
 	$(MANAGE) runserver $(HOST):$(PORT)
@@ -96,7 +103,9 @@ SQLITE_ENV := VETNET_TEST_DB=sqlite VETNET_CELERY_BROKER=memory:// VETNET_CELERY
 SERVICES_ENV := VETNET_TEST_DB=mysql VETNET_CELERY_BROKER=redis://127.0.0.1:6379/1 VETNET_CELERY_EAGER=1 \
 	VETNET_REQUIRED_MARKERS=services,celery_worker
 
-test: venv compilemessages ## quality checks, then the whole suite on SQLite and again on MariaDB + Redis with a real worker
+test: ## prepare the machine, then quality checks, the suite on SQLite and again on MariaDB + Redis with a real worker
+	bash conf/prepare-test-machine.sh
+	$(MAKE) --no-print-directory venv compilemessages
 	$(MAKE) --no-print-directory quality
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-services
