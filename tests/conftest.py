@@ -210,3 +210,20 @@ def _tasks_through_the_broker(request):
         yield
     finally:
         app.conf.task_always_eager = eager
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """
+    Every test starts in the site's default language.
+
+    The locale middleware activates a request's language on the test's own
+    thread and nothing switches it back, so one test's Italian page would
+    otherwise leak into the next test's messages.
+    """
+    from django.conf import settings  # pylint: disable=import-outside-toplevel
+    from django.utils import translation  # pylint: disable=import-outside-toplevel
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

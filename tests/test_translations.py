@@ -378,3 +378,11 @@ def test_the_development_host_gives_every_block_its_catalog(lang, block_type):
 
         assert service.gettext("Saved.") == EXPECTED[lang]["Saved."]
         assert service.gettext("Peer counselling") == EXPECTED[lang]["Peer counselling"]
+
+
+@pytest.mark.parametrize("lang, catalan", [("it", "Catalano"), ("es", "Catalán"), ("el", "Καταλανικά"), ("ca", "català"), ("en", "Catalan")])
+def test_language_names_follow_the_active_language(lang, catalan):
+    from vetnet_plugin.taxonomy import LANGUAGES  # pylint: disable=import-outside-toplevel
+
+    with translation.override(lang):
+        assert str(dict(LANGUAGES)["ca"]) == catalan

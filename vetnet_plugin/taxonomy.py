@@ -59,9 +59,10 @@ TOPICS = [
     ("inclusion", _("Inclusion and access to VET")),
 ]
 
-# Languages members speak, by ISO 639-1 code, named the way Django names them.
+# Languages members speak, by ISO 639-1 code, named the way Django names them
+# (Django's own catalogs translate those names).
 LANGUAGES = sorted(
-    (code, info["name"])
+    (code, _(info["name"]))
     for code, info in LANG_INFO.items()
     if len(code) == 2 and "name" in info
 )

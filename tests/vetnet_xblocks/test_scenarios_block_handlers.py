@@ -72,6 +72,27 @@ def test_rounds_ratings_results_and_the_chart(people):
     assert "Open round 2" in page(staff, block)
 
 
+
+@pytest.mark.parametrize("language", ["it", "el", "es", "ca"])
+def test_the_chart_draws_in_languages_that_write_a_decimal_comma(people, language):
+    import re  # pylint: disable=import-outside-toplevel
+
+    from django.utils import translation  # pylint: disable=import-outside-toplevel
+
+    block, members, staff = people
+    uuid = uuid_of(staff, block, "Labour-market-driven VET")
+    act(staff, block, "rating_round", {"action": "open"})
+    for who, score in zip(members, [2, 3, 4]):
+        act(who, block, "rate", {"scenario_uuid": uuid, "plausibility": score, "desirability": score})
+    act(staff, block, "rating_round", {"action": "close"})
+
+    with translation.override(language):
+        html = page(members[0], block)
+
+    svg = html[html.index("<svg"):html.index("</svg>")]
+    coordinates = re.findall(r'\b(?:cx|cy|x1|x2|y1|y2|x|y)="([^"]*)"', svg)
+    assert coordinates and all(re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", value) for value in coordinates), coordinates
+
 def test_no_handler_reveals_who_rated_what(people):
     block, members, staff = people
     uuid = uuid_of(staff, block, "Labour-market-driven VET")
