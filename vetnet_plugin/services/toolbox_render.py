@@ -10,13 +10,13 @@ from django.utils.translation import gettext as _
 
 from .. import toolbox_data as data
 from ..models import ResourceAttribute, ResourceVersion
+from .access import display_name
 from .markup import render_markdown
+
 
 def member_name(user) -> str:
     """How a member is named next to what they wrote; retired members have no name."""
-    if user is None:
-        return _("Former member")
-    return user.get_full_name() or user.username
+    return display_name(user) if user is not None else _("Former member")
 
 
 def to_version(version: ResourceVersion | None) -> data.ResourceVersion | None:

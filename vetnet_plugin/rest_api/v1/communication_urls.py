@@ -3,8 +3,9 @@ from django.urls import path, re_path
 
 from . import discussion_views as discussions
 from . import scenario_views as scenarios
+from .patterns import COURSE_KEY_PATTERN
 
-_COURSE = r"courses/(?P<course_key>course-v1:[^/+]+\+[^/+]+\+[^/?]+)"
+_COURSE = rf"courses/{COURSE_KEY_PATTERN}"
 _FORUM = _COURSE + r"/scenario-forums/(?P<usage_key>block-v1:[^/]+)"
 _SCENARIO = _FORUM + r"/scenarios/(?P<scenario_uuid>[0-9a-fA-F-]{32,36})"
 _THREAD = _COURSE + r"/threads/(?P<thread_id>[0-9]+)"

@@ -2,8 +2,9 @@
 from django.urls import re_path
 
 from . import toolbox_views as views
+from .patterns import COURSE_KEY_PATTERN
 
-COURSE = r"^courses/(?P<course_key>course-v1:[^/+]+\+[^/+]+\+[^/?]+)/toolbox"
+COURSE = rf"^courses/{COURSE_KEY_PATTERN}/toolbox"
 RESOURCE = COURSE + r"/resources/(?P<resource_uuid>[0-9a-fA-F-]{36})"
 COLLECTION = COURSE + r"/collections/(?P<collection_uuid>[0-9a-fA-F-]{36})"
 

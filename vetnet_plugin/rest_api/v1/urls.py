@@ -3,10 +3,10 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView
 
 from . import views
+from .patterns import COURSE_KEY_PATTERN
 from .communication_urls import urlpatterns as communication_urlpatterns
 from .toolbox_urls import urlpatterns as toolbox_urlpatterns
 
-COURSE_KEY_PATTERN = r"(?P<course_key>course-v1:[^/+]+\+[^/+]+\+[^/?]+)"
 
 urlpatterns = [
     path("profile/", views.OwnProfileView.as_view(), name="profile"),
