@@ -36,8 +36,8 @@ from django.test.utils import (  # noqa: E402  pylint: disable=wrong-import-posi
 
 from vetnet_plugin import api  # noqa: E402  pylint: disable=wrong-import-position
 from vetnet_plugin.models import Resource, ResourceAttribute  # noqa: E402  pylint: disable=wrong-import-position
-from vetnet_plugin.taxonomy import SECTOR_CODES  # noqa: E402  pylint: disable=wrong-import-position
-from vetnet_plugin.toolbox_vocabulary import (  # noqa: E402  pylint: disable=wrong-import-position
+from vetnet_plugin.core.taxonomy import SECTOR_CODES  # noqa: E402  pylint: disable=wrong-import-position
+from vetnet_plugin.toolbox.vocabulary import (  # noqa: E402  pylint: disable=wrong-import-position
     LICENCE_CODES,
     RESOURCE_TYPE_CODES,
     TARGET_GROUP_CODES,

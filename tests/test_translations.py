@@ -27,7 +27,7 @@ from django.core.management.commands import makemessages
 from django.utils import translation
 from xblock.core import XBlock
 
-from vetnet_plugin.taxonomy import OrganisationType
+from vetnet_plugin.core.taxonomy import OrganisationType
 
 from .vetnet_xblocks.runtime import BLOCK_TYPES, LEARNER, TRAINER, CourseRuntime, add_block
 
@@ -382,7 +382,7 @@ def test_the_development_host_gives_every_block_its_catalog(lang, block_type):
 
 @pytest.mark.parametrize("lang, catalan", [("it", "Catalano"), ("es", "Catalán"), ("el", "Καταλανικά"), ("ca", "català"), ("en", "Catalan")])
 def test_language_names_follow_the_active_language(lang, catalan):
-    from vetnet_plugin.taxonomy import LANGUAGES  # pylint: disable=import-outside-toplevel
+    from vetnet_plugin.core.taxonomy import LANGUAGES  # pylint: disable=import-outside-toplevel
 
     with translation.override(lang):
         assert str(dict(LANGUAGES)["ca"]) == catalan

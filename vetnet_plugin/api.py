@@ -1,217 +1,34 @@
 """
 The public Python API of VETNet.
 
-Everything outside ``vetnet_plugin`` (the XBlocks, the REST views, tasks,
-management commands) calls only what this module exports. Functions take
-keyword arguments, accept course keys as strings or ``CourseKey`` objects,
-return values from ``vetnet_plugin.data`` and raise errors from
+Everything outside ``vetnet_plugin`` (the XBlocks' backend, the REST views,
+receivers, tasks, management commands) calls only what this module exports.
+It only gathers the features' own APIs, one package per feature, each with an
+explicit ``__all__`` (``vetnet_plugin/<feature>/api.py``): look a function up
+there. Functions take keyword arguments, accept course keys as strings or
+``CourseKey`` objects, return frozen values (the features' ``data`` modules,
+shared ones in ``vetnet_plugin.data``) and raise errors from
 ``vetnet_plugin.exceptions``.
 """
-from .services.members import (
-    can_view_community,
-    get_member_profile,
-    get_membership,
-    is_active_member,
-    list_community_members,
-    parse_course_key,
-    record_enrollment,
-    record_unenrollment,
-    update_member_profile,
-)
-from .services.toolbox import (
-    add_resource_version,
-    approve_resource,
-    deposit_resource,
-    get_resource,
-    hide_resource,
-    open_resource_download,
-    reject_resource,
-    scan_resource_version,
-    update_resource,
-    upload_extensions,
-    upload_limit,
-    withdraw_resource,
-)
-from .services.toolbox_library import list_moderation_queue, list_resources
-from .services.toolbox_transfer import count_library, export_library, import_library, read_library_export
-from .services.toolbox_reuse import (
-    add_to_collection,
-    adopt_resource,
-    create_collection,
-    delete_collection,
-    delete_review,
-    get_collection,
-    list_adoptions,
-    list_collections,
-    list_reviews,
-    remove_from_collection,
-    report_adoption_outcome,
-    review_resource,
-    update_collection,
-    withdraw_adoption,
-)
-from .toolbox_data import ResourceFilters, ResourceMetadata, ToolboxContext
-from .toolbox_vocabulary import (
-    EQF_LEVELS,
-    LICENCES,
-    MODERATION_MODES,
-    RESOURCE_TYPES,
-    SCOPES,
-    SORT_ORDERS,
-    TARGET_GROUPS,
-)
-from .services.access import is_moderator
-from .services.delphi import (
-    close_rating_round,
-    get_delphi_results,
-    has_rated_in_current_round,
-    list_rating_rounds,
-    list_rationales,
-    open_rating_round,
-    rate_scenario,
-    rounds_rated,
-    spread,
-)
-from .services.digests import (
-    digest_opt_out_token_is_valid,
-    opt_out_of_digests_by_token,
-    send_discussion_digests,
-)
-from .services.discussions import (
-    create_post,
-    edit_post,
-    flag_post,
-    follow_thread,
-    get_or_create_thread,
-    get_thread,
-    has_posted,
-    list_flagged_posts,
-    list_post_revisions,
-    moderate_post,
-    post_counts,
-    set_digest_opt_out,
-    unfollow_thread,
-    vote_post,
-)
-from .services.languages import community_languages, detect_language
-from .services.markup import render_markdown
-from .services.policy_brief import can_read_policy_brief, get_policy_brief, render_policy_brief
-from .services.scenarios import (
-    configure_scenario_forum,
-    count_pending_proposals,
-    get_scenario,
-    get_scenario_forum,
-    list_scenarios,
-    moderate_scenario,
-    propose_scenario,
-)
-from .services.translations import contribute_translation, machine_translate, machine_translation_enabled
-from .services.retirement import retire_member
-from .taxonomy import LANGUAGES, SECTORS, TOPICS, OrganisationType
+# pylint: disable=wildcard-import,unused-wildcard-import
+from .core import api as _core
+from .core.api import *  # noqa: F401,F403
+from .discussions import api as _discussions
+from .discussions.api import *  # noqa: F401,F403
+from .members import api as _members
+from .members.api import *  # noqa: F401,F403
+from .privacy import api as _privacy
+from .privacy.api import *  # noqa: F401,F403
+from .scenarios import api as _scenarios
+from .scenarios.api import *  # noqa: F401,F403
+from .toolbox import api as _toolbox
+from .toolbox.api import *  # noqa: F401,F403
 
-__all__ = [
-    # Vocabularies
-    "LANGUAGES",
-    "SECTORS",
-    "TOPICS",
-    "OrganisationType",
-    # Communication: discussion core (threads, posts, votes, flags, translations, follows)
-    "community_languages",
-    "contribute_translation",
-    "create_post",
-    "detect_language",
-    "digest_opt_out_token_is_valid",
-    "edit_post",
-    "flag_post",
-    "follow_thread",
-    "get_or_create_thread",
-    "get_thread",
-    "has_posted",
-    "is_moderator",
-    "list_flagged_posts",
-    "list_post_revisions",
-    "machine_translate",
-    "machine_translation_enabled",
-    "moderate_post",
-    "opt_out_of_digests_by_token",
-    "post_counts",
-    "render_markdown",
-    "send_discussion_digests",
-    "set_digest_opt_out",
-    "unfollow_thread",
-    "vote_post",
-    # Communication: scenario forums and Delphi rounds
-    "can_read_policy_brief",
-    "close_rating_round",
-    "configure_scenario_forum",
-    "count_pending_proposals",
-    "get_delphi_results",
-    "get_policy_brief",
-    "get_scenario",
-    "get_scenario_forum",
-    "has_rated_in_current_round",
-    "list_rating_rounds",
-    "list_rationales",
-    "list_scenarios",
-    "moderate_scenario",
-    "open_rating_round",
-    "propose_scenario",
-    "rate_scenario",
-    "render_policy_brief",
-    "rounds_rated",
-    "spread",
-    # Members and course communities
-    "can_view_community",
-    "get_member_profile",
-    "get_membership",
-    "is_active_member",
-    "list_community_members",
-    "parse_course_key",
-    "record_enrollment",
-    "record_unenrollment",
-    "retire_member",
-    "update_member_profile",
-    # Sharing: the resource toolbox and the community library
-    "EQF_LEVELS",
-    "LICENCES",
-    "MODERATION_MODES",
-    "RESOURCE_TYPES",
-    "SCOPES",
-    "SORT_ORDERS",
-    "TARGET_GROUPS",
-    "ResourceFilters",
-    "ResourceMetadata",
-    "ToolboxContext",
-    "add_resource_version",
-    "add_to_collection",
-    "adopt_resource",
-    "approve_resource",
-    "count_library",
-    "export_library",
-    "import_library",
-    "read_library_export",
-    "create_collection",
-    "delete_collection",
-    "delete_review",
-    "deposit_resource",
-    "get_collection",
-    "get_resource",
-    "hide_resource",
-    "list_adoptions",
-    "list_collections",
-    "list_moderation_queue",
-    "list_resources",
-    "list_reviews",
-    "open_resource_download",
-    "reject_resource",
-    "remove_from_collection",
-    "report_adoption_outcome",
-    "review_resource",
-    "scan_resource_version",
-    "update_collection",
-    "update_resource",
-    "upload_extensions",
-    "upload_limit",
-    "withdraw_adoption",
-    "withdraw_resource",
-]
+__all__ = sorted({
+    *_core.__all__,
+    *_members.__all__,
+    *_discussions.__all__,
+    *_scenarios.__all__,
+    *_toolbox.__all__,
+    *_privacy.__all__,
+})

@@ -1,21 +1,11 @@
 """
-Celery tasks of VETNet. Thin: each one calls ``vetnet_plugin.api``.
+Every Celery task of VETNet, where Celery's autodiscovery looks (``<app>.tasks``).
 
-They are ``shared_task``s, so they run on the platform's own Celery app; the
-queue comes from ``VETNET_CELERY_QUEUE`` when the caller enqueues them.
+Each feature keeps its tasks in its own ``tasks`` module; they are
+``shared_task``s with explicit names (``vetnet.<what>``), so they run on the
+platform's own Celery app and keep their names wherever the code moves.
 """
-from celery import shared_task
+from .discussions.tasks import send_discussion_digests
+from .toolbox.tasks import scan_resource_version
 
-from . import api
-
-
-@shared_task(name="vetnet.scan_resource_version", acks_late=True)
-def scan_resource_version(version_uuid: str) -> str:
-    """Run the upload scanner over a newly stored toolbox file, then release or block it."""
-    return api.scan_resource_version(version_uuid=version_uuid)
-
-
-@shared_task(name="vetnet.send_discussion_digests", ignore_result=True)
-def send_discussion_digests() -> int:
-    """Periodic (hourly by the beat schedule): e-mail each due follower the new posts of the threads they follow."""
-    return api.send_discussion_digests()
+__all__ = ["scan_resource_version", "send_discussion_digests"]

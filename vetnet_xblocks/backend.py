@@ -9,7 +9,7 @@ Functions return values from ``vetnet_plugin.data`` and raise errors from
 """
 from __future__ import annotations
 
-from vetnet_plugin import api, data
+from vetnet_plugin import api
 from vetnet_plugin.exceptions import AccessDenied
 
 from .mixins import BlockUser
@@ -40,7 +40,7 @@ def require_community_member(*, user: BlockUser, course_key: str, message: str) 
         raise AccessDenied(message)
 
 
-def member_profile(*, user: BlockUser) -> data.MemberProfile | None:
+def member_profile(*, user: BlockUser) -> api.MemberProfile | None:
     """The user's member profile, or None for an anonymous user."""
     if not user.is_authenticated:
         return None

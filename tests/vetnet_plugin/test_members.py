@@ -2,7 +2,7 @@
 import pytest
 
 from tests.factories import COURSE_KEY, OTHER_COURSE_KEY, UserFactory, member, unenroll
-from vetnet_plugin import api, data
+from vetnet_plugin import api
 from vetnet_plugin.exceptions import AccessDenied, InvalidInput, NotFound
 
 pytestmark = pytest.mark.django_db
@@ -88,14 +88,14 @@ def test_directory_lists_active_members_of_this_course_only():
 
 
 @pytest.mark.parametrize("filters, expected", [
-    (data.DirectoryFilters(country="it"), {"italian"}),
-    (data.DirectoryFilters(organisation_type="policy_maker"), {"policy"}),
-    (data.DirectoryFilters(sector="construction"), {"italian", "greek"}),
-    (data.DirectoryFilters(language="ca"), {"catalan"}),
-    (data.DirectoryFilters(topic="eu_funding"), {"policy", "catalan"}),
-    (data.DirectoryFilters(sector="construction", country="GR"), {"greek"}),
-    (data.DirectoryFilters(search="pimec"), {"catalan"}),
-    (data.DirectoryFilters(sector="energy"), set()),
+    (api.DirectoryFilters(country="it"), {"italian"}),
+    (api.DirectoryFilters(organisation_type="policy_maker"), {"policy"}),
+    (api.DirectoryFilters(sector="construction"), {"italian", "greek"}),
+    (api.DirectoryFilters(language="ca"), {"catalan"}),
+    (api.DirectoryFilters(topic="eu_funding"), {"policy", "catalan"}),
+    (api.DirectoryFilters(sector="construction", country="GR"), {"greek"}),
+    (api.DirectoryFilters(search="pimec"), {"catalan"}),
+    (api.DirectoryFilters(sector="energy"), set()),
 ])
 def test_directory_filters(filters, expected):
     people = {

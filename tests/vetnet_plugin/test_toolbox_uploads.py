@@ -10,7 +10,7 @@ from tests.vetnet_plugin.toolbox_helpers import (  # noqa: F401
 from vetnet_plugin import api
 from vetnet_plugin.exceptions import AccessDenied, Conflict, InvalidInput, NotFound
 from vetnet_plugin.models import Resource, ResourceVersion
-from vetnet_plugin.uploads import allowed_extensions, check_upload, human_size
+from vetnet_plugin.toolbox.uploads import allowed_extensions, check_upload, human_size
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("toolbox_media")]
 

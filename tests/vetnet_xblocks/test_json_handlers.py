@@ -5,7 +5,7 @@ import pytest
 import webob
 from xblock.exceptions import JsonHandlerError
 
-from vetnet_plugin.data import MemberProfile
+from vetnet_plugin.api import MemberProfile
 from vetnet_plugin.exceptions import AccessDenied, Conflict, InvalidInput, NotFound, VetnetError
 from vetnet_xblocks.base import VetnetBlock
 from vetnet_xblocks.mixins import json_handler

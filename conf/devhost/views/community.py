@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django_countries import countries
 
-from vetnet_plugin import api, data
+from vetnet_plugin import api
 from vetnet_plugin.exceptions import AccessDenied, InvalidInput, NotFound
 
 from ..forms import DirectoryFilterForm, ProfileForm
@@ -39,7 +39,7 @@ def member_directory(request, course):
         page = api.list_community_members(
             user=request.user,
             course_key=course.course_key,
-            filters=data.DirectoryFilters(**{name: value for name, value in filters.items() if value}),
+            filters=api.DirectoryFilters(**{name: value for name, value in filters.items() if value}),
             page=page_number,
         )
     except AccessDenied as exc:

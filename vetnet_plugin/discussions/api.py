@@ -1,0 +1,77 @@
+"""The public API of the discussion core."""
+from .data import FlaggedPost, Post, PostRevision, Thread, TranslationText
+from .digests import (
+    digest_opt_out_token_is_valid,
+    opt_out_of_digests_by_token,
+    send_discussion_digests,
+)
+from .models import Translation as _Translation
+from .posts import (
+    create_post,
+    edit_post,
+    flag_post,
+    follow_thread,
+    get_or_create_thread,
+    get_thread,
+    has_posted,
+    list_flagged_posts,
+    list_post_revisions,
+    moderate_post,
+    most_voted_posts,
+    post_as_seen_by,
+    post_counts,
+    rename_thread,
+    retire_discussion_member,
+    set_digest_opt_out,
+    thread_ids,
+    unfollow_thread,
+    vote_post,
+)
+from .translations import (
+    contribute_translation,
+    machine_translate,
+    machine_translation_enabled,
+    register_translatable,
+    translations_for,
+)
+
+# The kinds of contribution the core translates (``register_translatable``).
+POST_TRANSLATION = _Translation.POST
+SCENARIO_TRANSLATION = _Translation.SCENARIO
+
+__all__ = [
+    "POST_TRANSLATION",
+    "SCENARIO_TRANSLATION",
+    "FlaggedPost",
+    "Post",
+    "PostRevision",
+    "Thread",
+    "TranslationText",
+    "contribute_translation",
+    "create_post",
+    "digest_opt_out_token_is_valid",
+    "edit_post",
+    "flag_post",
+    "follow_thread",
+    "get_or_create_thread",
+    "get_thread",
+    "has_posted",
+    "list_flagged_posts",
+    "list_post_revisions",
+    "machine_translate",
+    "machine_translation_enabled",
+    "moderate_post",
+    "most_voted_posts",
+    "opt_out_of_digests_by_token",
+    "post_as_seen_by",
+    "post_counts",
+    "rename_thread",
+    "register_translatable",
+    "retire_discussion_member",
+    "send_discussion_digests",
+    "set_digest_opt_out",
+    "thread_ids",
+    "translations_for",
+    "unfollow_thread",
+    "vote_post",
+]

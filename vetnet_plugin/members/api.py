@@ -1,0 +1,38 @@
+"""The public API of the members feature. Other features and the edges call only this."""
+from .access import (
+    actor_for,
+    can_view_community,
+    is_moderator,
+    require_moderator,
+    require_viewer,
+)
+from .community import (
+    get_member_profile,
+    get_membership,
+    is_active_member,
+    list_community_members,
+    record_enrollment,
+    record_unenrollment,
+    retire_member_profile,
+    update_member_profile,
+)
+from .data import DirectoryFilters, MemberProfile, Membership
+
+__all__ = [
+    "DirectoryFilters",
+    "MemberProfile",
+    "Membership",
+    "actor_for",
+    "can_view_community",
+    "get_member_profile",
+    "get_membership",
+    "is_active_member",
+    "is_moderator",
+    "list_community_members",
+    "record_enrollment",
+    "record_unenrollment",
+    "require_moderator",
+    "require_viewer",
+    "retire_member_profile",
+    "update_member_profile",
+]

@@ -1,0 +1,278 @@
+"""Member profiles, course-community membership and the member directory."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.paginator import EmptyPage, Paginator
+from django.db import IntegrityError, transaction
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .. import data as base_data
+from ..core.keys import parse_course_key
+from ..core.taxonomy import (
+    LANGUAGE_CODES,
+    ORGANISATION_TYPE_CODES,
+    SECTOR_CODES,
+    TOPIC_CODES,
+)
+from ..exceptions import AccessDenied, InvalidInput, NotFound
+from . import data
+from .access import can_view_community
+from .models import CourseMembership, MemberProfile, ProfileAttribute
+
+User = get_user_model()
+
+_LIST_FIELDS = {
+    "languages": (ProfileAttribute.LANGUAGE, LANGUAGE_CODES),
+    "sectors": (ProfileAttribute.SECTOR, SECTOR_CODES),
+    "topics": (ProfileAttribute.TOPIC, TOPIC_CODES),
+}
+_TEXT_LIMITS = {"organisation": 200, "bio": 2000}
+
+
+def _to_profile_data(user, profile: MemberProfile | None) -> data.MemberProfile:
+    full_name = user.get_full_name() or user.username
+    if profile is None:
+        return data.MemberProfile(user_id=user.id, username=user.username, full_name=full_name)
+    grouped = {kind: [] for kind, _codes in _LIST_FIELDS.values()}
+    for attribute in profile.attributes.all():
+        grouped[attribute.kind].append(attribute.value)
+    return data.MemberProfile(
+        user_id=user.id,
+        username=user.username,
+        full_name=full_name,
+        organisation=profile.organisation,
+        organisation_type=profile.organisation_type,
+        country=str(profile.country.code or ""),
+        languages=tuple(sorted(grouped[ProfileAttribute.LANGUAGE])),
+        sectors=tuple(sorted(grouped[ProfileAttribute.SECTOR])),
+        topics=tuple(sorted(grouped[ProfileAttribute.TOPIC])),
+        bio=profile.bio,
+        open_to_counselling=profile.open_to_counselling,
+        open_to_partnership=profile.open_to_partnership,
+    )
+
+
+def get_member_profile(*, user_id: int) -> data.MemberProfile:
+    """Return the user's profile (empty values if they never filled it in)."""
+    try:
+        user = User.objects.get(pk=user_id)
+    except User.DoesNotExist as exc:
+        raise NotFound(_("No such member.")) from exc
+    profile = MemberProfile.objects.filter(user=user).prefetch_related("attributes").first()
+    return _to_profile_data(user, profile)
+
+
+def _validate_profile_changes(changes: dict) -> dict:
+    from django_countries import countries  # pylint: disable=import-outside-toplevel
+
+    errors: dict[str, list[str]] = {}
+    clean: dict = {}
+    allowed = set(_TEXT_LIMITS) | set(_LIST_FIELDS) | {
+        "organisation_type", "country", "open_to_counselling", "open_to_partnership",
+    }
+    for name, value in changes.items():
+        if name not in allowed:
+            errors.setdefault(name, []).append(_("This field cannot be changed."))
+            continue
+        if name in _TEXT_LIMITS:
+            if not isinstance(value, str):
+                errors.setdefault(name, []).append(_("Enter text."))
+            elif len(value.strip()) > _TEXT_LIMITS[name]:
+                errors.setdefault(name, []).append(
+                    _("Use at most {limit} characters.").format(limit=_TEXT_LIMITS[name])
+                )
+            else:
+                clean[name] = value.strip()
+        elif name in _LIST_FIELDS:
+            codes = _LIST_FIELDS[name][1]
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+                errors.setdefault(name, []).append(_("Choose from the list."))
+                continue
+            unknown = sorted(set(value) - codes)
+            if unknown:
+                errors.setdefault(name, []).append(
+                    _("Unknown value(s): {values}.").format(values=", ".join(unknown))
+                )
+            else:
+                clean[name] = sorted(set(value))
+        elif name in ("organisation_type", "country") and value is not None and not isinstance(value, str):
+            errors.setdefault(name, []).append(_("Choose from the list."))
+        elif name == "organisation_type":
+            if value and value not in ORGANISATION_TYPE_CODES:
+                errors.setdefault(name, []).append(_("Choose an organisation type from the list."))
+            else:
+                clean[name] = value or ""
+        elif name == "country":
+            code = (value or "").upper()
+            if code and code not in dict(countries):
+                errors.setdefault(name, []).append(_("Choose a country from the list."))
+            else:
+                clean[name] = code
+        else:
+            if not isinstance(value, bool):
+                errors.setdefault(name, []).append(_("Choose yes or no."))
+            else:
+                clean[name] = value
+    if errors:
+        raise InvalidInput(_("The profile was not saved: check the fields marked."), errors=errors)
+    return clean
+
+
+def update_member_profile(*, user_id: int, changes: dict) -> data.MemberProfile:
+    """
+    Change the given fields of the user's own profile and return it.
+
+    Fields not in ``changes`` keep their values. Raises ``InvalidInput`` (and
+    saves nothing) if any field is invalid.
+    """
+    clean = _validate_profile_changes(changes)
+    try:
+        user = User.objects.get(pk=user_id)
+    except User.DoesNotExist as exc:
+        raise NotFound(_("No such member.")) from exc
+    with transaction.atomic():
+        profile, _created = MemberProfile.objects.select_for_update().get_or_create(user=user)
+        for name, value in clean.items():
+            if name in _LIST_FIELDS:
+                kind = _LIST_FIELDS[name][0]
+                profile.attributes.filter(kind=kind).exclude(value__in=value).delete()
+                existing = set(profile.attributes.filter(kind=kind).values_list("value", flat=True))
+                ProfileAttribute.objects.bulk_create(
+                    [ProfileAttribute(profile=profile, kind=kind, value=v) for v in value if v not in existing]
+                )
+            else:
+                setattr(profile, name, value)
+        profile.save()
+    return get_member_profile(user_id=user_id)
+
+
+def record_enrollment(
+    *, user_id: int, course_key, mode: str = "", is_active: bool = True, occurred_at: datetime | None = None
+) -> data.Membership:
+    """
+    Bring the membership projection in line with a platform enrollment event.
+
+    Idempotent: the same event twice leaves the same single row.
+    """
+    key = parse_course_key(course_key)
+    defaults = {"mode": mode or "", "is_active": bool(is_active)}
+    try:
+        with transaction.atomic():
+            membership, created = CourseMembership.objects.get_or_create(
+                user_id=user_id, course_key=key, defaults={**defaults, "joined": occurred_at or timezone.now()}
+            )
+    except IntegrityError:
+        # Another process created the row between our read and our insert.
+        membership, created = CourseMembership.objects.get(user_id=user_id, course_key=key), False
+    if not created and (membership.mode, membership.is_active) != (defaults["mode"], defaults["is_active"]):
+        CourseMembership.objects.filter(pk=membership.pk).update(**defaults, modified=timezone.now())
+        membership.refresh_from_db()
+    return _to_membership_data(membership)
+
+
+def record_unenrollment(*, user_id: int, course_key) -> None:
+    """Mark the user's membership of the course community inactive (idempotent)."""
+    key = parse_course_key(course_key)
+    CourseMembership.objects.filter(user_id=user_id, course_key=key, is_active=True).update(
+        is_active=False, modified=timezone.now()
+    )
+
+
+def _to_membership_data(membership: CourseMembership) -> data.Membership:
+    return data.Membership(
+        user_id=membership.user_id,
+        course_key=str(membership.course_key),
+        mode=membership.mode,
+        is_active=membership.is_active,
+        joined=membership.joined,
+    )
+
+
+def get_membership(*, user_id: int, course_key) -> data.Membership | None:
+    """Return the user's membership of the course community, active or not, or None."""
+    key = parse_course_key(course_key)
+    membership = CourseMembership.objects.filter(user_id=user_id, course_key=key).first()
+    return _to_membership_data(membership) if membership else None
+
+
+def is_active_member(*, user_id: int, course_key) -> bool:
+    """True if the user is an active member of the course community."""
+    key = parse_course_key(course_key)
+    return CourseMembership.objects.filter(user_id=user_id, course_key=key, is_active=True).exists()
+
+
+def _page_size(page_size: int | None) -> int:
+    default = getattr(settings, "VETNET_PAGE_SIZE", 20)
+    maximum = getattr(settings, "VETNET_MAX_PAGE_SIZE", 100)
+    if page_size is None:
+        return default
+    return max(1, min(int(page_size), maximum))
+
+
+def list_community_members(
+    *, user, course_key, filters: data.DirectoryFilters | None = None, page: int = 1, page_size: int | None = None
+) -> base_data.Page:
+    """
+    One page of the course community's member directory, filtered.
+
+    Only active members and course staff may list members; everyone else gets
+    ``AccessDenied``. Members are sorted by name.
+    """
+    key = parse_course_key(course_key)
+    if not can_view_community(user=user, course_key=key):
+        raise AccessDenied(_("Only members of this course community can see its members."))
+    filters = filters or data.DirectoryFilters()
+    users = User.objects.filter(
+        is_active=True, vetnet_memberships__course_key=key, vetnet_memberships__is_active=True
+    )
+    if filters.country:
+        users = users.filter(vetnet_profile__country=filters.country.upper())
+    if filters.organisation_type:
+        users = users.filter(vetnet_profile__organisation_type=filters.organisation_type)
+    for kind, value in (
+        (ProfileAttribute.SECTOR, filters.sector),
+        (ProfileAttribute.LANGUAGE, filters.language),
+        (ProfileAttribute.TOPIC, filters.topic),
+    ):
+        if value:
+            users = users.filter(
+                vetnet_profile__attributes__in=ProfileAttribute.objects.filter(kind=kind, value=value)
+            )
+    if filters.search:
+        term = filters.search.strip()
+        users = users.filter(
+            Q(username__icontains=term)
+            | Q(first_name__icontains=term)
+            | Q(last_name__icontains=term)
+            | Q(vetnet_profile__organisation__icontains=term)
+        )
+    users = users.select_related("vetnet_profile").prefetch_related(
+        Prefetch("vetnet_profile__attributes", queryset=ProfileAttribute.objects.order_by("value"))
+    ).order_by("first_name", "last_name", "username").distinct()
+    paginator = Paginator(users, _page_size(page_size))
+    try:
+        number = max(1, int(page))
+    except (TypeError, ValueError) as exc:
+        raise InvalidInput(_("The page number must be a whole number.")) from exc
+    try:
+        current = paginator.page(number)
+    except EmptyPage as exc:
+        raise NotFound(_("There is no page {number}.").format(number=number)) from exc
+    items = tuple(_to_profile_data(u, getattr(u, "vetnet_profile", None)) for u in current.object_list)
+    return base_data.Page(
+        items=items, count=paginator.count, page=current.number,
+        num_pages=paginator.num_pages, page_size=paginator.per_page,
+    )
+
+
+def retire_member_profile(*, user_id: int) -> None:
+    """Remove the member's profile and community memberships (idempotent)."""
+    MemberProfile.objects.filter(user_id=user_id).delete()
+    CourseMembership.objects.filter(user_id=user_id).delete()

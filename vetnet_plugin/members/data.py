@@ -1,0 +1,48 @@
+"""Plain values of the members feature: profiles, memberships, directory filters. No Django here."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class MemberProfile:
+    """A member's profile, as the member and the community see it."""
+
+    user_id: int
+    username: str
+    full_name: str
+    organisation: str = ""
+    organisation_type: str = ""
+    country: str = ""
+    languages: tuple[str, ...] = ()
+    sectors: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    bio: str = ""
+    open_to_counselling: bool = False
+    open_to_partnership: bool = False
+
+
+@dataclass(frozen=True)
+class Membership:
+    """A user's membership of one course community (projection of an enrollment)."""
+
+    user_id: int
+    course_key: str
+    mode: str
+    is_active: bool
+    joined: datetime
+
+
+@dataclass(frozen=True)
+class DirectoryFilters:
+    """What the member directory can be narrowed by; empty means no filter."""
+
+    country: str = ""
+    organisation_type: str = ""
+    sector: str = ""
+    language: str = ""
+    topic: str = ""
+    search: str = ""
+
+

@@ -1,0 +1,94 @@
+"""Community members: their profiles and their membership of course communities."""
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from opaque_keys.edx.django.models import CourseKeyField
+
+from ..core.taxonomy import LANGUAGES, SECTORS, TOPICS, OrganisationType
+
+
+class MemberProfile(models.Model):
+    """
+    What a member tells the community about themselves and their organisation.
+
+    .. pii: The organisation, country, bio and contact preferences a member enters.
+    .. pii_types: other, biography, location
+    .. pii_retirement: local_api
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="vetnet_profile"
+    )
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    organisation_type = models.CharField(
+        _("organisation type"), max_length=32, choices=OrganisationType.CHOICES, blank=True, db_index=True
+    )
+    country = CountryField(_("country"), blank=True, db_index=True)
+    bio = models.TextField(_("short bio"), max_length=2000, blank=True)
+    open_to_counselling = models.BooleanField(_("may be contacted for peer counselling"), default=False)
+    open_to_partnership = models.BooleanField(_("may be contacted for partnerships"), default=False)
+    created = models.DateTimeField(auto_now_add=True)
+    modified = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("member profile")
+        verbose_name_plural = _("member profiles")
+
+    def __str__(self):
+        return f"MemberProfile(user_id={self.user_id})"
+
+
+class ProfileAttribute(models.Model):
+    """
+    One language, sector or topic on a profile: a row each, so the directory
+    filters with an indexed join on every database.
+
+    .. no_pii: Codes from the community's vocabularies; the person is on the profile.
+    """
+
+    LANGUAGE = "language"
+    SECTOR = "sector"
+    TOPIC = "topic"
+    KIND_CHOICES = [(LANGUAGE, _("language")), (SECTOR, _("sector")), (TOPIC, _("topic"))]
+    VOCABULARIES = {LANGUAGE: LANGUAGES, SECTOR: SECTORS, TOPIC: TOPICS}
+
+    profile = models.ForeignKey(MemberProfile, on_delete=models.CASCADE, related_name="attributes")
+    kind = models.CharField(max_length=16, choices=KIND_CHOICES)
+    value = models.CharField(max_length=32)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["profile", "kind", "value"], name="vetnet_profile_attribute_unique")
+        ]
+        indexes = [models.Index(fields=["kind", "value"], name="vetnet_attr_kind_value")]
+
+    def __str__(self):
+        return f"{self.kind}={self.value}"
+
+
+class CourseMembership(models.Model):
+    """
+    Projection of a platform enrollment: who belongs to a course's community.
+
+    The platform decides enrollment; this row follows its events so community
+    queries (directory, counts) need no call into the LMS.
+
+    .. no_pii: Links a user id to a course key; the user's data is on the user.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="vetnet_memberships")
+    course_key = CourseKeyField(max_length=255, db_index=True)
+    mode = models.CharField(max_length=100, blank=True)
+    is_active = models.BooleanField(default=True)
+    joined = models.DateTimeField()
+    modified = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "course_key"], name="vetnet_membership_unique")
+        ]
+        indexes = [models.Index(fields=["course_key", "is_active"], name="vetnet_membership_course")]
+
+    def __str__(self):
+        return f"CourseMembership(user_id={self.user_id}, course_key={self.course_key})"

@@ -1,0 +1,47 @@
+"""Serializers of the v1 REST API: shapes of ``vetnet_plugin.data`` values as JSON."""
+from rest_framework import serializers
+
+from .... import api
+
+
+class MemberProfileSerializer(serializers.Serializer):  # pylint: disable=abstract-method
+    """A member's profile. Vocabulary fields carry codes; labels are the client's to show."""
+
+    user_id = serializers.IntegerField(read_only=True)
+    username = serializers.CharField(read_only=True)
+    full_name = serializers.CharField(read_only=True)
+    organisation = serializers.CharField(required=False, allow_blank=True)
+    organisation_type = serializers.ChoiceField(
+        choices=api.OrganisationType.CHOICES, required=False, allow_blank=True
+    )
+    country = serializers.CharField(required=False, allow_blank=True)
+    languages = serializers.ListField(child=serializers.CharField(), required=False)
+    sectors = serializers.ListField(child=serializers.CharField(), required=False)
+    topics = serializers.ListField(child=serializers.CharField(), required=False)
+    bio = serializers.CharField(required=False, allow_blank=True)
+    open_to_counselling = serializers.BooleanField(required=False)
+    open_to_partnership = serializers.BooleanField(required=False)
+
+
+class DirectoryQuerySerializer(serializers.Serializer):  # pylint: disable=abstract-method
+    """Query parameters of the member directory."""
+
+    country = serializers.CharField(required=False, allow_blank=True, default="")
+    organisation_type = serializers.CharField(required=False, allow_blank=True, default="")
+    sector = serializers.CharField(required=False, allow_blank=True, default="")
+    language = serializers.CharField(required=False, allow_blank=True, default="")
+    topic = serializers.CharField(required=False, allow_blank=True, default="")
+    search = serializers.CharField(required=False, allow_blank=True, default="", max_length=100)
+    page = serializers.IntegerField(required=False, min_value=1, default=1)
+    page_size = serializers.IntegerField(required=False, min_value=1, default=None, allow_null=True)
+
+
+class MemberPageSerializer(serializers.Serializer):  # pylint: disable=abstract-method
+    """A page of the directory, in the LMS's usual pagination shape."""
+
+    count = serializers.IntegerField()
+    num_pages = serializers.IntegerField()
+    current_page = serializers.IntegerField(source="page")
+    next = serializers.CharField(allow_null=True)
+    previous = serializers.CharField(allow_null=True)
+    results = MemberProfileSerializer(many=True, source="items")

@@ -1,0 +1,10 @@
+"""URLs of the members feature, under ``/api/vetnet/v1/``."""
+from django.urls import path, re_path
+
+from ..base import COURSE
+from . import views
+
+urlpatterns = [
+    path("profile/", views.OwnProfileView.as_view(), name="profile"),
+    re_path(rf"^{COURSE}/members/$", views.CommunityMembersView.as_view(), name="members"),
+]

@@ -1,0 +1,148 @@
+"""Plain values of the scenario forum: scenarios, Delphi rounds, ratings and aggregates, the policy brief. No Django here."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from ..discussions.api import Post, TranslationText
+
+
+@dataclass(frozen=True)
+class Spread:
+    """Median and quartiles of one criterion's ratings (1 to 5)."""
+
+    median: float
+    q1: float
+    q3: float
+    iqr: float
+
+
+@dataclass(frozen=True)
+class Aggregate:
+    """What a closed round says about one scenario; no rater is named."""
+
+    scenario_uuid: str
+    round_number: int
+    raters: int
+    plausibility: Spread | None = None
+    desirability: Spread | None = None
+    # True when too few members rated to show scores without exposing them.
+    withheld: bool = False
+
+
+@dataclass(frozen=True)
+class OwnRating:
+    """The requesting member's own rating: nobody else ever receives it."""
+
+    scenario_uuid: str
+    round_number: int
+    plausibility: int
+    desirability: int
+    rationale: str = ""
+
+
+@dataclass(frozen=True)
+class RatingRound:
+    """One Delphi round of a scenario forum."""
+
+    number: int
+    is_open: bool
+    opened: datetime
+    closed: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Convergence:
+    """How the spread of one scenario's ratings moved from round to round."""
+
+    scenario_uuid: str
+    aggregates: tuple[Aggregate, ...]
+    plausibility_iqr_change: float | None = None
+    desirability_iqr_change: float | None = None
+    # True when neither spread widened and at least one narrowed.
+    converged: bool = False
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A scenario of how VET may evolve, as the requesting member may see it."""
+
+    uuid: str
+    title: str
+    narrative: str
+    narrative_html: str
+    language: str
+    drivers: tuple[str, ...]
+    policy_choices: tuple[str, ...]
+    is_seed: bool
+    status: str
+    thread_id: int
+    author_name: str = ""
+    is_own: bool = False
+    moderation_reason: str = ""
+    created: datetime | None = None
+    translations: tuple[TranslationText, ...] = ()
+
+
+@dataclass(frozen=True)
+class DelphiResults:
+    """A forum's rounds, the member's own ratings and the aggregates of closed rounds."""
+
+    rounds: tuple[RatingRound, ...]
+    current_round: RatingRound | None
+    max_rounds: int
+    own_ratings: tuple[OwnRating, ...]
+    convergence: tuple[Convergence, ...]
+    min_raters: int
+    # How many members rated in the latest round so far: a count, never who.
+    current_raters: int = 0
+
+    def own(self, scenario_uuid: str, round_number: int) -> OwnRating | None:
+        for rating in self.own_ratings:
+            if rating.scenario_uuid == scenario_uuid and rating.round_number == round_number:
+                return rating
+        return None
+
+    def latest(self, scenario_uuid: str) -> Aggregate | None:
+        """The aggregate of the last closed round that has one for the scenario."""
+        for item in self.convergence:
+            if item.scenario_uuid == scenario_uuid and item.aggregates:
+                return item.aggregates[-1]
+        return None
+
+
+@dataclass(frozen=True)
+class ScenarioForum:
+    """The Studio configuration of one scenario forum block, as the plugin keeps it."""
+
+    course_key: str
+    usage_key: str
+    title: str
+    strategic_question: str
+    horizon_year: int | None
+    drivers: tuple[tuple[str, str], ...]
+    policy_choices: tuple[str, ...]
+    allow_proposals: bool
+    pre_moderate: bool
+    max_rounds: int
+
+
+@dataclass(frozen=True)
+class BriefScenario:
+    """One scenario in a policy brief: where the community placed it and why."""
+
+    scenario: Scenario
+    final: Aggregate | None
+    convergence: Convergence | None
+    arguments: tuple[Post, ...] = ()
+
+
+@dataclass(frozen=True)
+class PolicyBrief:
+    """The printable summary of a scenario forum for staff and policy makers."""
+
+    forum: ScenarioForum
+    generated: datetime
+    rounds: tuple[RatingRound, ...]
+    scenarios: tuple[BriefScenario, ...]
+    min_raters: int

@@ -1,0 +1,258 @@
+"""
+Delphi rating rounds of a scenario forum.
+
+Members rate each scenario's plausibility and desirability (1 to 5) in an
+open round. Nobody, staff included, ever receives another member's rating:
+only the rater's own ratings and, once a round is closed, aggregates over at
+least ``VETNET_DELPHI_MIN_RATERS`` raters leave this module.
+"""
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..core.keys import parse_course_key
+from ..core.languages import language_of
+from ..core.rate_limits import check_rate_limit
+from ..exceptions import Conflict, InvalidInput
+from ..members.api import require_moderator, require_viewer
+from . import data
+from .forums import find_scenario, get_scenario_forum
+from .models import Rating, RatingRound, Scenario
+
+MAX_RATIONALE_LENGTH = 2000
+
+
+def min_raters() -> int:
+    """Fewest raters whose aggregate may be shown without exposing anyone's rating."""
+    return max(1, int(getattr(settings, "VETNET_DELPHI_MIN_RATERS", 3)))
+
+
+def spread(values) -> data.Spread | None:
+    """
+    Median and quartiles of ``values``.
+
+    Quartiles use linear interpolation between order statistics over the whole
+    sample (the "inclusive" method, as spreadsheet QUARTILE.INC): for
+    [1, 2, 3, 4, 5] the median is 3, Q1 2 and Q3 4, so the IQR is 2. One value
+    has no spread: Q1 = Q3 = the value.
+    """
+    values = sorted(values)
+    if not values:
+        return None
+    if len(values) == 1:
+        return data.Spread(median=float(values[0]), q1=float(values[0]), q3=float(values[0]), iqr=0.0)
+    q1, median, q3 = statistics.quantiles(values, n=4, method="inclusive")
+    return data.Spread(median=round(median, 2), q1=round(q1, 2), q3=round(q3, 2), iqr=round(q3 - q1, 2))
+
+
+def _round_data(round_: RatingRound) -> data.RatingRound:
+    return data.RatingRound(number=round_.number, is_open=round_.is_open, opened=round_.opened, closed=round_.closed)
+
+
+def list_rating_rounds(*, course_key, usage_key: str) -> tuple[data.RatingRound, ...]:
+    """Every round of the forum, first to last."""
+    key = parse_course_key(course_key)
+    return tuple(_round_data(r) for r in RatingRound.objects.filter(course_key=key, usage_key=str(usage_key)))
+
+
+def open_rating_round(*, user, course_key, usage_key: str) -> data.RatingRound:
+    """Staff open the next round; only one round is open at a time, up to the forum's number of rounds."""
+    key = require_moderator(user, course_key)
+    forum = get_scenario_forum(course_key=key, usage_key=usage_key)
+    rounds = RatingRound.objects.filter(usage_key=forum.usage_key)
+    if rounds.filter(closed__isnull=True).exists():
+        raise Conflict(_("A round is already open. Close it before opening the next one."))
+    number = rounds.count() + 1
+    if number > forum.max_rounds:
+        raise Conflict(
+            _("All {count} rounds of this forum have taken place.").format(count=forum.max_rounds)
+        )
+    try:
+        with transaction.atomic():
+            created = RatingRound.objects.create(
+                course_key=key, usage_key=forum.usage_key, number=number, opened=timezone.now(), opened_by=user
+            )
+    except IntegrityError as exc:
+        raise Conflict(_("Someone else opened a round at the same moment. Reload the page.")) from exc
+    return _round_data(created)
+
+
+def close_rating_round(*, user, course_key, usage_key: str) -> data.RatingRound:
+    """Staff close the open round; its aggregates become visible to members."""
+    key = require_moderator(user, course_key)
+    with transaction.atomic():
+        current = (
+            RatingRound.objects.select_for_update()
+            .filter(course_key=key, usage_key=str(usage_key), closed__isnull=True).first()
+        )
+        if current is None:
+            raise Conflict(_("No round is open."))
+        current.closed, current.closed_by = timezone.now(), user
+        current.save(update_fields=["closed", "closed_by"])
+    return _round_data(current)
+
+
+def _score(value, field: str) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        number = 0
+    if str(value).strip() != str(number) or not 1 <= number <= 5:
+        message = _("Choose a whole number from 1 to 5.")
+        raise InvalidInput(message, errors={field: [message]})
+    return number
+
+
+def rate_scenario(
+    *, user, course_key, usage_key: str, scenario_uuid, plausibility, desirability, rationale: str = "",
+    language: str = "",
+) -> data.OwnRating:
+    """
+    Record (or revise) the member's rating of a published scenario in the open round.
+    """
+    key = require_viewer(user, course_key)
+    plausibility = _score(plausibility, "plausibility")
+    desirability = _score(desirability, "desirability")
+    rationale = rationale.strip() if isinstance(rationale, str) else ""
+    if len(rationale) > MAX_RATIONALE_LENGTH:
+        message = _("Use at most {limit} characters.").format(limit=MAX_RATIONALE_LENGTH)
+        raise InvalidInput(message, errors={"rationale": [message]})
+    scenario = find_scenario(scenario_uuid, key, usage_key)
+    if scenario.status != Scenario.PUBLISHED:
+        raise InvalidInput(_("This scenario is not open for rating."))
+    current = RatingRound.objects.filter(usage_key=scenario.usage_key, closed__isnull=True).first()
+    if current is None:
+        raise Conflict(_("No rating round is open at the moment."))
+    code = language_of(rationale, language)[0] if rationale else ""
+    check_rate_limit(action="rating", queryset=Rating.objects.filter(user=user), time_field="modified")
+    values = {"plausibility": plausibility, "desirability": desirability, "rationale": rationale, "language": code}
+    try:
+        with transaction.atomic():
+            Rating.objects.update_or_create(round=current, scenario=scenario, user=user, defaults=values)
+    except IntegrityError:
+        # A double click raced its twin: the row exists now, so this is an update.
+        Rating.objects.filter(round=current, scenario=scenario, user=user).update(**values)
+    return data.OwnRating(
+        scenario_uuid=str(scenario.uuid), round_number=current.number,
+        plausibility=plausibility, desirability=desirability, rationale=rationale,
+    )
+
+
+def _aggregate(scenario_uuid: str, number: int, scores: list[tuple[int, int]]) -> data.Aggregate:
+    if len(scores) < min_raters():
+        return data.Aggregate(scenario_uuid=scenario_uuid, round_number=number, raters=len(scores), withheld=True)
+    return data.Aggregate(
+        scenario_uuid=scenario_uuid, round_number=number, raters=len(scores),
+        plausibility=spread([p for p, _d in scores]), desirability=spread([d for _p, d in scores]),
+    )
+
+
+def _iqr_change(aggregates, criterion: str) -> float | None:
+    shown = [getattr(a, criterion) for a in aggregates if not a.withheld]
+    if len(shown) < 2:
+        return None
+    return round(shown[-1].iqr - shown[0].iqr, 2)
+
+
+def closed_round_aggregates(*, course_key, usage_key: str) -> tuple[data.Convergence, ...]:
+    """Per published scenario, the aggregate of every closed round and how its spread moved."""
+    key = parse_course_key(course_key)
+    usage_key = str(usage_key)
+    closed = list(RatingRound.objects.filter(course_key=key, usage_key=usage_key, closed__isnull=False))
+    scenarios = list(
+        Scenario.objects.filter(usage_key=usage_key, status=Scenario.PUBLISHED).values_list("pk", "uuid")
+    )
+    scores = defaultdict(list)
+    rows = Rating.objects.filter(round__in=closed).values_list("round_id", "scenario_id", "plausibility", "desirability")
+    for round_id, scenario_id, plausibility, desirability in rows:
+        scores[(round_id, scenario_id)].append((plausibility, desirability))
+    result = []
+    for pk, uuid in scenarios:
+        aggregates = tuple(
+            _aggregate(str(uuid), r.number, scores[(r.pk, pk)]) for r in closed if scores.get((r.pk, pk))
+        )
+        changes = (_iqr_change(aggregates, "plausibility"), _iqr_change(aggregates, "desirability"))
+        known = [c for c in changes if c is not None]
+        result.append(data.Convergence(
+            scenario_uuid=str(uuid), aggregates=aggregates,
+            plausibility_iqr_change=changes[0], desirability_iqr_change=changes[1],
+            converged=bool(known) and all(c <= 0 for c in known) and any(c < 0 for c in known),
+        ))
+    return tuple(result)
+
+
+def get_delphi_results(*, user, course_key, usage_key: str) -> data.DelphiResults:
+    """
+    What a member sees of the Delphi process: the rounds, their own ratings and,
+    for closed rounds, the aggregates (withheld below the minimum number of raters).
+    """
+    key = require_viewer(user, course_key)
+    usage_key = str(usage_key)
+    forum = get_scenario_forum(course_key=key, usage_key=usage_key)
+    rounds = list(RatingRound.objects.filter(course_key=key, usage_key=usage_key))
+    own = Rating.objects.filter(round__in=rounds, user=user).select_related("round", "scenario")
+    return data.DelphiResults(
+        rounds=tuple(_round_data(r) for r in rounds),
+        current_round=_round_data(rounds[-1]) if rounds else None,
+        max_rounds=forum.max_rounds,
+        own_ratings=tuple(
+            data.OwnRating(
+                scenario_uuid=str(r.scenario.uuid), round_number=r.round.number,
+                plausibility=r.plausibility, desirability=r.desirability, rationale=r.rationale,
+            ) for r in own
+        ),
+        convergence=closed_round_aggregates(course_key=key, usage_key=usage_key),
+        min_raters=min_raters(),
+        current_raters=(
+            Rating.objects.filter(round=rounds[-1]).values("user_id").distinct().count() if rounds else 0
+        ),
+    )
+
+
+def list_rationales(*, user, course_key, usage_key: str, scenario_uuid, round_number: int) -> tuple[str, ...]:
+    """
+    The rationales given for a scenario in a closed round, without raters or
+    scores and in alphabetical order, so their order says nothing about who or when.
+    """
+    key = require_viewer(user, course_key)
+    scenario = find_scenario(scenario_uuid, key, usage_key)
+    round_ = RatingRound.objects.filter(usage_key=scenario.usage_key, number=round_number).first()
+    if round_ is None or round_.is_open:
+        return ()
+    ratings = Rating.objects.filter(round=round_, scenario=scenario)
+    if ratings.count() < min_raters():
+        return ()
+    return tuple(sorted(r for r in ratings.exclude(rationale="").values_list("rationale", flat=True)))
+
+
+def has_rated_in_current_round(*, user_id: int, usage_key: str) -> bool:
+    """True if the member rated at least one scenario in the forum's latest round."""
+    latest = RatingRound.objects.filter(usage_key=str(usage_key)).order_by("-number").first()
+    return latest is not None and Rating.objects.filter(round=latest, user_id=user_id).exists()
+
+
+def rounds_rated(*, user_id: int, usage_key: str) -> int:
+    """In how many of the forum's rounds the member rated at least once (for a participation score)."""
+    return (
+        Rating.objects.filter(round__usage_key=str(usage_key), user_id=user_id)
+        .values("round_id").distinct().count()
+    )
+
+
+def retire_delphi_member(*, user_id: int) -> None:
+    """
+    Remove the member's personal data from scenario forums (idempotent).
+
+    Ratings lose their rater and rationale but keep their scores, so closed
+    Delphi rounds keep their results; proposed scenarios stay as community
+    material, no longer credited.
+    """
+    with transaction.atomic():
+        Rating.objects.filter(user_id=user_id).update(user=None, rationale="")
+        Scenario.objects.filter(author_id=user_id).update(author=None)

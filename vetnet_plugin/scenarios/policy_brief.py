@@ -1,0 +1,77 @@
+"""
+The policy brief: a printable summary of a scenario forum for staff and
+policy makers - the scenarios, their final ratings with spread, how opinions
+converged, and the arguments members supported most.
+"""
+from __future__ import annotations
+
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from .. import compat
+from ..core.keys import parse_course_key
+from ..core.markup import render_markdown
+from ..core.taxonomy import OrganisationType
+from ..discussions.api import most_voted_posts
+from ..exceptions import AccessDenied
+from ..members.api import is_active_member
+from . import data
+from .delphi import closed_round_aggregates, list_rating_rounds, min_raters
+from .forums import get_scenario_forum, list_scenarios
+
+ARGUMENTS_PER_SCENARIO = 3
+
+
+def can_read_policy_brief(*, user, course_key) -> bool:
+    """Course staff, and members who are policy makers, may read the brief."""
+    if not user or not user.is_authenticated:
+        return False
+    key = parse_course_key(course_key)
+    if compat.is_course_staff(user, key):
+        return True
+    profile = getattr(user, "vetnet_profile", None)
+    return (
+        profile is not None and profile.organisation_type == OrganisationType.POLICY_MAKER
+        and is_active_member(user_id=user.id, course_key=key)
+    )
+
+
+def get_policy_brief(*, user, course_key, usage_key: str) -> data.PolicyBrief:
+    """
+    The brief's content. Arguments are the published scenario's most up-voted
+    visible posts, quoted without their authors' names: the brief leaves the
+    community, its members' names do not.
+    """
+    key = parse_course_key(course_key)
+    if not can_read_policy_brief(user=user, course_key=key):
+        raise AccessDenied(_("The policy brief is for course staff and policy makers."))
+    forum = get_scenario_forum(course_key=key, usage_key=usage_key)
+    convergence = {c.scenario_uuid: c for c in closed_round_aggregates(course_key=key, usage_key=usage_key)}
+    items = []
+    for scenario in list_scenarios(user=user, course_key=key, usage_key=usage_key):
+        if scenario.status != "published":
+            continue
+        trend = convergence.get(scenario.uuid)
+        arguments = most_voted_posts(thread_id=scenario.thread_id, user=user, limit=ARGUMENTS_PER_SCENARIO)
+        items.append(data.BriefScenario(
+            scenario=scenario,
+            final=trend.aggregates[-1] if trend and trend.aggregates else None,
+            convergence=trend,
+            arguments=arguments,
+        ))
+    return data.PolicyBrief(
+        forum=forum, generated=timezone.now(), rounds=list_rating_rounds(course_key=key, usage_key=usage_key),
+        scenarios=tuple(items), min_raters=min_raters(),
+    )
+
+
+def render_policy_brief(*, user, course_key, usage_key: str, language: str = "") -> str:
+    """The brief as a complete HTML page made for printing (or saving as PDF from the browser)."""
+    brief = get_policy_brief(user=user, course_key=course_key, usage_key=usage_key)
+    with translation.override(language or translation.get_language() or "en"):
+        return render_to_string("vetnet/policy_brief.html", {
+            "brief": brief,
+            "question_html": render_markdown(brief.forum.strategic_question),
+            "language": translation.get_language(),
+        })

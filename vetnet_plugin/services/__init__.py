@@ -1,1 +1,0 @@
-"""Implementation modules behind ``vetnet_plugin.api``; import the API, not these."""

@@ -1,0 +1,210 @@
+"""
+Browsing and searching the library: filters, facet counts, sorting, pages.
+
+The number of queries is fixed whatever the library's size, and so, mostly,
+is the work: the leading matches (a bounded window) are found with one
+ordered query, and the facets, the early pages and usually the count come
+from them. Counters are denormalised on ``Resource`` for the sorts.
+"""
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, Paginator
+from django.db.models import Count, Prefetch
+from django.utils.translation import gettext as _
+
+from .. import data as base_data
+from ..exceptions import AccessDenied, InvalidInput, NotFound
+from . import data
+from .access import can_moderate, viewer_for, visible_resources
+from .models import Resource, ResourceAttribute
+from .render import to_resource
+from .vocabulary import SORT_CODES
+
+MAX_SEARCH_TERMS = 8
+_ORDERINGS = {
+    "newest": ("-created", "-id"),
+    "best_rated": ("-rating_average", "-rating_count", "-created", "-id"),
+    "most_adopted": ("-adoption_count", "-created", "-id"),
+}
+_SINGLE_FACETS = ("resource_type", "country", "target_group", "licence")
+_ATTRIBUTE_FACETS = {
+    ResourceAttribute.SECTOR: ("sector", "sectors"),
+    ResourceAttribute.EQF_LEVEL: ("eqf_level", "eqf_levels"),
+    ResourceAttribute.LANGUAGE: ("language", "languages"),
+    ResourceAttribute.TAG: ("tag", "tags"),
+}
+# Tags are free text: show the most used ones only.
+MAX_TAG_FACETS = 30
+
+
+def _page_size(page_size) -> int:
+    default = getattr(settings, "VETNET_PAGE_SIZE", 20)
+    maximum = getattr(settings, "VETNET_MAX_PAGE_SIZE", 100)
+    if page_size in (None, ""):
+        return default
+    try:
+        return max(1, min(int(page_size), maximum))
+    except (TypeError, ValueError) as exc:
+        raise InvalidInput(_("The page size must be a whole number.")) from exc
+
+
+def apply_filters(queryset, filters: data.ResourceFilters, *, user):
+    """Narrow ``queryset`` by search text and every metadata filter given."""
+    search = (filters.search or "").strip().lower()
+    if len(search) > 200:
+        raise InvalidInput(_("Search for at most 200 characters."), errors={"search": [_("Too long.")]})
+    for term in search.split()[:MAX_SEARCH_TERMS]:
+        queryset = queryset.filter(search_text__contains=term)
+    for name in _SINGLE_FACETS:
+        value = getattr(filters, name)
+        if value:
+            queryset = queryset.filter(**{name: value.upper() if name == "country" else value})
+    for kind, (name, _plural) in _ATTRIBUTE_FACETS.items():
+        value = getattr(filters, name)
+        if value:
+            # One join per filter; (resource, kind, value) is unique, so no duplicates.
+            queryset = queryset.filter(attributes__kind=kind, attributes__value=str(value).lower()
+                                       if kind == ResourceAttribute.TAG else str(value))
+    if filters.mine:
+        queryset = queryset.filter(author_id=user.id)
+    return queryset
+
+
+def facet_counts(resource_ids) -> dict:
+    """
+    Counts per value of each filter among the resources ``resource_ids``:
+    one grouped query over the single-valued fields together (their
+    combinations are few, so summing them here costs less than four scans)
+    and one for all list fields.
+    """
+    facets: dict[str, dict[str, int]] = {name: {} for name in _SINGLE_FACETS}
+    for _kind, (_name, plural) in _ATTRIBUTE_FACETS.items():
+        facets[plural] = {}
+    if not resource_ids:
+        return facets
+    rows = (
+        Resource.objects.filter(pk__in=resource_ids).order_by().values(*_SINGLE_FACETS)
+        .annotate(n=Count("pk")).values_list(*_SINGLE_FACETS, "n")
+    )
+    for row in rows:
+        count = row[-1]
+        for name, value in zip(_SINGLE_FACETS, row[:-1]):
+            if value:
+                facets[name][value] = facets[name].get(value, 0) + count
+    rows = (
+        ResourceAttribute.objects.filter(resource_id__in=resource_ids)
+        .values("kind", "value").annotate(n=Count("resource_id")).values_list("kind", "value", "n")
+    )
+    for kind, value, count in rows:
+        facets[_ATTRIBUTE_FACETS[kind][1]][value] = count
+    if len(facets["tags"]) > MAX_TAG_FACETS:
+        top = sorted(facets["tags"].items(), key=lambda item: (-item[1], item[0]))[:MAX_TAG_FACETS]
+        facets["tags"] = dict(top)
+    return facets
+
+
+def paginate(queryset, page, page_size):
+    paginator = Paginator(queryset, _page_size(page_size))
+    try:
+        number = max(1, int(page))
+    except (TypeError, ValueError) as exc:
+        raise InvalidInput(_("The page number must be a whole number.")) from exc
+    try:
+        return paginator, paginator.page(number)
+    except EmptyPage as exc:
+        if number == 1:
+            return paginator, paginator.page(1)
+        raise NotFound(_("There is no page {number}.").format(number=number)) from exc
+
+
+def _rendered(viewer, resources) -> tuple:
+    return tuple(to_resource(r, user=viewer.user, can_moderate=can_moderate(viewer, r)) for r in resources)
+
+
+def _with_relations(queryset):
+    return queryset.select_related("author", "current_version").prefetch_related(
+        Prefetch("attributes", queryset=ResourceAttribute.objects.order_by("kind", "value"))
+    )
+
+
+def _facet_window() -> int:
+    return max(1, int(getattr(settings, "VETNET_TOOLBOX_FACET_WINDOW", 2000)))
+
+
+def _page_number(page) -> int:
+    try:
+        return max(1, int(page))
+    except (TypeError, ValueError) as exc:
+        raise InvalidInput(_("The page number must be a whole number.")) from exc
+
+
+def list_resources(
+    *, user, context: data.ToolboxContext, filters: data.ResourceFilters | None = None, sort: str = "newest",
+    page: int = 1, page_size: int | None = None, with_facets: bool = True,
+) -> base_data.Page:
+    """
+    One page of the resources the user may see in this context, searched,
+    filtered and sorted ("newest", "best_rated", "most_adopted").
+
+    ``extra["facets"]`` holds the counts per filter value. They are exact
+    when the result holds at most ``VETNET_TOOLBOX_FACET_WINDOW`` resources;
+    beyond that they count the leading ones in the chosen order and
+    ``extra["facets_partial"]`` is true. Likewise ``count`` stops at
+    ``VETNET_TOOLBOX_COUNT_LIMIT`` ("more than ...") with
+    ``extra["count_capped"]`` true. So a search stays fast however large the
+    library grows.
+    """
+    viewer = viewer_for(user=user, context=context)
+    if sort not in SORT_CODES:
+        raise InvalidInput(_("Sort by newest, best rated or most adopted."), errors={"sort": [_("Unknown order.")]})
+    filters = filters or data.ResourceFilters()
+    size = _page_size(page_size)
+    number = _page_number(page)
+    ordered = apply_filters(visible_resources(viewer), filters, user=user).order_by(*_ORDERINGS[sort])
+    window = _facet_window()
+    # The leading ids in order, one query: they give the facets and the early
+    # pages without grouping or sorting the whole result again.
+    leading = list(ordered.values_list("pk", flat=True)[: window + 1])
+    partial = len(leading) > window
+    leading = leading[:window]
+    # Counted even when the window holds everything, so every request makes
+    # the same queries; counted only up to a limit, so it stays bounded too.
+    count_limit = max(window, int(getattr(settings, "VETNET_TOOLBOX_COUNT_LIMIT", 10000)))
+    count = ordered.order_by()[: count_limit + 1].count()
+    count_capped = count > count_limit
+    count = min(count, count_limit)
+    num_pages = max(1, -(-count // size))
+    if number > num_pages:
+        raise NotFound(_("There is no page {number}.").format(number=number))
+    start = (number - 1) * size
+    if start + size <= len(leading) or not partial:
+        page_ids = leading[start:start + size]
+        rows = {r.pk: r for r in _with_relations(Resource.objects.filter(pk__in=page_ids))}
+        resources = [rows[pk] for pk in page_ids if pk in rows]
+    else:
+        resources = list(_with_relations(ordered)[start:start + size])
+    extra = {"facets": facet_counts(leading) if with_facets else {}, "facets_partial": partial,
+             "count_capped": count_capped, "sort": sort}
+    return base_data.Page(
+        items=_rendered(viewer, resources), count=count, page=number, num_pages=num_pages, page_size=size,
+        extra=extra,
+    )
+
+
+def list_moderation_queue(
+    *, user, context: data.ToolboxContext, status: str = Resource.PENDING, page: int = 1,
+    page_size: int | None = None,
+) -> base_data.Page:
+    """Resources deposited in the course that wait for (or had) moderation, oldest first. Course staff only."""
+    viewer = viewer_for(user=user, context=context)
+    if not viewer.is_staff:
+        raise AccessDenied(_("Only course staff can moderate the toolbox."))
+    if status not in {Resource.PENDING, Resource.REJECTED, Resource.HIDDEN}:
+        raise InvalidInput(_("Unknown moderation state."))
+    queryset = Resource.objects.filter(course_key=viewer.course_key, status=status).order_by("created", "id")
+    paginator, current = paginate(_with_relations(queryset), page, page_size)
+    return base_data.Page(
+        items=_rendered(viewer, current.object_list), count=paginator.count, page=current.number,
+        num_pages=paginator.num_pages, page_size=paginator.per_page,
+    )
