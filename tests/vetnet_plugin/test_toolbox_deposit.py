@@ -222,14 +222,14 @@ def test_author_withdraws_a_resource_and_its_files_go(toolbox_media, django_capt
 
 
 def test_the_deposit_rate_limit_gives_a_clear_429(settings):
-    settings.VETNET_TOOLBOX_RATE_LIMITS = {"deposit": 2}
+    settings.VETNET_RATE_LIMITS = {"deposit": [2, 3600]}
     author = member()
     deposit(author)
     deposit(author)
     with pytest.raises(RateLimited) as error:
         deposit(author)
     assert error.value.status_code == 429
-    assert "per hour" in error.value.message
+    assert "limit of 2 in 60 minutes" in error.value.message
     # Staff are trusted with bulk deposits.
     staff = UserFactory(is_staff=True)
     for _n in range(3):

@@ -136,7 +136,7 @@ def _queries_for_one_page(user):
 
 
 def test_the_list_keeps_a_constant_query_budget_as_the_library_grows(settings):
-    settings.VETNET_TOOLBOX_RATE_LIMITS = {}
+    settings.VETNET_RATE_LIMITS = {"deposit": [0, 0], "review": [0, 0], "adoption": [0, 0], "collection": [0, 0]}
     reader, staff = member(), UserFactory(is_staff=True)
     author = member()
     for n in range(3):
@@ -151,7 +151,7 @@ def test_the_list_keeps_a_constant_query_budget_as_the_library_grows(settings):
 
 
 def test_beyond_the_facet_window_counts_stay_exact_and_facets_say_they_are_partial(settings):
-    settings.VETNET_TOOLBOX_RATE_LIMITS = {}
+    settings.VETNET_RATE_LIMITS = {"deposit": [0, 0], "review": [0, 0], "adoption": [0, 0], "collection": [0, 0]}
     settings.VETNET_TOOLBOX_FACET_WINDOW = 4
     author, reader = member(), member()
     for n in range(7):
@@ -169,7 +169,7 @@ def test_beyond_the_facet_window_counts_stay_exact_and_facets_say_they_are_parti
 
 
 def test_very_large_results_are_counted_up_to_a_limit(settings):
-    settings.VETNET_TOOLBOX_RATE_LIMITS = {}
+    settings.VETNET_RATE_LIMITS = {"deposit": [0, 0], "review": [0, 0], "adoption": [0, 0], "collection": [0, 0]}
     settings.VETNET_TOOLBOX_FACET_WINDOW = 2
     settings.VETNET_TOOLBOX_COUNT_LIMIT = 4
     author, reader = member(), member()

@@ -100,7 +100,7 @@ def test_download_before_the_scan_is_a_409():
 
 
 def test_list_is_paginated_with_links(settings):
-    settings.VETNET_TOOLBOX_RATE_LIMITS = {}
+    settings.VETNET_RATE_LIMITS = {"deposit": [0, 0], "review": [0, 0], "adoption": [0, 0], "collection": [0, 0]}
     author = member()
     for n in range(7):
         deposit(author, link_url=f"https://example.org/{n}", title=f"Resource {n}")
@@ -143,11 +143,11 @@ def test_members_cannot_moderate_over_http():
 
 
 def test_the_rate_limit_is_a_429(settings):
-    settings.VETNET_TOOLBOX_RATE_LIMITS = {"collection": 1}
+    settings.VETNET_RATE_LIMITS = {"collection": [1, 3600]}
     client = client_for(member())
     assert client.post(url("toolbox-collections"), {"title": "One"}, format="json").status_code == 201
     response = client.post(url("toolbox-collections"), {"title": "Two"}, format="json")
-    assert response.status_code == 429 and "try again later" in response.json()["detail"]
+    assert response.status_code == 429 and "limit of 1 in 60 minutes" in response.json()["detail"]
 
 
 def test_the_schema_describes_the_toolbox():

@@ -51,7 +51,7 @@ def test_authors_do_not_review_their_own_resource():
 
 
 def test_the_review_rate_limit(settings, resource):
-    settings.VETNET_TOOLBOX_RATE_LIMITS = {"review": 1}
+    settings.VETNET_RATE_LIMITS = {"review": [1, 3600]}
     reviewer = member()
     api.review_resource(user=reviewer, context=context(), resource_uuid=resource.uuid, rating=4)
     # Editing is not creating.

@@ -7,6 +7,7 @@ import threading
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from ..conf import setting
 from ..exceptions import InvalidInput
 from .taxonomy import LANGUAGE_CODES
 
@@ -23,7 +24,7 @@ _detector_lock = threading.Lock()
 
 def community_languages() -> tuple[str, ...]:
     """The languages the community writes in (setting ``VETNET_COMMUNITY_LANGUAGES``)."""
-    configured = getattr(settings, "VETNET_COMMUNITY_LANGUAGES", None) or _DEFAULT_LANGUAGES
+    configured = setting("VETNET_COMMUNITY_LANGUAGES") or _DEFAULT_LANGUAGES
     return tuple(code for code in configured if code in LANGUAGE_CODES)
 
 

@@ -10,14 +10,15 @@ from __future__ import annotations
 import logging
 
 import requests
-from django.conf import settings
+
+from ..conf import setting
 
 log = logging.getLogger(__name__)
 
 
 def provider_settings() -> dict | None:
     """The provider's settings, or None when machine translation is off."""
-    config = getattr(settings, "VETNET_MACHINE_TRANSLATION", None)
+    config = setting("VETNET_MACHINE_TRANSLATION")
     if not config or not isinstance(config, dict) or not config.get("URL"):
         return None
     return config

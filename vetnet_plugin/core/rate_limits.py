@@ -1,32 +1,30 @@
 """
-Limits on how fast one member creates content.
+Limits on how fast one member creates content: one limiter for every feature.
 
 Counted from the rows the member already created, so every LMS process sees
-the same count without a shared cache.
+the same count without a shared cache. The operator sets every limit in one
+setting, ``VETNET_RATE_LIMITS``: action -> ``[how many, in how many seconds]``;
+an action the operator leaves out keeps its default, and ``0`` (or ``None``)
+turns that action's limit off.
 """
 from datetime import timedelta
 
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import ngettext
 
+from ..conf import setting
 from ..exceptions import RateLimited
-
-_DEFAULT_LIMITS = {
-    "post": (10, 300),
-    "scenario": (3, 3600),
-    "translation": (20, 3600),
-    "flag": (20, 3600),
-    "rating": (200, 3600),
-}
+from ..settings.common import DEFAULTS
 
 
 def _limit(action: str) -> tuple[int, int] | None:
-    limits = getattr(settings, "VETNET_RATE_LIMITS", None) or {}
-    value = limits.get(action, _DEFAULT_LIMITS.get(action))
+    limits = setting("VETNET_RATE_LIMITS") or {}
+    value = limits[action] if action in limits else DEFAULTS["VETNET_RATE_LIMITS"].get(action)
     if not value:
         return None
     count, seconds = value
+    if int(count) <= 0 or int(seconds) <= 0:
+        return None
     return int(count), int(seconds)
 
 
@@ -49,4 +47,3 @@ def check_rate_limit(*, action: str, queryset, time_field: str = "created") -> N
                 minutes,
             ).format(count=count, minutes=minutes)
         )
-

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from ..conf import setting
 from .. import compat
 from ..core.access import display_name
 from ..members.api import can_view_community
@@ -88,7 +89,7 @@ def _send(user, sections) -> None:
         subject = _("New posts in the discussions you follow")
         text = render_to_string("vetnet/email/discussion_digest.txt", context)
         html = render_to_string("vetnet/email/discussion_digest.html", context)
-    sender = getattr(settings, "VETNET_DIGEST_FROM_EMAIL", None) or settings.DEFAULT_FROM_EMAIL
+    sender = setting("VETNET_DIGEST_FROM_EMAIL") or settings.DEFAULT_FROM_EMAIL
     message = EmailMultiAlternatives(subject, text, sender, [user.email],
                                      headers={"List-Unsubscribe": f"<{context['opt_out_url']}>"})
     message.attach_alternative(html, "text/html")
@@ -103,7 +104,7 @@ def send_discussion_digests(*, now=None) -> int:
     the interval. Their own posts and hidden posts are left out; followers who
     left the course community, opted out, or have no e-mail get nothing.
     """
-    hours = int(getattr(settings, "VETNET_DIGEST_INTERVAL_HOURS", 24) or 0)
+    hours = int(setting("VETNET_DIGEST_INTERVAL_HOURS") or 0)
     if hours <= 0:
         return 0
     now = now or timezone.now()

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ..conf import setting
 from .. import compat
 from ..core.access import display_name
 from ..core.keys import parse_course_key
@@ -32,7 +32,7 @@ MAX_REASON_LENGTH = 500
 
 
 def _max_depth() -> int:
-    return max(2, int(getattr(settings, "VETNET_DISCUSSION_MAX_DEPTH", 3)))
+    return max(2, int(setting("VETNET_DISCUSSION_MAX_DEPTH")))
 
 
 def _clean_text(text, *, field: str, limit: int, required: bool = True) -> str:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.paginator import EmptyPage, Paginator
 from django.db import IntegrityError, transaction
@@ -11,6 +10,7 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ..conf import setting
 from .. import data as base_data
 from ..core.keys import parse_course_key
 from ..core.taxonomy import (
@@ -209,8 +209,8 @@ def is_active_member(*, user_id: int, course_key) -> bool:
 
 
 def _page_size(page_size: int | None) -> int:
-    default = getattr(settings, "VETNET_PAGE_SIZE", 20)
-    maximum = getattr(settings, "VETNET_MAX_PAGE_SIZE", 100)
+    default = setting("VETNET_PAGE_SIZE")
+    maximum = setting("VETNET_MAX_PAGE_SIZE")
     if page_size is None:
         return default
     return max(1, min(int(page_size), maximum))

@@ -11,11 +11,11 @@ from __future__ import annotations
 import statistics
 from collections import defaultdict
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ..conf import setting
 from ..core.keys import parse_course_key
 from ..core.languages import language_of
 from ..core.rate_limits import check_rate_limit
@@ -30,7 +30,7 @@ MAX_RATIONALE_LENGTH = 2000
 
 def min_raters() -> int:
     """Fewest raters whose aggregate may be shown without exposing anyone's rating."""
-    return max(1, int(getattr(settings, "VETNET_DELPHI_MIN_RATERS", 3)))
+    return max(1, int(setting("VETNET_DELPHI_MIN_RATERS")))
 
 
 def spread(values) -> data.Spread | None:

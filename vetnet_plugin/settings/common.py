@@ -18,9 +18,11 @@ DEFAULTS = {
     "VETNET_MACHINE_TRANSLATION": None,
     # Deepest reply level in discussions (0 is a post, 1 a reply, ...).
     "VETNET_DISCUSSION_MAX_DEPTH": 3,
-    # Creation limits per member: action -> [how many, in how many seconds]; over it, HTTP 429.
+    # Creation limits per member, for every feature: action -> [how many, in how many seconds];
+    # over it, HTTP 429. An action left out keeps its default here; [0, 0] turns its limit off.
     "VETNET_RATE_LIMITS": {
         "post": [10, 300], "scenario": [3, 3600], "translation": [20, 3600], "flag": [20, 3600], "rating": [200, 3600],
+        "deposit": [20, 3600], "review": [60, 3600], "adoption": [60, 3600], "collection": [30, 3600],
     },
     # Delphi aggregates of fewer raters are withheld, so no rating can be traced back to a person.
     "VETNET_DELPHI_MIN_RATERS": 3,
@@ -48,8 +50,6 @@ DEFAULTS = {
     "VETNET_TOOLBOX_FACET_WINDOW": 2000,
     # Result counts stop here ("more than 10,000 resources"), for the same reason.
     "VETNET_TOOLBOX_COUNT_LIMIT": 10000,
-    # How many of each a member may create per hour (0: no limit).
-    "VETNET_TOOLBOX_RATE_LIMITS": {"deposit": 20, "review": 60, "adoption": 60, "collection": 30},
 }
 
 

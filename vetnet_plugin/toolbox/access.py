@@ -8,17 +8,14 @@ from __future__ import annotations
 
 import uuid as uuid_module
 from dataclasses import dataclass
-from datetime import timedelta
 
-from django.conf import settings
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import compat
-from ..core.keys import parse_course_key
-from ..exceptions import AccessDenied, InvalidInput, NotFound, RateLimited
-from ..members.api import can_view_community
+from ..core.access import Actor, require_member
+from ..core.rate_limits import check_rate_limit as core_check_rate_limit
+from ..exceptions import AccessDenied, InvalidInput, NotFound
+from ..members.api import actor_for
 from . import data
 from .models import Adoption, Collection, Resource, ResourceVersion, Review
 from .vocabulary import MODERATION_CODES, RESOURCE_TYPE_CODES, SCOPE_CODES
@@ -26,12 +23,25 @@ from .vocabulary import MODERATION_CODES, RESOURCE_TYPE_CODES, SCOPE_CODES
 
 @dataclass(frozen=True)
 class Viewer:
-    """The requesting user in one course context, checked once per request."""
+    """
+    The acting person (``core.access.Actor``, resolved once per request) in one
+    toolbox context: which block, which scope, which moderation.
+    """
 
-    user: object
-    course_key: object
+    actor: Actor
     context: data.ToolboxContext
-    is_staff: bool
+
+    @property
+    def user(self):
+        return self.actor.user
+
+    @property
+    def course_key(self):
+        return self.actor.course_key
+
+    @property
+    def is_staff(self) -> bool:
+        return self.actor.is_staff
 
 
 def _check_context(context: data.ToolboxContext) -> None:
@@ -49,10 +59,9 @@ def viewer_for(*, user, context: data.ToolboxContext) -> Viewer:
     if not isinstance(context, data.ToolboxContext):
         raise InvalidInput(_("A toolbox request needs its course context."))
     _check_context(context)
-    key = parse_course_key(context.course_key)
-    if not can_view_community(user=user, course_key=key):
-        raise AccessDenied(_("Only members of this course community can use its toolbox."))
-    return Viewer(user=user, course_key=key, context=context, is_staff=compat.is_course_staff(user, key))
+    actor = actor_for(user=user, course_key=context.course_key)
+    require_member(actor, _("Only members of this course community can use its toolbox."))
+    return Viewer(actor=actor, context=context)
 
 
 def scope_q(viewer: Viewer) -> Q:
@@ -119,21 +128,10 @@ _COUNTED = {
 
 def check_rate_limit(viewer: Viewer, action: str) -> None:
     """
-    Refuse a creation past the operator's hourly limit for ``action``.
-
-    Counted from the database rows themselves, so the limit holds across
-    every LMS process without a shared cache. Course staff are not limited.
+    Refuse a creation past the operator's limit for ``action`` (``VETNET_RATE_LIMITS``,
+    the one limiter every feature uses). Course staff are not limited in the toolbox.
     """
     if viewer.is_staff:
         return
-    limits = getattr(settings, "VETNET_TOOLBOX_RATE_LIMITS", {}) or {}
-    limit = int(limits.get(action, 0) or 0)
-    if limit <= 0:
-        return
     model, owner_field = _COUNTED[action]
-    since = timezone.now() - timedelta(hours=1)
-    recent = model.objects.filter(**{owner_field: viewer.user.id, "created__gte": since}).count()
-    if recent >= limit:
-        raise RateLimited(
-            _("You have reached the limit of {limit} per hour for this; please try again later.").format(limit=limit)
-        )
+    core_check_rate_limit(action=action, queryset=model.objects.filter(**{owner_field: viewer.user.id}))

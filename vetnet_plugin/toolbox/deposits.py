@@ -12,12 +12,12 @@ import logging
 import uuid as uuid_module
 from contextlib import contextmanager
 
-from django.conf import settings
 from django.core.files.base import File
 from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
+from ..conf import setting
 from ..exceptions import Conflict, InvalidInput, NotFound
 from . import data
 from .access import (
@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 
 def upload_limit(context: data.ToolboxContext) -> int:
     """The block's upload limit, never above the operator's."""
-    operator = int(getattr(settings, "VETNET_TOOLBOX_MAX_UPLOAD_BYTES", 50 * 1024 * 1024))
+    operator = int(setting("VETNET_TOOLBOX_MAX_UPLOAD_BYTES"))
     if context.max_upload_bytes and context.max_upload_bytes > 0:
         return min(operator, int(context.max_upload_bytes))
     return operator
@@ -48,7 +48,7 @@ def upload_limit(context: data.ToolboxContext) -> int:
 
 def upload_extensions() -> list[str]:
     """File extensions members may upload, as the operator configured them."""
-    return allowed_extensions(getattr(settings, "VETNET_TOOLBOX_ALLOWED_EXTENSIONS", ()))
+    return allowed_extensions(setting("VETNET_TOOLBOX_ALLOWED_EXTENSIONS"))
 
 
 def _checked_content(*, context, file, filename, link_url):
@@ -114,7 +114,7 @@ def _save_version(version: ResourceVersion, stored: list) -> None:
 
 
 def _enqueue_scan(version_uuid) -> None:
-    queue = getattr(settings, "VETNET_CELERY_QUEUE", None)
+    queue = setting("VETNET_CELERY_QUEUE")
     options = {"queue": queue} if queue else {}
     transaction.on_commit(
         lambda: scan_task.apply_async(args=[str(version_uuid)], **options)

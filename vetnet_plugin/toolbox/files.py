@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import logging
 
-from django.conf import settings
 from django.core.files.storage import default_storage, storages
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
+from ..conf import setting
 from .access import parse_uuid
 from .models import ResourceVersion
 
@@ -21,13 +21,13 @@ log = logging.getLogger(__name__)
 
 def toolbox_storage():
     """The storage toolbox files live in: the operator's alias, else the default storage."""
-    alias = getattr(settings, "VETNET_TOOLBOX_STORAGE", None)
+    alias = setting("VETNET_TOOLBOX_STORAGE")
     return storages[alias] if alias else default_storage
 
 
 def storage_name(resource_uuid, version_uuid, extension: str) -> str:
     """Where a version's file is stored: made of ids only, never of what the member typed."""
-    prefix = getattr(settings, "VETNET_TOOLBOX_STORAGE_PREFIX", "vetnet/toolbox").strip("/")
+    prefix = setting("VETNET_TOOLBOX_STORAGE_PREFIX").strip("/")
     return f"{prefix}/{resource_uuid}/{version_uuid}.{extension}"
 
 
@@ -51,7 +51,7 @@ def scan_resource_version(*, version_uuid) -> str:
     version = ResourceVersion.objects.filter(uuid=parse_uuid(version_uuid, what=_("version"))).first()
     if version is None or not version.storage_name:
         return ""
-    scanner_path = getattr(settings, "VETNET_UPLOAD_SCANNER", None)
+    scanner_path = setting("VETNET_UPLOAD_SCANNER")
     if not scanner_path:
         status = ResourceVersion.SCAN_CLEAN
     else:

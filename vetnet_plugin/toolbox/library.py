@@ -8,11 +8,11 @@ from them. Counters are denormalised on ``Resource`` for the sorts.
 """
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Count, Prefetch
 from django.utils.translation import gettext as _
 
+from ..conf import setting
 from .. import data as base_data
 from ..exceptions import AccessDenied, InvalidInput, NotFound
 from . import data
@@ -39,8 +39,8 @@ MAX_TAG_FACETS = 30
 
 
 def _page_size(page_size) -> int:
-    default = getattr(settings, "VETNET_PAGE_SIZE", 20)
-    maximum = getattr(settings, "VETNET_MAX_PAGE_SIZE", 100)
+    default = setting("VETNET_PAGE_SIZE")
+    maximum = setting("VETNET_MAX_PAGE_SIZE")
     if page_size in (None, ""):
         return default
     try:
@@ -129,7 +129,7 @@ def _with_relations(queryset):
 
 
 def _facet_window() -> int:
-    return max(1, int(getattr(settings, "VETNET_TOOLBOX_FACET_WINDOW", 2000)))
+    return max(1, int(setting("VETNET_TOOLBOX_FACET_WINDOW")))
 
 
 def _page_number(page) -> int:
@@ -170,7 +170,7 @@ def list_resources(
     leading = leading[:window]
     # Counted even when the window holds everything, so every request makes
     # the same queries; counted only up to a limit, so it stays bounded too.
-    count_limit = max(window, int(getattr(settings, "VETNET_TOOLBOX_COUNT_LIMIT", 10000)))
+    count_limit = max(window, int(setting("VETNET_TOOLBOX_COUNT_LIMIT")))
     count = ordered.order_by()[: count_limit + 1].count()
     count_capped = count > count_limit
     count = min(count, count_limit)

@@ -8,13 +8,13 @@ access checks happen there, on the server, for every lookup.
 """
 from dataclasses import asdict
 
-from django.conf import settings
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from ...conf import setting
 from ... import compat
 from ...exceptions import InvalidInput, NotFound, VetnetError
 
@@ -66,8 +66,8 @@ def flag(value, name: str, default: bool) -> bool:
 
 def paginated(request, items) -> dict:
     """One page of ``items`` in the LMS's usual shape (``page`` and ``page_size`` query parameters)."""
-    default = getattr(settings, "VETNET_PAGE_SIZE", 20)
-    maximum = getattr(settings, "VETNET_MAX_PAGE_SIZE", 100)
+    default = setting("VETNET_PAGE_SIZE")
+    maximum = setting("VETNET_MAX_PAGE_SIZE")
     try:
         number = max(1, int(request.query_params.get("page", 1)))
         size = max(1, min(int(request.query_params.get("page_size", default)), maximum))
