@@ -116,7 +116,14 @@ test-sqlite: venv ## the suite on SQLite with eager tasks, browser tests include
 test-services: venv ## the suite on MariaDB, Redis as the broker, a real Celery worker (both services running)
 	$(SERVICES_ENV) $(PYTEST) -m "not browser"
 
-quality: venv ## import contracts, migrations in step with the models, PII annotations at 100%
+# The blocks' scripts are linted with ESLint from the npm registry, pinned by package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch node_modules/.installed
+
+quality: venv node_modules/.installed ## linters (ruff, ESLint), import contracts, migrations in step with the models, PII annotations at 100%
+	$(BIN)/ruff check .
+	npx --no-install eslint vetnet_xblocks
 	PYTHONPATH=conf $(BIN)/lint-imports --no-cache
 	$(SQLITE_ENV) DJANGO_SETTINGS_MODULE=devhost.test_settings $(MANAGE) makemigrations --check --dry-run vetnet devhost
 	rm -rf var/pii_report

@@ -11,9 +11,11 @@ log() { printf '== %s\n' "$*"; }
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q '^install ok installed$'; }
 
 # chromium: browser tests; libmariadb-dev, pkg-config, build-essential: building
-# mysqlclient; gettext: compilemessages; the servers themselves in case the
-# machine did not come with them.
+# mysqlclient; gettext: compilemessages; Node.js and npm: the JavaScript linter
+# of make quality; the servers themselves in case the machine did not come with them.
 packages=(chromium libmariadb-dev pkg-config build-essential gettext)
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || packages+=(mariadb-server)
 command -v redis-server >/dev/null 2>&1 || packages+=(redis-server)
 missing=()
