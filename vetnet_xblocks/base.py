@@ -18,7 +18,7 @@ from xblock.fields import Scope, String
 
 from vetnet_plugin.exceptions import AccessDenied, InvalidInput
 
-from . import backend
+from .backend import render_markdown
 from .mixins import VetnetXBlockMixin, gettext_noop, json_handler
 
 __all__ = ["EditableField", "VetnetBlock", "display_name_field"]
@@ -48,6 +48,12 @@ class EditableField:
     multiline: bool = False
     # (stored value, label) pairs: the field is picked from a list.
     choices: tuple = ()
+    # With ``choices``: any number of them, as a group of checkboxes, saved as a list.
+    multiple: bool = False
+    # The type of a one-line input ("text", "number").
+    input_type: str = "text"
+    # What to say when a value is not one of ``choices`` (marked, translated when shown).
+    choice_error: str = ""
 
 
 @XBlock.needs("user")
@@ -63,6 +69,13 @@ class VetnetBlock(VetnetXBlockMixin, XBlock):
     ``templates/student_view.html``. To edit more fields in Studio, extend
     ``studio_fields`` and, for rules beyond length and presence, override
     ``clean_studio_input``.
+
+    The learner view is built one way for every block (``student_view``
+    below); a block fills its hooks: ``view_backend`` (the adapter of
+    ``vetnet_xblocks.backend`` the view reads through, built once per view),
+    ``student_context``, ``student_template``, ``student_css``, ``student_js``
+    and ``student_js_init``. How a page renders is ADR 0007: the server
+    renders the HTML, JavaScript enhances it.
     """
 
     # Informational until a block has member features: viewing it completes it, nothing is graded.
@@ -79,6 +92,9 @@ class VetnetBlock(VetnetXBlockMixin, XBlock):
     student_template = "templates/student_view.html"
     # Stylesheets under the block's own package, added after the shared one.
     student_css: tuple[str, ...] = ()
+    # Scripts under the block's own package, added after the shared vetnet_common.js when
+    # ``student_js_init`` asks for a script.
+    student_js: tuple[str, ...] = ()
 
     display_name = display_name_field("VETNet")
     title = String(
@@ -120,7 +136,15 @@ class VetnetBlock(VetnetXBlockMixin, XBlock):
         """The title to show: the trainer's, or the block's usual title in the user's language."""
         return self.title.strip() or self.gettext(self.default_title)
 
-    def student_context(self) -> dict:
+    def view_backend(self):
+        """
+        The backend adapter this view reads through, built once per view; None for blocks without data.
+
+        The same adapter is handed to ``student_context`` and ``student_js_init``,
+        so the acting user is resolved once for the whole page.
+        """
+
+    def student_context(self, backend=None) -> dict:  # pylint: disable=unused-argument
         """The template context of ``student_view``; subclasses add their own keys."""
         heading_id = f"{self.dom_id}-title"
         header = self.render_template(
@@ -129,19 +153,35 @@ class VetnetBlock(VetnetXBlockMixin, XBlock):
                 "heading_id": heading_id,
                 "section": self.gettext(self.section) if self.section else "",
                 "title": self.display_title(),
-                "instructions_html": backend.render_markdown(self.instructions),
+                "instructions_html": render_markdown(self.instructions),
             },
             shared=True,
         )
         return {"block": self, "header": header, "heading_id": heading_id, "css_class": self.css_class}
 
+    def student_js_init(self, backend, context: dict):  # pylint: disable=unused-argument
+        """
+        ``(function name, json args)`` to enhance the rendered page, or None for a page without script.
+
+        The page must read well without it (phones with scripts off, assistive technology).
+        """
+
     @XBlock.supports("multi_device")
     def student_view(self, context=None):  # pylint: disable=unused-argument
-        """The learner's view: title, instructions and what the section offers today."""
-        fragment = Fragment(self.render_template(self.student_template, self.student_context()))
+        """The learner's view: the server renders the block's page, its script (if any) enhances it."""
+        backend = self.view_backend()
+        values = self.student_context(backend)
+        fragment = Fragment(self.render_template(self.student_template, values))
         fragment.add_css(self.load_resource("public/css/vetnet.css", shared=True))
         for path in self.student_css:
             fragment.add_css(self.load_resource(path))
+        init = self.student_js_init(backend, values)
+        if init is not None:
+            function, json_args = init
+            fragment.add_javascript(self.load_resource("public/js/vetnet_common.js", shared=True))
+            for path in self.student_js:
+                fragment.add_javascript(self.load_resource(path))
+            fragment.initialize_js(function, json_args)
         return fragment
 
     def student_view_data(self, context=None):  # pylint: disable=unused-argument
@@ -150,6 +190,10 @@ class VetnetBlock(VetnetXBlockMixin, XBlock):
 
     # -- Studio editor -----------------------------------------------------------
 
+    def studio_field_help(self, spec: EditableField) -> str:
+        """The translated help of one editor field; override to fill in values known only when shown."""
+        return self.gettext(spec.help) if spec.help else ""
+
     def _editor_fields(self) -> list[dict]:
         fields = []
         for spec in self.studio_fields:
@@ -157,20 +201,24 @@ class VetnetBlock(VetnetXBlockMixin, XBlock):
             if spec.name == "title" and not value:
                 value = self.display_title()
             input_id = f"{self.dom_id}-{spec.name}"
+            chosen = set(value or ()) if spec.multiple else {value}
             fields.append({
                 "name": spec.name,
                 "label": self.gettext(spec.label),
-                "help": self.gettext(spec.help) if spec.help else "",
+                "help": self.studio_field_help(spec),
                 "value": value,
                 "max_length": spec.max_length,
                 "required": spec.required,
                 "multiline": spec.multiline,
+                "multiple": spec.multiple,
+                "input_type": spec.input_type,
                 "input_id": input_id,
                 "help_id": f"{input_id}-help",
                 "error_id": f"{input_id}-error",
                 "choices": [
-                    {"value": choice, "label": self.gettext(label), "selected": choice == value}
-                    for choice, label in spec.choices
+                    {"value": choice, "label": self.gettext(str(label)), "selected": choice in chosen,
+                     "input_id": f"{input_id}-{index}"}
+                    for index, (choice, label) in enumerate(spec.choices)
                 ],
             })
         return fields
@@ -191,6 +239,8 @@ class VetnetBlock(VetnetXBlockMixin, XBlock):
         strings = dict(self.js_strings(), save_failed=_("Your changes were not saved."))
         fragment.initialize_js("VetnetStudioEditor", {
             "fields": [field["name"] for field in fields],
+            # Sent as lists: the ticked boxes of each group.
+            "lists": [field["name"] for field in fields if field["multiple"]],
             "strings": strings,
         })
         return fragment
@@ -200,19 +250,39 @@ class VetnetBlock(VetnetXBlockMixin, XBlock):
         Check the editor's input and return the values to save.
 
         Raises ``InvalidInput`` with a message per field; nothing is saved then.
-        Fields missing from ``data`` keep their current value.
+        Fields missing from ``data`` keep their current value. Blocks with rules
+        of their own call ``check_studio_fields`` and add their errors to its,
+        so every problem is reported at once.
         """
+        values, errors = self.check_studio_fields(data)
+        if errors:
+            raise InvalidInput(self.gettext("Some fields need your attention."), errors=errors)
+        return values
+
+    def check_studio_fields(self, data: dict) -> tuple[dict, dict[str, list[str]]]:
+        """The values of the fields in ``data`` that pass presence, length and choice rules, and the errors."""
         _ = self.gettext
         errors: dict[str, list[str]] = {}
-        values: dict[str, str] = {}
+        values: dict = {}
         for spec in self.studio_fields:
             if spec.name not in data:
-                if spec.required and not getattr(self, spec.name).strip():
+                if spec.required and not spec.multiple and not getattr(self, spec.name).strip():
                     errors[spec.name] = [_("This field is required.")]
                 continue
             raw = data[spec.name]
+            allowed = [choice for choice, _label in spec.choices]
+            not_a_choice = [_(spec.choice_error or "Choose from the list.")]
+            if spec.multiple:
+                if not isinstance(raw, list) or any(item not in allowed for item in raw):
+                    errors[spec.name] = not_a_choice
+                else:
+                    # Saved in the order of the list, whatever order the boxes were ticked in.
+                    values[spec.name] = [choice for choice in allowed if choice in raw]
+                continue
             if raw is None:
                 raw = ""
+            if isinstance(raw, int) and not isinstance(raw, bool) and spec.input_type == "number":
+                raw = str(raw)
             if not isinstance(raw, str):
                 errors[spec.name] = [_("This field must be text.")]
                 continue
@@ -225,21 +295,23 @@ class VetnetBlock(VetnetXBlockMixin, XBlock):
                         limit=spec.max_length, length=len(value)
                     )
                 ]
+            elif spec.choices and value not in allowed:
+                errors[spec.name] = not_a_choice
             else:
                 values[spec.name] = value
-        if errors:
-            raise InvalidInput(_("Some fields need your attention."), errors=errors)
         if "display_name" in values and not values["display_name"]:
             values["display_name"] = self.fields["display_name"].default
-        return values
+        return values, errors
 
     @json_handler
     def studio_submit(self, data, suffix=""):  # pylint: disable=unused-argument
-        """Save the editor's input (course team only); answer with the saved values."""
+        """Save the editor's input (course team only); answer with the saved values of the fields sent."""
         self.require_staff()
         values = self.clean_studio_input(data)
         self._save_authored_fields(values)
-        return {"saved": True, "values": {spec.name: getattr(self, spec.name) for spec in self.studio_fields}}
+        return {"saved": True, "values": {
+            spec.name: getattr(self, spec.name) for spec in self.studio_fields if spec.name in data
+        }}
 
     def _save_authored_fields(self, values: dict) -> None:
         for name, value in values.items():
@@ -264,8 +336,8 @@ class VetnetBlock(VetnetXBlockMixin, XBlock):
             return []
         return [(
             cls.__name__,
-            f"<{tag} title={quoteattr(cls.default_title)}>"
-            f'<option:instructions xmlns:option="http://code.edx.org/xblock/option">'
-            "Read the introduction, then come back here.</option:instructions>"
-            f"</{tag}>",
+            (f"<{tag} title={quoteattr(cls.default_title)}>"
+             f'<option:instructions xmlns:option="http://code.edx.org/xblock/option">'
+             "Read the introduction, then come back here.</option:instructions>"
+             f"</{tag}>"),
         )]

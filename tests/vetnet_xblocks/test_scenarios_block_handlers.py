@@ -1,6 +1,7 @@
 """The scenario forum's handlers: a Delphi process from proposal to converging results, through the block."""
 import pytest
 from django.test import override_settings
+from xblock.scorable import Score
 
 from vetnet_plugin import api
 
@@ -183,12 +184,38 @@ def test_completion_by_rating_and_a_participation_grade(people, monkeypatch):
     monkeypatch.setattr(alice.runtime, "publish", events)
     call_handler(alice.runtime, alice_block, "rate", {"scenario_uuid": uuid, "plausibility": 3, "desirability": 4})
     assert ("completion", {"completion": 1.0}) in events
-    assert ("grade", {"value": 1, "max_value": 3}) in events
+    # The grade event of XBlock's ScorableXBlockMixin, as the LMS's grades app reads it.
+    assert ("grade", {"value": 1, "max_value": 3, "only_if_higher": None}) in events
+    assert alice.block(block).get_score() == Score(raw_earned=1, raw_possible=3)
     reported = len(events)
     alice.block(block).student_view()
     call_handler(alice.runtime, alice.block(block), "rate", {"scenario_uuid": uuid, "plausibility": 4,
                                                               "desirability": 4})
     assert len(events) == reported, "what the platform already knows is not reported again"
+    thread_id = api.list_scenarios(user=alice.user, course_key=COURSE_KEY,
+                                   usage_key=str(block.scope_ids.usage_id))[0].thread_id
+    call_handler(alice.runtime, alice.block(block), "create_post", {"thread_id": thread_id, "body": "Hello all"})
+    assert events[reported:] == [("grade", {"value": 2, "max_value": 3, "only_if_higher": None})], \
+        "taking part in the discussion earns the second point"
+
+
+def test_the_participation_score_is_rescored_through_the_mixin(people, monkeypatch):
+    block, (alice, _bob, _carol), staff = people
+    uuid = uuid_of(staff, block, "Labour-market-driven VET")
+    act(staff, block, "rating_round", {"action": "open"})
+    block.has_score = True
+    block.save()
+    alice_block = alice.block(block)
+    assert alice_block.max_score() == 3
+    assert not alice_block.has_submitted_answer()
+    call_handler(alice.runtime, alice_block, "rate", {"scenario_uuid": uuid, "plausibility": 3, "desirability": 4})
+    events = Published()
+    monkeypatch.setattr(alice.runtime, "publish", events)
+    again = alice.block(block)
+    assert again.has_submitted_answer()
+    assert again.calculate_score() == Score(raw_earned=1, raw_possible=3)
+    again.rescore(only_if_higher=True)
+    assert events == [("grade", {"value": 1, "max_value": 3, "only_if_higher": True})]
 
 
 def test_completion_by_posting_when_the_trainer_says_so(people, monkeypatch):

@@ -119,3 +119,35 @@ def test_cancel_tells_studio_and_sends_nothing(editor):
 
     assert page.evaluate("window.notified") == [["cancel", {}]]
     assert requests == []
+
+
+def test_the_toolbox_settings_are_edited_with_the_shared_editor(editor):
+    page, runtime, block, requests = editor
+
+    page.get_by_label("Library shown").select_option("course")
+    page.get_by_label("Moderation").select_option("approval")
+    page.get_by_label("Video").check()
+    page.get_by_label("Document").check()
+    page.get_by_label("Upload limit (MB)").fill("5")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_function("window.notified.some(function (n) { return n[1] && n[1].state === 'end'; })")
+
+    sent = json.loads(requests[-1].post_data)
+    assert sorted(sent["allowed_resource_types"]) == ["document", "video"]
+    saved = reload(runtime, block)
+    assert (saved.library_scope, saved.moderation, saved.max_upload_mb) == ("course", "approval", 5)
+    assert saved.allowed_resource_types == ["document", "video"]
+
+
+def test_a_refused_toolbox_setting_is_marked_and_nothing_is_saved(editor):
+    page, runtime, block, _ = editor
+
+    page.get_by_label("Upload limit (MB)").fill("-1")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_function("window.notified.some(function (n) { return n[0] === 'error'; })")
+
+    limit = page.get_by_label("Upload limit (MB)")
+    assert limit.get_attribute("aria-invalid") == "true"
+    assert "whole number of megabytes" in page.locator(".vetnet-studio__error[data-field=max_upload_mb]").inner_text()
+    assert page.evaluate("document.activeElement.name") == "max_upload_mb"
+    assert reload(runtime, block).max_upload_mb == 0

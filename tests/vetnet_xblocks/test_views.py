@@ -13,7 +13,7 @@ from .runtime import BLOCK_TYPES, LEARNER, TRAINER, CourseRuntime, add_block
 pytestmark = pytest.mark.django_db
 
 # Blocks whose member features exist, with the Studio editor's JavaScript they start.
-WITH_MEMBER_FEATURES = {"vetnet_toolbox": "VetnetToolboxStudio", "vetnet_scenarios": "VetnetStudioEditor"}
+WITH_MEMBER_FEATURES = {"vetnet_toolbox", "vetnet_scenarios"}
 
 SCRIPTED = (
     "Read the brief.\n\n"
@@ -150,7 +150,8 @@ class TestStudioEditor:
         # The view's own fragment, before the runtime wraps it.
         fragment = add_block(CourseRuntime(TRAINER), block_type).studio_view()
 
-        editor = WITH_MEMBER_FEATURES.get(block_type, "VetnetStudioEditor")
+        # Every block, member features or not, is edited with the one shared editor.
+        editor = "VetnetStudioEditor"
         assert fragment.js_init_fn == editor
         assert fragment.json_init_args["fields"][:3] == ["display_name", "title", "instructions"]
         assert fragment.json_init_args["strings"]["saved"] == "Saved."

@@ -12,17 +12,15 @@ from __future__ import annotations
 
 import json
 
-from web_fragments.fragment import Fragment
 from xblock.completable import XBlockCompletionMode
-from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Float, Integer, List, Scope, String
+from xblock.scorable import ScorableXBlockMixin, Score
 
 from vetnet_plugin.exceptions import AccessDenied, InvalidInput
 
-from .. import backend
+from ..backend import ScenarioForumBackend, forum_languages
 from ..base import EditableField, VetnetBlock, display_name_field
 from ..mixins import gettext_noop as _
-from ..mixins import json_handler
 from . import authoring
 from .handlers import ScenarioHandlersMixin
 from .page import render_forum
@@ -34,7 +32,7 @@ RULE_POSTED = "posted"
 _YES_NO = (("yes", _("Yes")), ("no", _("No")))
 
 
-class ScenariosBlock(ScenarioHandlersMixin, VetnetBlock):
+class ScenariosBlock(ScenarioHandlersMixin, ScorableXBlockMixin, VetnetBlock):
     """Scenarios of how VET may evolve, depending on today's policy choices (Communication)."""
 
     entry_point_name = "vetnet_scenarios"
@@ -42,6 +40,7 @@ class ScenariosBlock(ScenarioHandlersMixin, VetnetBlock):
     section = _("Communication")
     css_class = "vetnet-scenarios"
     student_css = ("public/css/scenarios.css",)
+    student_js = ("public/js/scenarios.js",)
     # Completion follows the trainer's rule (rated in the current round, or posted), not a view.
     completion_mode = XBlockCompletionMode.COMPLETABLE
     has_custom_completion = True
@@ -82,14 +81,16 @@ class ScenariosBlock(ScenarioHandlersMixin, VetnetBlock):
     completion_rule = String(
         display_name=_("Complete when"), scope=Scope.settings, default=RULE_RATED, values=[RULE_RATED, RULE_POSTED],
     )
-    # A field, as in the LTI consumer block: the trainer decides whether this block is graded.
+    # A field, as in the LTI consumer block: the trainer decides whether this block is graded
+    # (it overrides the mixin's ``has_score = True``).
     has_score = Boolean(
         display_name=_("Participation score"),
         help=_("Grade participation: a point for each round rated and one for taking part in the discussion."),
         scope=Scope.settings, default=False,
     )
     weight = Float(display_name=_("Weight"), scope=Scope.settings, default=1.0)
-    # What was last reported to the platform for this member, so a page view repeats nothing.
+    # What was last reported to the platform for this member, so a page view repeats nothing:
+    # ``completion`` (true once sent) and ``grade`` ([earned, possible], the persisted score).
     reported_progress = Dict(scope=Scope.user_state, default={})
 
     studio_fields = VetnetBlock.studio_fields + (
@@ -153,14 +154,10 @@ class ScenariosBlock(ScenarioHandlersMixin, VetnetBlock):
 
     def clean_studio_input(self, data: dict) -> dict:
         _ = self.gettext
-        text = super().clean_studio_input(data)
-        errors: dict[str, list[str]] = {}
+        # The shared rules (presence, length, choices), then the forum's own; every error reported at once.
+        text, errors = self.check_studio_fields(data)
         values: dict = {name: text[name] for name in ("display_name", "title", "instructions", "strategic_question")
                         if name in text}
-        for spec in self.studio_fields:
-            if spec.choices and spec.name in text:
-                if text[spec.name] not in {value for value, _label in spec.choices}:
-                    errors[spec.name] = [_("Choose from the list.")]
         if "horizon_text" in text:
             try:
                 year = int(text["horizon_text"])
@@ -178,7 +175,7 @@ class ScenariosBlock(ScenarioHandlersMixin, VetnetBlock):
         if "seeds_text" in text:
             values["seed_scenarios"] = authoring.parse_seeds(
                 text["seeds_text"], drivers=drivers, policy_choices=choices,
-                languages=backend.forum_settings()["languages"], gettext=_,
+                languages=forum_languages(), gettext=_,
             )
         for name, field in (("allow_proposals_choice", "allow_proposals"), ("pre_moderate_choice", "pre_moderate"),
                             ("has_score_choice", "has_score")):
@@ -189,16 +186,6 @@ class ScenariosBlock(ScenarioHandlersMixin, VetnetBlock):
         if "completion_rule" in text:
             values["completion_rule"] = text["completion_rule"]
         return values
-
-    @json_handler
-    def studio_submit(self, data, suffix=""):  # pylint: disable=unused-argument
-        """Save the editor's input (course team only); answer with the saved values of the fields sent."""
-        self.require_staff()
-        values = self.clean_studio_input(data)
-        self._save_authored_fields(values)
-        return {"saved": True, "values": {
-            spec.name: getattr(self, spec.name) for spec in self.studio_fields if spec.name in data
-        }}
 
     # -- OLX: structured fields as readable elements ----------------------------------
 
@@ -219,81 +206,104 @@ class ScenariosBlock(ScenarioHandlersMixin, VetnetBlock):
 
     # -- the plugin's copy of the settings ---------------------------------------------
 
-    def forum_settings(self) -> dict:
+    def authored_forum_settings(self) -> dict:
+        """The Studio settings and seed scenarios the plugin keeps a copy of."""
         return {
-            "course_key": self.course_key, "usage_key": self.usage_key, "title": self.display_title(),
+            "title": self.display_title(),
             "strategic_question": self.strategic_question, "horizon_year": self.horizon_year,
             "drivers": self.drivers, "policy_choices": self.policy_choices, "seeds": self.seed_scenarios,
             "allow_proposals": self.allow_proposals, "pre_moderate": self.pre_moderate,
             "max_rounds": self.rating_rounds,
         }
 
-    def sync_forum(self):
-        """Make sure the plugin knows this forum as Studio last saved it (one read when unchanged)."""
-        return backend.configure_scenario_forum(**self.forum_settings())
+    def forum_settings(self) -> dict:
+        """The same, with the keys that name this forum (as ``vetnet_plugin.api.configure_scenario_forum`` takes them)."""
+        return dict(self.authored_forum_settings(), course_key=self.course_key, usage_key=self.usage_key)
 
-    # -- completion and grading ----------------------------------------------------------
+    def forum_backend(self) -> ScenarioForumBackend:
+        """The forum as the current user sees it; built once per view or handler call."""
+        return ScenarioForumBackend(user=self.current_user, course_key=self.course_key, usage_key=self.usage_key)
+
+    def sync_forum(self, forum: ScenarioForumBackend):
+        """Make sure the plugin knows this forum as Studio last saved it (one read when unchanged)."""
+        return forum.configure(**self.authored_forum_settings())
+
+    # -- completion and grading (ScorableXBlockMixin) ---------------------------------------
 
     def max_score(self):
         return self.rating_rounds + 1 if self.has_score else None
 
-    def publish_progress(self) -> None:
-        """Report completion by the trainer's rule and, when graded, the participation score."""
-        user = self.current_user
-        if not user.is_authenticated:
+    def has_submitted_answer(self) -> bool:
+        """Rated in a round or posted: something the participation score counts."""
+        progress = self.forum_backend().progress()
+        return progress.rounds_rated > 0 or progress.posted
+
+    def calculate_score(self, progress=None) -> Score:
+        """A point for each round rated (up to the rounds there are) and one for taking part in the discussion."""
+        if progress is None:
+            progress = self.forum_backend().progress()
+        earned = min(progress.rounds_rated, self.rating_rounds) + (1 if progress.posted else 0)
+        return Score(raw_earned=earned, raw_possible=self.max_score())
+
+    def _stored_score(self) -> Score | None:
+        stored = self.reported_progress.get("grade")
+        return Score(*stored) if stored else None
+
+    def get_score(self) -> Score:
+        return self._stored_score() or Score(raw_earned=0, raw_possible=self.max_score())
+
+    def set_score(self, score: Score) -> None:
+        self.reported_progress = dict(self.reported_progress, grade=[score.raw_earned, score.raw_possible])
+
+    def publish_progress(self, forum: ScenarioForumBackend) -> None:
+        """Report completion by the trainer's rule and, when graded, the participation score, each once."""
+        if not forum.acting.is_authenticated:
             return
-        progress = backend.member_progress(user=user, usage_key=self.usage_key)
-        done = progress["posted"] if self.completion_rule == RULE_POSTED else progress["rated_current_round"]
-        reported = dict(self.reported_progress)
-        if done and not reported.get("completion"):
+        before = dict(self.reported_progress)
+        progress = forum.progress()
+        done = progress.posted if self.completion_rule == RULE_POSTED else progress.rated_current_round
+        if done and not before.get("completion"):
             self.runtime.publish(self, "completion", {"completion": 1.0})
-            reported["completion"] = True
+            self.reported_progress = dict(self.reported_progress, completion=True)
         if self.has_score:
-            value = min(progress["rounds_rated"], self.rating_rounds) + (1 if progress["posted"] else 0)
-            grade = [value, self.max_score()]
-            if reported.get("grade") != grade:
-                self.runtime.publish(self, "grade", {"value": value, "max_value": self.max_score()})
-                reported["grade"] = grade
-        if reported != self.reported_progress:
-            self.reported_progress = reported
+            score = self.calculate_score(progress)
+            if self._stored_score() != score:
+                self._publish_grade(score)
+                self.set_score(score)
+        if self.reported_progress != before:
             self.save()
 
     # -- learner view ------------------------------------------------------------------------
 
-    @XBlock.supports("multi_device")
-    def student_view(self, context=None):  # pylint: disable=unused-argument
+    def view_backend(self):
+        return self.forum_backend() if self.course_key else None
+
+    def student_context(self, backend=None) -> dict:
         """The forum: question, chart, scenarios with rating and discussion, proposals, moderation."""
-        base = self.student_context()
-        user = self.current_user
+        forum = backend
         inner, state = "", "ready"
-        if not self.course_key:
+        if forum is None:
             state = "no_course"
-        elif not backend.is_community_member(user=user, course_key=self.course_key):
-            state = "signed_out" if not user.is_authenticated else "not_member"
+        elif not forum.members.is_community_member():
+            state = "signed_out" if not forum.acting.is_authenticated else "not_member"
         else:
-            self.sync_forum()
+            self.sync_forum(forum)
             try:
-                inner = render_forum(self, language="")
+                inner = render_forum(self, forum, language="")
             except AccessDenied:
                 # The user service named someone the community does not know (yet).
                 state = "not_member"
             else:
-                self.publish_progress()
+                self.publish_progress(forum)
         _ = self.gettext
         # Strings ride on the markup rather than in init arguments: the page needs no inline script.
         strings = json.dumps(dict(
             self.js_strings(), loading=_("Loading…"), updated=_("Updated."),
         ))
-        html = self.render_template("templates/student_view.html", dict(base, inner=inner, state=state,
-                                                                         strings=strings))
-        fragment = Fragment(html)
-        fragment.add_css(self.load_resource("public/css/vetnet.css", shared=True))
-        for path in self.student_css:
-            fragment.add_css(self.load_resource(path))
-        fragment.add_javascript(self.load_resource("public/js/vetnet_common.js", shared=True))
-        fragment.add_javascript(self.load_resource("public/js/scenarios.js"))
-        fragment.initialize_js("VetnetScenarios")
-        return fragment
+        return dict(super().student_context(), inner=inner, state=state, strings=strings)
+
+    def student_js_init(self, backend, context):
+        return ("VetnetScenarios", None)
 
     @classmethod
     def workbench_scenarios(cls):

@@ -1,7 +1,8 @@
 """
-The scenario forum's JSON handlers. Each checks the shape of its input, calls
-the plugin through ``backend.forum_call`` (which decides who may do what) and
-answers with a short message; the page then asks ``forum_html`` for the new
+The scenario forum's JSON handlers. Each builds the forum's backend once for
+its call (the member checked, the forum in sync with Studio), checks the shape
+of its input, calls the named method of ``ScenarioForumBackend`` (the plugin
+decides who may do what) and answers with a short message; the page then asks ``forum_html`` for the new
 state of the forum.
 
 No handler takes a user id or answers with anyone's rating but the caller's.
@@ -10,7 +11,6 @@ from __future__ import annotations
 
 from vetnet_plugin.exceptions import AccessDenied, InvalidInput
 
-from .. import backend
 from ..mixins import json_handler
 
 
@@ -44,85 +44,90 @@ def _names(data: dict, name: str) -> list:
 class ScenarioHandlersMixin:
     """Handlers of the scenario forum block (mixed into ``ScenariosBlock``)."""
 
-    def _call(self, name: str, **kwargs):
-        self._require_member()
-        return backend.forum_call(name, user=self.current_user, course_key=self.course_key, **kwargs)
-
-    def _require_member(self) -> None:
+    def _member_forum(self):
+        """The forum for this call's member (``AccessDenied`` for anyone else), in sync with Studio."""
         _ = self.gettext
         if not self.course_key:
             raise AccessDenied(_("This forum works inside a course only."))
-        backend.require_community_member(
-            user=self.current_user, course_key=self.course_key,
+        forum = self.forum_backend()
+        forum.members.require_community_member(
             message=_("Only members of this course community can take part in its forum."),
         )
-        self.sync_forum()
+        self.sync_forum(forum)
+        return forum
 
     @json_handler
     def forum_html(self, data, suffix=""):  # pylint: disable=unused-argument
         """The forum's current state as HTML, narrowed to ``language`` when given."""
         from .page import render_forum  # pylint: disable=import-outside-toplevel
 
-        self._require_member()
-        return {"html": str(render_forum(self, language=_text(data, "language")))}
+        forum = self._member_forum()
+        return {"html": str(render_forum(self, forum, language=_text(data, "language")))}
 
     @json_handler
     def create_post(self, data, suffix=""):  # pylint: disable=unused-argument
-        self._call("create_post", thread_id=data.get("thread_id"), body=_text(data, "body"),
-                   parent_id=data.get("parent_id") or None, language=_text(data, "language"))
-        self.publish_progress()
+        forum = self._member_forum()
+        forum.create_post(thread_id=data.get("thread_id"), body=_text(data, "body"),
+                          parent_id=data.get("parent_id") or None, language=_text(data, "language"))
+        self.publish_progress(forum)
         return {"message": self.gettext("Your post is online.")}
 
     @json_handler
     def edit_post(self, data, suffix=""):  # pylint: disable=unused-argument
-        self._call("edit_post", post_id=data.get("post_id"), body=_text(data, "body"),
-                   language=_text(data, "language"))
+        forum = self._member_forum()
+        forum.edit_post(post_id=data.get("post_id"), body=_text(data, "body"), language=_text(data, "language"))
         return {"message": self.gettext("Your post was changed; the earlier text is kept in its history.")}
 
     @json_handler
     def vote_post(self, data, suffix=""):  # pylint: disable=unused-argument
-        count = self._call("vote_post", post_id=data.get("post_id"), vote=_flag(data, "vote", True, self.gettext))
+        forum = self._member_forum()
+        count = forum.vote_post(post_id=data.get("post_id"), vote=_flag(data, "vote", True, self.gettext))
         return {"message": self.gettext("Thank you for your vote."), "vote_count": count}
 
     @json_handler
     def flag_post(self, data, suffix=""):  # pylint: disable=unused-argument
-        self._call("flag_post", post_id=data.get("post_id"), reason=_text(data, "reason"))
+        forum = self._member_forum()
+        forum.flag_post(post_id=data.get("post_id"), reason=_text(data, "reason"))
         return {"message": self.gettext("Thank you: the moderators will look at this post.")}
 
     @json_handler
     def moderate_post(self, data, suffix=""):  # pylint: disable=unused-argument
+        forum = self._member_forum()
         hide = _flag(data, "hide", True, self.gettext)
-        self._call("moderate_post", post_id=data.get("post_id"), hide=hide, reason=_text(data, "reason"))
+        forum.moderate_post(post_id=data.get("post_id"), hide=hide, reason=_text(data, "reason"))
         _ = self.gettext
         return {"message": _("The post is hidden.") if hide else _("The post is visible again.")}
 
     @json_handler
     def follow(self, data, suffix=""):  # pylint: disable=unused-argument
+        forum = self._member_forum()
         _ = self.gettext
         if _flag(data, "follow", True, self.gettext):
-            self._call("follow_thread", thread_id=data.get("thread_id"),
-                       email_digest=_flag(data, "email_digest", False, self.gettext))
+            forum.follow_thread(thread_id=data.get("thread_id"),
+                                email_digest=_flag(data, "email_digest", False, self.gettext))
             return {"message": _("You follow this discussion.")}
-        self._call("unfollow_thread", thread_id=data.get("thread_id"))
+        forum.unfollow_thread(thread_id=data.get("thread_id"))
         return {"message": _("You no longer follow this discussion.")}
 
     @json_handler
     def translate(self, data, suffix=""):  # pylint: disable=unused-argument
+        forum = self._member_forum()
         kind = _text(data, "kind")
         object_id = data.get("object_id")
         if kind == "scenario":
-            self._call("get_scenario", usage_key=self.usage_key, scenario_uuid=object_id)
-        self._call("contribute_translation", kind=kind, object_id=object_id, language=_text(data, "language"),
-                   title=_text(data, "title"), body=_text(data, "body"))
+            forum.get_scenario(scenario_uuid=object_id)
+        forum.contribute_translation(kind=kind, object_id=object_id, language=_text(data, "language"),
+                                     title=_text(data, "title"), body=_text(data, "body"))
         return {"message": self.gettext("Thank you for your translation.")}
 
     @json_handler
     def machine_translate(self, data, suffix=""):  # pylint: disable=unused-argument
+        forum = self._member_forum()
         kind = _text(data, "kind")
         if kind == "scenario":
-            self._call("get_scenario", usage_key=self.usage_key, scenario_uuid=data.get("object_id"))
-        result = self._call("machine_translate", kind=kind, object_id=data.get("object_id"),
-                            language=_text(data, "language"))
+            forum.get_scenario(scenario_uuid=data.get("object_id"))
+        result = forum.machine_translate(kind=kind, object_id=data.get("object_id"),
+                                         language=_text(data, "language"))
         _ = self.gettext
         if result is None:
             return {"message": _("No machine translation is available right now. The original is shown.")}
@@ -130,9 +135,9 @@ class ScenarioHandlersMixin:
 
     @json_handler
     def propose(self, data, suffix=""):  # pylint: disable=unused-argument
-        scenario = self._call(
-            "propose_scenario", usage_key=self.usage_key, title=_text(data, "title"),
-            narrative=_text(data, "narrative"), drivers=_names(data, "drivers"),
+        forum = self._member_forum()
+        scenario = forum.propose_scenario(
+            title=_text(data, "title"), narrative=_text(data, "narrative"), drivers=_names(data, "drivers"),
             policy_choices=_names(data, "policy_choices"), language=_text(data, "language"),
         )
         _ = self.gettext
@@ -142,20 +147,22 @@ class ScenarioHandlersMixin:
 
     @json_handler
     def moderate_scenario(self, data, suffix=""):  # pylint: disable=unused-argument
+        forum = self._member_forum()
         publish = _flag(data, "publish", True, self.gettext)
-        self._call("moderate_scenario", usage_key=self.usage_key, scenario_uuid=data.get("scenario_uuid"),
-                   publish=publish, reason=_text(data, "reason"))
+        forum.moderate_scenario(scenario_uuid=data.get("scenario_uuid"), publish=publish,
+                                reason=_text(data, "reason"))
         _ = self.gettext
         return {"message": _("The scenario is published.") if publish else _("The proposal was declined.")}
 
     @json_handler
     def rate(self, data, suffix=""):  # pylint: disable=unused-argument
-        rating = self._call(
-            "rate_scenario", usage_key=self.usage_key, scenario_uuid=data.get("scenario_uuid"),
+        forum = self._member_forum()
+        rating = forum.rate_scenario(
+            scenario_uuid=data.get("scenario_uuid"),
             plausibility=data.get("plausibility"), desirability=data.get("desirability"),
             rationale=_text(data, "rationale"), language=_text(data, "language"),
         )
-        self.publish_progress()
+        self.publish_progress(forum)
         return {
             "message": self.gettext("Your rating is saved. Only you can see it; others see only the results."),
             "rating": {"plausibility": rating.plausibility, "desirability": rating.desirability},
@@ -163,13 +170,14 @@ class ScenarioHandlersMixin:
 
     @json_handler
     def rating_round(self, data, suffix=""):  # pylint: disable=unused-argument
+        forum = self._member_forum()
         _ = self.gettext
         action = _text(data, "action")
         if action == "open":
-            opened = self._call("open_rating_round", usage_key=self.usage_key)
+            opened = forum.open_rating_round()
             return {"message": _("Round {number} is open.").format(number=opened.number)}
         if action == "close":
-            closed = self._call("close_rating_round", usage_key=self.usage_key)
+            closed = forum.close_rating_round()
             return {"message": _("Round {number} is closed; members now see its results.").format(
                 number=closed.number)}
         raise InvalidInput(_("Say whether to open or close a round."))

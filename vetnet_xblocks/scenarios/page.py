@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.conf.locale import LANG_INFO
 from django.utils.safestring import mark_safe
 
-from .. import backend
+from ..backend import ScenarioForumBackend, render_markdown
 from .chart import build_chart
 
 
@@ -22,17 +22,14 @@ def language_name(code: str) -> str:
 class _Page:
     """Everything one rendering needs, fetched once."""
 
-    def __init__(self, block, language: str):
+    def __init__(self, block, forum: ScenarioForumBackend, language: str):
         self.block = block
-        self.user = block.current_user
+        self.forum = forum
         self.language = language
         self.prefix = block.dom_id
-        self.settings = backend.forum_settings()
-        self.languages = [{"code": c, "name": language_name(c)} for c in self.settings["languages"]]
-        self.is_staff = self.call("is_moderator")
-
-    def call(self, name, **kwargs):
-        return backend.forum_call(name, user=self.user, course_key=self.block.course_key, **kwargs)
+        self.machine_translation = forum.machine_translation_enabled()
+        self.languages = [{"code": c, "name": language_name(c)} for c in forum.languages()]
+        self.is_staff = forum.is_moderator()
 
     def other_languages(self, original: str) -> list[dict]:
         return [item for item in self.languages if item["code"] != original]
@@ -42,14 +39,14 @@ def _render_post(page: _Page, post, scenario_uuid: str) -> str:
     replies = "".join(_render_post(page, reply, scenario_uuid) for reply in post.replies)
     revisions = ()
     if post.edited and not post.is_retired and post.body:
-        revisions = page.call("list_post_revisions", post_id=post.id)
+        revisions = page.forum.list_post_revisions(post_id=post.id)
     return page.block.render_template("templates/post.html", {
         "post": post, "replies_html": mark_safe(replies), "revisions": revisions,
         "dom_id": f"{page.prefix}-p-{post.id}", "is_staff": page.is_staff,
         "language_name": language_name(post.language), "languages": page.languages,
         "other_languages": page.other_languages(post.language),
         "can_vote": not post.is_own and not post.is_hidden and not post.is_retired,
-        "can_reply": not post.is_retired, "machine_translation": page.settings["machine_translation"],
+        "can_reply": not post.is_retired, "machine_translation": page.machine_translation,
         "translations": [dict(t.__dict__, language_name=language_name(t.language)) for t in post.translations],
     })
 
@@ -71,8 +68,7 @@ def _rating_summary(page: _Page, scenario, results):
             previous_own = rating
     rationales = ()
     if latest is not None and not latest.withheld:
-        rationales = page.call("list_rationales", usage_key=page.block.usage_key, scenario_uuid=scenario.uuid,
-                               round_number=latest.round_number)
+        rationales = page.forum.list_rationales(scenario_uuid=scenario.uuid, round_number=latest.round_number)
     return {
         "trend": trend, "latest": latest, "rounds": rounds, "rationales": rationales,
         "own_current": own_current, "prefill": own_current or previous_own,
@@ -81,7 +77,7 @@ def _rating_summary(page: _Page, scenario, results):
 
 
 def _render_scenario(page: _Page, number: int, scenario, results) -> str:
-    thread = page.call("get_thread", thread_id=scenario.thread_id, language=page.language)
+    thread = page.forum.get_thread(thread_id=scenario.thread_id, language=page.language)
     posts_html = "".join(_render_post(page, post, scenario.uuid) for post in thread.posts)
     summary = _rating_summary(page, scenario, results)
     prefix = f"{page.prefix}-s-{scenario.uuid[:8]}"
@@ -90,18 +86,18 @@ def _render_scenario(page: _Page, number: int, scenario, results) -> str:
         scenario=scenario, number=number, dom_id=prefix, thread=thread, posts_html=mark_safe(posts_html),
         language_name=language_name(scenario.language), languages=page.languages,
         other_languages=page.other_languages(scenario.language), is_staff=page.is_staff,
-        machine_translation=page.settings["machine_translation"],
+        machine_translation=page.machine_translation,
         translations=[dict(t.__dict__, language_name=language_name(t.language)) for t in scenario.translations],
         scale=range(1, 6), current_round=results.current_round,
     ))
 
 
-def render_forum(block, *, language: str = ""):
+def render_forum(block, forum: ScenarioForumBackend, *, language: str = ""):
     """The inner HTML of the forum for the current member (the part the page refreshes)."""
-    page = _Page(block, (language or "").strip().lower()[:8])
+    page = _Page(block, forum, (language or "").strip().lower()[:8])
     usage_key = block.usage_key
-    scenarios = page.call("list_scenarios", usage_key=usage_key, language=page.language)
-    results = page.call("get_delphi_results", usage_key=usage_key)
+    scenarios = forum.list_scenarios(language=page.language)
+    results = forum.delphi_results()
     published = [s for s in scenarios if s.status == "published"]
     cards = [_render_scenario(page, number, s, results) for number, s in enumerate(published, start=1)]
     others = [s for s in scenarios if s.status != "published"]
@@ -111,7 +107,7 @@ def render_forum(block, *, language: str = ""):
     rounds_left = results.max_rounds - len(results.rounds)
     return block.render_template("templates/forum.html", {
         "block": block, "prefix": page.prefix, "language": page.language, "languages": page.languages,
-        "strategic_question_html": backend.render_markdown(block.strategic_question),
+        "strategic_question_html": render_markdown(block.strategic_question),
         "scenarios_html": mark_safe("".join(cards)), "pending_html": mark_safe("".join(pending_cards)),
         "own_declined": [s for s in others if s.is_own and s.status == "rejected"],
         "has_scenarios": bool(published), "results": results, "current_round": current,
@@ -119,10 +115,10 @@ def render_forum(block, *, language: str = ""):
         "can_close_round": page.is_staff and current is not None and current.is_open,
         "next_round": len(results.rounds) + 1, "is_staff": page.is_staff,
         "pending": [s for s in others if s.status == "pending"] if page.is_staff else [],
-        "flagged": page.call("list_flagged_posts", usage_key=usage_key) if page.is_staff else (),
+        "flagged": forum.list_flagged_posts() if page.is_staff else (),
         "chart": build_chart(published, results),
         "policy_brief_url": (f"/api/vetnet/v1/courses/{block.course_key}/scenario-forums/{usage_key}/policy-brief/"
-                             if page.call("can_read_policy_brief") else ""),
+                             if forum.can_read_policy_brief() else ""),
         "allow_proposals": block.allow_proposals, "pre_moderate": block.pre_moderate,
         "drivers": block.drivers, "policy_choices": block.policy_choices,
         "min_raters": results.min_raters,

@@ -10,22 +10,20 @@ accepts, whether deposits wait for approval and a lower upload limit.
 """
 from __future__ import annotations
 
-from web_fragments.fragment import Fragment
-from xblock.core import XBlock
 from xblock.fields import Integer, List, Scope, String
 
-from vetnet_plugin import api
 from vetnet_plugin.exceptions import InvalidInput
 
-from .. import backend
-from ..base import VetnetBlock, display_name_field
+from ..backend import ToolboxBackend
+from ..backend import toolbox as catalogue
+from ..base import EditableField, VetnetBlock, display_name_field
 from ..mixins import gettext_noop as _
 from .handlers import ToolboxHandlersMixin
 from .vocabulary import block_vocabularies
 
-SCOPE_CODES = [code for code, _label in api.SCOPES]
-MODERATION_CODES = [code for code, _label in api.MODERATION_MODES]
-RESOURCE_TYPE_CODES = [code for code, _label in api.RESOURCE_TYPES]
+SCOPE_CODES = [code for code, _label in catalogue.SCOPES]
+MODERATION_CODES = [code for code, _label in catalogue.MODERATION_MODES]
+RESOURCE_TYPE_CODES = [code for code, _label in catalogue.RESOURCE_TYPES]
 
 
 class ToolboxBlock(ToolboxHandlersMixin, VetnetBlock):
@@ -36,6 +34,7 @@ class ToolboxBlock(ToolboxHandlersMixin, VetnetBlock):
     section = _("Sharing")
     css_class = "vetnet-toolbox"
     student_css = ("public/css/toolbox.css",)
+    student_js = ("public/js/toolbox_panels.js", "public/js/toolbox.js")
     # Members use it again and again; viewing it is what completes it.
     display_name = display_name_field("VETNet Toolbox")
 
@@ -60,56 +59,69 @@ class ToolboxBlock(ToolboxHandlersMixin, VetnetBlock):
         scope=Scope.settings, default=0,
     )
 
+    studio_fields = VetnetBlock.studio_fields + (
+        EditableField("library_scope", _("Library shown"), max_length=20, choices=tuple(catalogue.SCOPES),
+                      choice_error=_("Choose which library the block shows.")),
+        EditableField("moderation", _("Moderation"), max_length=20, choices=tuple(catalogue.MODERATION_MODES),
+                      choice_error=_("Choose how deposits are moderated.")),
+        EditableField("allowed_resource_types", _("Resource types accepted (none ticked: every type)"),
+                      choices=tuple(catalogue.RESOURCE_TYPES), multiple=True,
+                      choice_error=_("Choose resource types from the list.")),
+        EditableField("max_upload_mb", _("Upload limit (MB)"),
+                      _("0 means the platform's limit (%(operator_limit_mb)s MB); a higher number is lowered to it."),
+                      max_length=6, input_type="number"),
+    )
+
     # -- context ---------------------------------------------------------------
 
-    def toolbox_context(self):
-        return backend.toolbox_context(
-            course_key=self.course_key, usage_key=self.usage_key, scope=self.library_scope,
+    def toolbox_backend(self) -> ToolboxBackend:
+        """This block's library as the current user sees it; built once per view or handler call."""
+        if not self.course_key:
+            raise InvalidInput(self.gettext("The toolbox works only inside a course."))
+        return ToolboxBackend(
+            user=self.current_user, course_key=self.course_key, usage_key=self.usage_key, scope=self.library_scope,
             moderation=self.moderation, resource_types=self.allowed_resource_types,
             max_upload_bytes=max(0, int(self.max_upload_mb or 0)) * 1024 * 1024,
         )
 
-    def call(self, name: str, **kwargs):
-        """Call the toolbox API as the current user in this block's context."""
-        if not self.course_key:
-            raise InvalidInput(self.gettext("The toolbox works only inside a course."))
-        return backend.toolbox_call(name, user=self.current_user, context=self.toolbox_context(), **kwargs)
+    def toolbox_context(self):
+        """The toolbox context of this block, from its Studio settings."""
+        return self.toolbox_backend().context
 
     # -- learner view ----------------------------------------------------------
 
-    def student_context(self) -> dict:
-        context = super().student_context()
+    def view_backend(self):
+        return self.toolbox_backend() if self.course_key else None
+
+    def student_context(self, backend=None) -> dict:
+        context = super().student_context(backend)
+        toolbox = backend
         user = self.current_user
-        is_member = backend.is_community_member(user=user, course_key=self.course_key) if self.course_key else False
+        is_member = toolbox.members.is_community_member() if toolbox is not None else False
         vocabularies = block_vocabularies(self.gettext, self.allowed_resource_types)
-        limit = api.upload_limit(self.toolbox_context())
+        limit = toolbox.upload_limit() if toolbox is not None else catalogue.operator_upload_limit()
+        extensions = catalogue.upload_extensions()
         context.update({
             "dom_id": self.dom_id,
             "is_member": is_member,
             "is_staff": user.is_staff,
             "needs_approval": self.moderation == "approval" and not user.is_staff,
             "vocabularies": vocabularies,
-            "extensions": ", ".join(api.upload_extensions()),
-            "accept": ",".join(f".{ext}" for ext in api.upload_extensions()),
+            "extensions": ", ".join(extensions),
+            "accept": ",".join(f".{ext}" for ext in extensions),
             "upload_limit_mb": round(limit / (1024 * 1024), 1),
             "shows_community": self.library_scope != "course",
         })
         return context
 
-    @XBlock.supports("multi_device")
-    def student_view(self, context=None):
-        fragment = super().student_view(context)
+    def student_js_init(self, backend, context):
         # Only members get the toolbox itself; others read why they cannot use it.
-        if not self.course_key or not backend.is_community_member(user=self.current_user, course_key=self.course_key):
-            return fragment
-        fragment.add_javascript(self.load_resource("public/js/vetnet_common.js", shared=True))
-        fragment.add_javascript(self.load_resource("public/js/toolbox_panels.js"))
-        fragment.add_javascript(self.load_resource("public/js/toolbox.js"))
-        fragment.initialize_js("VetnetToolbox", {
+        if not context["is_member"]:
+            return None
+        return ("VetnetToolbox", {
             "strings": self.toolbox_strings(),
-            "labels": block_vocabularies(self.gettext, self.allowed_resource_types)["labels"],
+            "labels": context["vocabularies"]["labels"],
         })
-        return fragment
 
     def toolbox_strings(self) -> dict:
         _t = self.gettext
@@ -174,74 +186,32 @@ class ToolboxBlock(ToolboxHandlersMixin, VetnetBlock):
             add=_t("Add"),
             all=_t("All"),
             licence=_t("Licence"),
-            outcomes=dict(
-                success=_t("it worked well"), partial=_t("it partly worked"),
-                not_successful=_t("it did not work for us"),
-            ),
+            outcomes={
+                "success": _t("it worked well"), "partial": _t("it partly worked"),
+                "not_successful": _t("it did not work for us"),
+            },
         )
 
     # -- Studio ----------------------------------------------------------------
 
-    def studio_view(self, context=None):  # pylint: disable=unused-argument
-        """The base editor (title, instructions) plus the toolbox's own settings."""
-        _t = self.gettext
-        fields = self._editor_fields()
-        html = self.render_template("templates/studio_view.html", {
-            "fields": fields,
-            "form_id": f"{self.dom_id}-editor",
-            "dom_id": self.dom_id,
-            "scopes": [(code, _t(str(label))) for code, label in api.SCOPES],
-            "moderation_modes": [(code, _t(str(label))) for code, label in api.MODERATION_MODES],
-            "resource_types": [(code, _t(str(label))) for code, label in api.RESOURCE_TYPES],
-            "library_scope": self.library_scope,
-            "moderation": self.moderation,
-            "allowed_resource_types": self.allowed_resource_types,
-            "max_upload_mb": self.max_upload_mb,
-            "operator_limit_mb": round(api.upload_limit(api.ToolboxContext(course_key="")) / (1024 * 1024), 1),
-        })
-        fragment = Fragment(html)
-        fragment.add_css(self.load_resource("public/css/vetnet.css", shared=True))
-        fragment.add_javascript(self.load_resource("public/js/vetnet_common.js", shared=True))
-        fragment.add_javascript(self.load_resource("public/js/toolbox_studio.js"))
-        strings = dict(self.js_strings(), save_failed=_t("Your changes were not saved."))
-        fragment.initialize_js("VetnetToolboxStudio", {
-            "fields": [field["name"] for field in fields] + ["library_scope", "moderation", "max_upload_mb"],
-            "strings": strings,
-        })
-        return fragment
+    def studio_field_help(self, spec: EditableField) -> str:
+        if spec.name == "max_upload_mb":
+            limit = round(catalogue.operator_upload_limit() / (1024 * 1024), 1)
+            return self.gettext(spec.help) % {"operator_limit_mb": limit}
+        return super().studio_field_help(spec)
 
     def clean_studio_input(self, data: dict) -> dict:
-        """The base fields, then the toolbox settings; every error reported at once."""
+        """The shared fields' rules, then the upload limit's; every error reported at once."""
         _t = self.gettext
-        errors: dict[str, list[str]] = {}
-        try:
-            values = super().clean_studio_input(data)
-        except InvalidInput as error:
-            errors.update(error.errors)
-            values = {}
-        if "library_scope" in data:
-            if data["library_scope"] not in SCOPE_CODES:
-                errors["library_scope"] = [_t("Choose which library the block shows.")]
-            else:
-                values["library_scope"] = data["library_scope"]
-        if "moderation" in data:
-            if data["moderation"] not in MODERATION_CODES:
-                errors["moderation"] = [_t("Choose how deposits are moderated.")]
-            else:
-                values["moderation"] = data["moderation"]
-        if "allowed_resource_types" in data:
-            types = data["allowed_resource_types"]
-            if not isinstance(types, list) or any(t not in RESOURCE_TYPE_CODES for t in types):
-                errors["allowed_resource_types"] = [_t("Choose resource types from the list.")]
-            else:
-                values["allowed_resource_types"] = [t for t in RESOURCE_TYPE_CODES if t in types]
-        if "max_upload_mb" in data:
+        values, errors = self.check_studio_fields(data)
+        if "max_upload_mb" in values:
             try:
-                megabytes = int(str(data["max_upload_mb"]).strip() or 0)
+                megabytes = int(values["max_upload_mb"] or 0)
                 if megabytes < 0:
                     raise ValueError
                 values["max_upload_mb"] = megabytes
             except ValueError:
+                del values["max_upload_mb"]
                 errors["max_upload_mb"] = [_t("Enter a whole number of megabytes (0 for the platform's limit).")]
         if errors:
             raise InvalidInput(_t("Some fields need your attention."), errors=errors)

@@ -1,7 +1,8 @@
 """
 The toolbox block's handlers: JSON in and out, except the two that take a
-file (multipart) and the one that hands a file out. Each one calls the
-toolbox API through ``backend``; its errors become clear 4xx answers.
+file (multipart) and the one that hands a file out. Each one builds the
+block's ``ToolboxBackend`` once for its call and uses its named methods; their
+errors become clear 4xx answers.
 """
 from __future__ import annotations
 
@@ -11,13 +12,12 @@ from urllib.parse import quote
 from webob import Response
 from xblock.core import XBlock
 
-from vetnet_plugin import api
 from vetnet_plugin.exceptions import InvalidInput, VetnetError
 
+from ..backend.toolbox import FILTER_NAMES, METADATA_NAMES
 from ..mixins import json_handler, json_response
 
 _LIST_FIELDS = ("sectors", "eqf_levels", "languages")
-_FILTERS = tuple(api.ResourceFilters.__dataclass_fields__)
 
 
 def _error(error: VetnetError) -> Response:
@@ -40,8 +40,7 @@ def _raw_handler(function):
 
 def _chunks(handle, size: int = 64 * 1024):
     try:
-        for chunk in iter(lambda: handle.read(size), b""):
-            yield chunk
+        yield from iter(lambda: handle.read(size), b"")
     finally:
         handle.close()
 
@@ -73,7 +72,7 @@ def _uploaded(request):
 
 def _metadata(form) -> dict:
     values = {}
-    for name in api.ResourceMetadata.__dataclass_fields__:
+    for name in METADATA_NAMES:
         if name in _LIST_FIELDS:
             values[name] = [value for value in form.getall(name) if value]
         elif name == "tags":
@@ -90,17 +89,17 @@ def _resource_uuid(data) -> str:
 
 
 class ToolboxHandlersMixin:
-    """Handlers of ``ToolboxBlock``; ``self.call(name, **kwargs)`` reaches the API."""
+    """Handlers of ``ToolboxBlock``; ``self.toolbox_backend()`` is this call's door to the toolbox."""
 
     # -- finding ---------------------------------------------------------------
 
     @json_handler(methods=("GET",))
     def library(self, data, suffix=""):  # pylint: disable=unused-argument
         """A page of the library with facets: query string as in the REST API."""
-        filters = {name: data.get(name, "") for name in _FILTERS if name != "mine"}
+        filters = {name: data.get(name, "") for name in FILTER_NAMES if name != "mine"}
         filters["mine"] = data.get("mine") in ("1", "true")
-        page = self.call(
-            "list_resources", filters=api.ResourceFilters(**filters), sort=data.get("sort", "newest"),
+        page = self.toolbox_backend().list_resources(
+            filters=filters, sort=data.get("sort", "newest"),
             page=data.get("page", 1), page_size=data.get("page_size") or None,
         )
         return {"count": page.count, "page": page.page, "num_pages": page.num_pages,
@@ -112,9 +111,10 @@ class ToolboxHandlersMixin:
     def resource(self, data, suffix=""):  # pylint: disable=unused-argument
         """One resource with its reviews, adoptions and the user's collections."""
         uuid = _resource_uuid(data)
-        resource = self.call("get_resource", resource_uuid=uuid)
-        reviews = self.call("list_reviews", resource_uuid=uuid, page=1, page_size=20)
-        adoptions = self.call("list_adoptions", resource_uuid=uuid)
+        toolbox = self.toolbox_backend()
+        resource = toolbox.get_resource(resource_uuid=uuid)
+        reviews = toolbox.list_reviews(resource_uuid=uuid, page=1, page_size=20)
+        adoptions = toolbox.list_adoptions(resource_uuid=uuid)
         return {"resource": resource, "reviews": reviews.items, "own_review": reviews.extra.get("own"),
                 "adoptions": adoptions}
 
@@ -126,8 +126,8 @@ class ToolboxHandlersMixin:
         if request.method != "POST":
             return json_response({"error": self.gettext("Send the form.")}, status=405, allow="POST")
         upload, filename = _uploaded(request)
-        resource = self.call(
-            "deposit_resource", metadata=_metadata(request.POST), file=upload, filename=filename,
+        resource = self.toolbox_backend().deposit_resource(
+            metadata=_metadata(request.POST), file=upload, filename=filename,
             link_url=request.POST.get("link_url", "").strip() if upload is None else "",
             in_community_library=request.POST.get("in_community_library", "1") in ("1", "on", "true"),
         )
@@ -139,8 +139,8 @@ class ToolboxHandlersMixin:
         if request.method != "POST":
             return json_response({"error": self.gettext("Send the form.")}, status=405, allow="POST")
         upload, filename = _uploaded(request)
-        resource = self.call(
-            "add_resource_version", resource_uuid=request.POST.get("resource", ""), file=upload, filename=filename,
+        resource = self.toolbox_backend().add_resource_version(
+            resource_uuid=request.POST.get("resource", ""), file=upload, filename=filename,
             link_url=request.POST.get("link_url", "").strip() if upload is None else "",
             change_note=request.POST.get("change_note", ""),
         )
@@ -152,53 +152,57 @@ class ToolboxHandlersMixin:
         version = request.GET.get("version")
         if version is not None and not version.isdigit():
             raise InvalidInput(self.gettext("The version must be a whole number."))
-        download = self.call("open_resource_download", resource_uuid=request.GET.get("resource", ""),
-                             version=int(version) if version else None)
+        download = self.toolbox_backend().open_resource_download(
+            resource_uuid=request.GET.get("resource", ""), version=int(version) if version else None)
         return file_response(download)
 
     @json_handler
     def withdraw(self, data, suffix=""):  # pylint: disable=unused-argument
-        self.call("withdraw_resource", resource_uuid=_resource_uuid(data))
+        self.toolbox_backend().withdraw_resource(resource_uuid=_resource_uuid(data))
         return {"withdrawn": True}
 
     # -- using -----------------------------------------------------------------
 
     @json_handler
     def review(self, data, suffix=""):  # pylint: disable=unused-argument
-        return self.call("review_resource", resource_uuid=_resource_uuid(data), rating=data.get("rating"),
-                         text=data.get("text", ""))
+        return self.toolbox_backend().review_resource(resource_uuid=_resource_uuid(data), rating=data.get("rating"),
+                                                      text=data.get("text", ""))
 
     @json_handler
     def adopt(self, data, suffix=""):  # pylint: disable=unused-argument
         uuid = _resource_uuid(data)
-        adoption = self.call("adopt_resource", resource_uuid=uuid, context_note=data.get("context", ""))
+        toolbox = self.toolbox_backend()
+        adoption = toolbox.adopt_resource(resource_uuid=uuid, context_note=data.get("context", ""))
         if data.get("outcome"):
-            adoption = self.call("report_adoption_outcome", resource_uuid=uuid, outcome=data["outcome"],
-                                 report=data.get("outcome_report", ""))
+            adoption = toolbox.report_adoption_outcome(resource_uuid=uuid, outcome=data["outcome"],
+                                                       report=data.get("outcome_report", ""))
         return adoption
 
     # -- collections -----------------------------------------------------------
 
     @json_handler(methods=("GET",))
     def collections(self, data, suffix=""):  # pylint: disable=unused-argument
-        return {"collections": self.call("list_collections", mine=data.get("mine") in ("1", "true"))}
+        return {"collections": self.toolbox_backend().list_collections(mine=data.get("mine") in ("1", "true"))}
 
     @json_handler
     def create_collection(self, data, suffix=""):  # pylint: disable=unused-argument
-        return self.call("create_collection", title=data.get("title", ""), description=data.get("description", ""),
-                         visibility=data.get("visibility", "private"))
+        return self.toolbox_backend().create_collection(
+            title=data.get("title", ""), description=data.get("description", ""),
+            visibility=data.get("visibility", "private"),
+        )
 
     @json_handler
     def collect(self, data, suffix=""):  # pylint: disable=unused-argument
         """Add (or with ``remove`` take out) a resource to one's own collection."""
-        name = "remove_from_collection" if data.get("remove") else "add_to_collection"
-        return self.call(name, collection_uuid=data.get("collection", ""), resource_uuid=_resource_uuid(data))
+        toolbox = self.toolbox_backend()
+        change = toolbox.remove_from_collection if data.get("remove") else toolbox.add_to_collection
+        return change(collection_uuid=data.get("collection", ""), resource_uuid=_resource_uuid(data))
 
     # -- moderation --------------------------------------------------------------
 
     @json_handler(methods=("GET",))
     def moderation_queue(self, data, suffix=""):  # pylint: disable=unused-argument
-        page = self.call("list_moderation_queue", status=data.get("status", "pending"), page=data.get("page", 1))
+        page = self.toolbox_backend().list_moderation_queue(status=data.get("status", "pending"), page=data.get("page", 1))
         return {"count": page.count, "page": page.page, "num_pages": page.num_pages, "items": page.items}
 
     @json_handler
@@ -206,9 +210,9 @@ class ToolboxHandlersMixin:
         action = data.get("action")
         uuid = _resource_uuid(data)
         if action == "approve":
-            return self.call("approve_resource", resource_uuid=uuid)
+            return self.toolbox_backend().approve_resource(resource_uuid=uuid)
         if action == "reject":
-            return self.call("reject_resource", resource_uuid=uuid, reason=data.get("reason", ""))
+            return self.toolbox_backend().reject_resource(resource_uuid=uuid, reason=data.get("reason", ""))
         if action == "hide":
-            return self.call("hide_resource", resource_uuid=uuid, reason=data.get("reason", ""))
+            return self.toolbox_backend().hide_resource(resource_uuid=uuid, reason=data.get("reason", ""))
         raise InvalidInput(self.gettext("Approve, reject or hide."))

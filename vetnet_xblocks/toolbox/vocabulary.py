@@ -1,7 +1,7 @@
 """The toolbox's choices, translated for one user, for the forms and the JavaScript."""
 from django_countries import countries
 
-from vetnet_plugin import api
+from ..backend import toolbox as catalogue
 
 
 def _translated(gettext, choices):
@@ -10,18 +10,18 @@ def _translated(gettext, choices):
 
 def block_vocabularies(gettext, allowed_types=()) -> dict:
     """Every choice list the toolbox shows, and a code -> label map for the JavaScript."""
-    resource_types = _translated(gettext, api.RESOURCE_TYPES)
+    resource_types = _translated(gettext, catalogue.RESOURCE_TYPES)
     depositable = [(code, label) for code, label in resource_types if not allowed_types or code in allowed_types]
     vocabularies = {
         "resource_types": resource_types,
         "depositable_types": depositable,
-        "sectors": _translated(gettext, api.SECTORS),
-        "eqf_levels": [(code, gettext("EQF level {level}").format(level=code)) for code, _label in api.EQF_LEVELS],
-        "languages": _translated(gettext, api.LANGUAGES),
-        "target_groups": _translated(gettext, api.TARGET_GROUPS),
-        "licences": _translated(gettext, api.LICENCES),
+        "sectors": _translated(gettext, catalogue.SECTORS),
+        "eqf_levels": [(code, gettext("EQF level {level}").format(level=code)) for code, _label in catalogue.EQF_LEVELS],
+        "languages": _translated(gettext, catalogue.LANGUAGES),
+        "target_groups": _translated(gettext, catalogue.TARGET_GROUPS),
+        "licences": _translated(gettext, catalogue.LICENCES),
         "countries": [(code, str(name)) for code, name in countries],
-        "sort_orders": _translated(gettext, api.SORT_ORDERS),
+        "sort_orders": _translated(gettext, catalogue.SORT_ORDERS),
         "visibilities": [
             ("private", gettext("Only me")),
             ("course", gettext("Members of this course")),

@@ -10,6 +10,8 @@ function VetnetStudioEditor(runtime, element, args) {
   var status = root.querySelector('.vetnet-status');
   var saveButton = root.querySelector('.save-button');
   var strings = args.strings || {};
+  // Fields sent as lists (the ticked boxes of a group); every other field is sent as its text.
+  var lists = args.lists || [];
   var url = runtime.handlerUrl(root, 'studio_submit');
 
   function notify(name, data) {
@@ -18,8 +20,21 @@ function VetnetStudioEditor(runtime, element, args) {
     }
   }
 
+  function isList(name) {
+    return lists.indexOf(name) !== -1;
+  }
+
+  /* The input of a field; the first box of a group of checkboxes. */
   function input(name) {
     return form.querySelector('[name="' + name + '"]');
+  }
+
+  function valueOf(name) {
+    if (isList(name)) {
+      return Array.prototype.map.call(
+        form.querySelectorAll('input[name="' + name + '"]:checked'), function (box) { return box.value; });
+    }
+    return input(name).value;
   }
 
   function clearErrors() {
@@ -58,9 +73,8 @@ function VetnetStudioEditor(runtime, element, args) {
     event.preventDefault();
     var payload = {};
     args.fields.forEach(function (name) {
-      var field = input(name);
-      if (field) {
-        payload[name] = field.value;
+      if (input(name)) {
+        payload[name] = valueOf(name);
       }
     });
     clearErrors();
