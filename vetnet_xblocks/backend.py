@@ -102,7 +102,7 @@ _FORUM_FUNCTIONS = frozenset({
     "get_delphi_results", "rate_scenario", "open_rating_round", "close_rating_round", "list_rationales",
     "get_thread", "create_post", "edit_post", "list_post_revisions", "vote_post", "flag_post", "moderate_post",
     "list_flagged_posts", "follow_thread", "unfollow_thread", "contribute_translation", "machine_translate",
-    "can_read_policy_brief", "is_moderator",
+    "can_read_policy_brief", "is_moderator", "get_forum_page",
 })
 
 
