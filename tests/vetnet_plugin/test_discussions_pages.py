@@ -88,7 +88,7 @@ def test_pages_hold_top_level_posts_with_all_their_replies(thread_id):
 def test_by_votes_the_most_supported_come_first_across_pages(thread_id):
     alice, bob, *voters = member(), member(), member(), member(), member()
     roots = write(thread_id, (alice, bob), 5, replies=0, edits=0)
-    for post, votes in zip(roots, [0, 3, 1, 2, 1]):
+    for post, votes in zip(roots, [0, 3, 1, 2, 1], strict=True):
         for voter in voters[:votes]:
             api.vote_post(user=voter, course_key=COURSE_KEY, post_id=post.id)
     pages = [api.get_thread(user=voters[0], course_key=COURSE_KEY, thread_id=thread_id, order="votes",

@@ -14,9 +14,9 @@ from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..conf import setting
 from .. import compat
 from .. import data as base_data
+from ..conf import setting
 from ..core.access import display_name
 from ..core.keys import parse_course_key
 from ..core.languages import language_of
@@ -424,7 +424,8 @@ def edit_post(*, user, course_key, post_id, body: str, language: str = "") -> da
         if text == post.body and not language:
             return _single(post, user, key)
         code, detected = language_of(text, language)
-        PostRevision.objects.create(post=post, body=post.body, language=post.language, created=post.edited or post.created)
+        PostRevision.objects.create(post=post, body=post.body, language=post.language,
+                                    created=post.edited or post.created)
         post.body, post.language, post.language_detected, post.edited = text, code, detected, timezone.now()
         post.save(update_fields=["body", "language", "language_detected", "edited"])
     return _single(post, user, key)
@@ -525,7 +526,7 @@ def list_flagged_posts(*, user, course_key, usage_key: str = "", page=1, page_si
         return (
             data.FlaggedPost(post=seen, thread_target=row.thread.title or row.thread.target,
                              usage_key=row.thread.usage_key, reasons=tuple(reasons[row.pk]))
-            for row, seen in zip(rows, _seen_by(rows, viewer=user, staff=True))
+            for row, seen in zip(rows, _seen_by(rows, viewer=user, staff=True), strict=True)
         )
 
     return paginate(posts, page=page, page_size=page_size, transform=flagged)
