@@ -299,6 +299,19 @@ def test_the_forum_page_reads_in_fixed_queries_with_edits_rationales_and_more_sc
     assert "Round 1, reason 1" not in page(members[0], block), "the latest closed round's rationales"
 
 
+@override_settings(VETNET_PAGE_SIZE=2, VETNET_RATE_LIMITS={"post": [100, 300]})
+def test_a_long_discussion_shows_its_latest_conversations_and_says_so(people):
+    block, (alice, bob, _carol), _staff = people
+    usage_key = str(block.scope_ids.usage_id)
+    thread_id = api.list_scenarios(user=alice.user, course_key=COURSE_KEY, usage_key=usage_key)[0].thread_id
+    for n in range(3):
+        api.create_post(user=alice.user, course_key=COURSE_KEY, thread_id=thread_id, body=f"Conversation {n}")
+    html = page(bob, block)
+    assert "Conversation 1" in html and "Conversation 2" in html and "Conversation 0" not in html
+    assert html.index("Conversation 1") < html.index("Conversation 2"), "shown oldest first"
+    assert "The 2 most recent of 3 conversations are shown." in html
+
+
 def test_machine_translation_through_the_block_never_breaks_the_page(people, settings):
     import json  # pylint: disable=import-outside-toplevel
     import threading  # pylint: disable=import-outside-toplevel

@@ -47,7 +47,7 @@ class Post:
     is_own: bool = False
     matches_filter: bool = True
     translations: tuple[TranslationText, ...] = ()
-    replies: tuple["Post", ...] = ()
+    replies: tuple[Post, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -281,12 +281,15 @@ def get_thread(
 
 def get_threads(
     *, user, course_key, thread_ids, language: str = "", order: str = "oldest", page_size=None,
+    most_recent: bool = False,
 ) -> dict[str, data.Thread]:
     """
     The first page of each of the threads ``thread_ids`` (public ids), as
     ``get_thread`` gives it, by thread id: for a page that shows several
-    discussions at once (a scenario forum). The number of queries is fixed,
-    whatever the number of threads and posts.
+    discussions at once (a scenario forum). With ``most_recent``, each holds
+    the latest top-level posts instead (still shown in ``order``), so a
+    member always finds what was just written. The number of queries is
+    fixed, whatever the number of threads and posts.
     """
     key = require_viewer(user, course_key)
     uuids = [u for u in (_uuid_or_none(t) for t in thread_ids) if u is not None]
@@ -303,8 +306,9 @@ def get_threads(
     ordering = _ORDERS.get(order, _ORDERS["oldest"])
     top_level = dict(roots.order_by().values("thread_id").annotate(n=Count("id")).values_list("thread_id", "n"))
     # The first ``size`` top-level posts of every thread, in one query.
+    chosen_by = ("-created", "-id") if most_recent else ordering
     ranked = roots.annotate(rank=Window(RowNumber(), partition_by=[F("thread_id")], order_by=[
-        F(name[1:]).desc() if name.startswith("-") else F(name).asc() for name in ordering
+        F(name[1:]).desc() if name.startswith("-") else F(name).asc() for name in chosen_by
     ]))
     page_roots = list(ranked.filter(rank__lte=size).select_related("author").order_by("thread_id", *ordering))
     replies = list(

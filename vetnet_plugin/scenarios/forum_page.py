@@ -58,8 +58,9 @@ def get_forum_page(*, user, course_key, usage_key: str, language: str = "") -> d
     staff = is_moderator(user=user, course_key=key)
     scenarios = list_scenarios(user=user, course_key=key, usage_key=usage_key, language=language)
     results = get_delphi_results(user=user, course_key=key, usage_key=usage_key)
+    # The latest conversations of each scenario: what a member just wrote is always on the page.
     by_thread = get_threads(user=user, course_key=key, thread_ids=[s.thread_id for s in scenarios],
-                            language=language)
+                            language=language, most_recent=True)
     threads = {s.uuid: by_thread[s.thread_id] for s in scenarios if s.thread_id in by_thread}
     edited = [post_id for thread in threads.values() for post_id in _edited_post_ids(thread.posts)]
     latest = {}
