@@ -9,7 +9,6 @@ access checks happen there, on the server, for every lookup.
 from dataclasses import asdict
 
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
@@ -23,8 +22,6 @@ from ...exceptions import InvalidInput, VetnetError
 COURSE_KEY_PATTERN = r"(?P<course_key>course-v1:[^/+]+\+[^/+]+\+[^/?]+)"
 # The course-community prefix of every endpoint family.
 COURSE = rf"courses/{COURSE_KEY_PATTERN}"
-
-PAGE_PARAMETERS = [OpenApiParameter("page", int), OpenApiParameter("page_size", int)]
 
 
 class IsAuthenticatedMember(IsAuthenticated):
