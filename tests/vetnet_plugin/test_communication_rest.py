@@ -158,3 +158,53 @@ def test_the_api_schema_describes_the_communication_endpoints():
     schema = client_for(UserFactory()).get("/api/vetnet/v1/schema/", {"format": "json"})
     assert schema.status_code == 200
     assert "/rating/" in schema.content.decode()
+
+
+def test_the_api_schema_describes_every_discussion_and_scenario_body():
+    schema = client_for(UserFactory()).get("/api/vetnet/v1/schema/", {"format": "json"}).json()
+    described = 0
+    for path, operations in schema["paths"].items():
+        if not any(part in path for part in ("/threads/", "/posts/", "/flagged-posts/", "/scenario-forums/")):
+            continue
+        for method, operation in operations.items():
+            for status, response in operation["responses"].items():
+                if status != "204":
+                    assert "content" in response, (method, path, status)
+                    described += 1
+            if method in ("post", "patch") or (method == "put" and not path.endswith("/vote/")):
+                assert "requestBody" in operation, (method, path)
+    assert described >= 20
+    post = schema["components"]["schemas"]["Post"]["properties"]
+    assert post["replies"]["items"]["$ref"].endswith("/Post"), "replies are posts"
+    page = schema["components"]["schemas"]["ScenarioPage"]["properties"]
+    assert set(page) == {"count", "num_pages", "current_page", "next", "previous", "results"}
+
+
+def test_every_list_answers_in_one_page_shape(forum):
+    alice = member()
+    thread_id = api.list_scenarios(user=alice, course_key=COURSE_KEY, usage_key=USAGE_KEY)[0].thread_id
+    post = api.create_post(user=alice, course_key=COURSE_KEY, thread_id=thread_id, body="Hello")
+    api.flag_post(user=member(), course_key=COURSE_KEY, post_id=post.id, reason="check")
+    shape = {"count", "num_pages", "current_page", "next", "previous", "results"}
+    for user, url in ((alice, f"{BASE}/members/"), (alice, f"{FORUM}/scenarios/"),
+                      (forum, f"{BASE}/flagged-posts/"), (alice, f"{BASE}/toolbox/resources/")):
+        body = client_for(user).get(url).json()
+        assert shape <= set(body), (url, body.keys())
+        assert body["current_page"] == 1 and body["count"] == len(body["results"])
+        assert body["results"] or url.endswith("/toolbox/resources/"), url
+    thread = client_for(alice).get(f"{BASE}/threads/{thread_id}/").json()
+    assert set(thread["posts"]) == shape and thread["id"] == thread_id
+    assert client_for(forum).get(f"{BASE}/flagged-posts/").json()["results"][0]["reasons"] == ["check"]
+
+
+def test_posts_and_threads_are_reached_by_uuid_only(forum):
+    from vetnet_plugin.discussions.models import Post, Thread  # pylint: disable=import-outside-toplevel
+
+    alice = member()
+    thread_id = api.list_scenarios(user=alice, course_key=COURSE_KEY, usage_key=USAGE_KEY)[0].thread_id
+    created = client_for(alice).post(f"{BASE}/threads/{thread_id}/posts/", {"body": "Hello"}, format="json").json()
+    post_pk, thread_pk = Post.objects.get(uuid=created["id"]).pk, Thread.objects.get(uuid=thread_id).pk
+    assert created["thread_id"] == thread_id and created["parent_id"] is None
+    assert client_for(alice).get(f"{BASE}/posts/{created['id']}/history/").status_code == 200
+    assert client_for(alice).get(f"{BASE}/posts/{post_pk}/history/").status_code == 404
+    assert client_for(alice).get(f"{BASE}/threads/{thread_pk}/").status_code == 404

@@ -117,7 +117,7 @@ def test_flagged_posts_come_first_for_staff_and_only_staff(thread_id):
     api.flag_post(user=carol, course_key=COURSE_KEY, post_id=rude.id, reason="rude")
     api.flag_post(user=carol, course_key=COURSE_KEY, post_id=rude.id, reason="twice")
 
-    flagged = api.list_flagged_posts(user=staff_user(), course_key=COURSE_KEY)
+    flagged = api.list_flagged_posts(user=staff_user(), course_key=COURSE_KEY).items
     assert [f.post.id for f in flagged] == [rude.id, calm.id]
     assert flagged[0].reasons == ("insulting", "rude")
     with pytest.raises(AccessDenied):
@@ -138,7 +138,7 @@ def test_staff_hide_with_a_reason_members_see_and_restore(thread_id):
     assert seen_by_bob.is_hidden and seen_by_bob.hidden_reason == "Advertising" and seen_by_bob.body == ""
     (seen_by_staff,) = api.get_thread(user=staff, course_key=COURSE_KEY, thread_id=thread_id).posts
     assert seen_by_staff.body == "Advertising here"
-    assert api.list_flagged_posts(user=staff, course_key=COURSE_KEY) == ()
+    assert api.list_flagged_posts(user=staff, course_key=COURSE_KEY).items == ()
 
     api.moderate_post(user=staff, course_key=COURSE_KEY, post_id=post.id, hide=False)
     (restored,) = api.get_thread(user=bob, course_key=COURSE_KEY, thread_id=thread_id).posts

@@ -34,11 +34,11 @@ def test_retiring_a_member_erases_their_traces_but_keeps_the_community_record():
     api.retire_member(user_id=leaving.id)
     api.retire_member(user_id=leaving.id)
 
-    retired = Post.objects.get(pk=post.id)
+    retired = Post.objects.get(uuid=post.id)
     assert retired.author is None and retired.body == "" and retired.is_retired
     assert not PostRevision.objects.filter(post=retired).exists()
-    assert not PostVote.objects.filter(user=leaving).exists() and Post.objects.get(pk=reply.id).vote_count == 0
-    assert not PostFlag.objects.filter(user=leaving).exists() and Post.objects.get(pk=reply.id).flag_count == 0
+    assert not PostVote.objects.filter(user=leaving).exists() and Post.objects.get(uuid=reply.id).vote_count == 0
+    assert not PostFlag.objects.filter(user=leaving).exists() and Post.objects.get(uuid=reply.id).flag_count == 0
     assert not Follow.objects.filter(user=leaving).exists()
     assert not Translation.objects.filter(translator=leaving).exists()
     assert Scenario.objects.get(uuid=proposal.uuid).author is None

@@ -272,6 +272,73 @@ def test_the_forum_page_keeps_a_query_budget(people, django_assert_max_num_queri
         page(members[0], block)
 
 
+def _discuss_and_rate(block, members, staff, *, posts_each, round_number):
+    """Posts with replies on every scenario, the members' own posts edited, and a closed round with rationales."""
+    usage_key = str(block.scope_ids.usage_id)
+    scenarios = api.list_scenarios(user=staff.user, course_key=COURSE_KEY, usage_key=usage_key)
+    for scenario in scenarios:
+        for who in members:
+            for n in range(posts_each):
+                post = api.create_post(user=who.user, course_key=COURSE_KEY, thread_id=scenario.thread_id,
+                                       body=f"Point {n}")
+                reply = api.create_post(user=staff.user, course_key=COURSE_KEY, thread_id=scenario.thread_id,
+                                        body="Why?", parent_id=post.id)
+                api.edit_post(user=who.user, course_key=COURSE_KEY, post_id=post.id, body=f"Point {n}, edited")
+                api.edit_post(user=staff.user, course_key=COURSE_KEY, post_id=reply.id, body="Why so?")
+                api.flag_post(user=members[0].user if who is not members[0] else members[1].user,
+                              course_key=COURSE_KEY, post_id=post.id, reason="check")
+    api.open_rating_round(user=staff.user, course_key=COURSE_KEY, usage_key=usage_key)
+    for scenario in scenarios:
+        for score, who in enumerate(members, start=1):
+            api.rate_scenario(user=who.user, course_key=COURSE_KEY, usage_key=usage_key,
+                              scenario_uuid=scenario.uuid, plausibility=score, desirability=score,
+                              rationale=f"Round {round_number}, reason {score}")
+    api.close_rating_round(user=staff.user, course_key=COURSE_KEY, usage_key=usage_key)
+
+
+@override_settings(VETNET_RATE_LIMITS={"post": [10_000, 300], "flag": [10_000, 300], "scenario": [100, 300]})
+def test_the_forum_page_reads_in_fixed_queries_with_edits_rationales_and_more_scenarios(
+    people, django_assert_num_queries,
+):
+    from django.db import connection  # pylint: disable=import-outside-toplevel
+    from django.test.utils import CaptureQueriesContext  # pylint: disable=import-outside-toplevel
+
+    block, members, staff = people
+    usage_key = str(block.scope_ids.usage_id)
+    _discuss_and_rate(block, members, staff, posts_each=1, round_number=1)
+    budgets = {}
+    for who in (members[0], staff):
+        with CaptureQueriesContext(connection) as captured:
+            page(who, block)
+        budgets[who] = len(captured)
+
+    # Three more scenarios, four times the posts, every one edited, and a second round's rationales.
+    for n in range(3):
+        proposal = api.propose_scenario(user=members[n % 3].user, course_key=COURSE_KEY, usage_key=usage_key,
+                                        title=f"Proposal {n}", narrative="A future.")
+        api.moderate_scenario(user=staff.user, course_key=COURSE_KEY, usage_key=usage_key,
+                              scenario_uuid=proposal.uuid, publish=True)
+    _discuss_and_rate(block, members, staff, posts_each=4, round_number=2)
+    for who in (members[0], staff):
+        with django_assert_num_queries(budgets[who]):
+            html = page(who, block)
+        assert "Point 3, edited" in html and "Round 2, reason 2" in html and "Proposal 2" in html
+    assert "Round 1, reason 1" not in page(members[0], block), "the latest closed round's rationales"
+
+
+@override_settings(VETNET_PAGE_SIZE=2, VETNET_RATE_LIMITS={"post": [100, 300]})
+def test_a_long_discussion_shows_its_latest_conversations_and_says_so(people):
+    block, (alice, bob, _carol), _staff = people
+    usage_key = str(block.scope_ids.usage_id)
+    thread_id = api.list_scenarios(user=alice.user, course_key=COURSE_KEY, usage_key=usage_key)[0].thread_id
+    for n in range(3):
+        api.create_post(user=alice.user, course_key=COURSE_KEY, thread_id=thread_id, body=f"Conversation {n}")
+    html = page(bob, block)
+    assert "Conversation 1" in html and "Conversation 2" in html and "Conversation 0" not in html
+    assert html.index("Conversation 1") < html.index("Conversation 2"), "shown oldest first"
+    assert "The 2 most recent of 3 conversations are shown." in html
+
+
 def test_machine_translation_through_the_block_never_breaks_the_page(people, settings):
     import json  # pylint: disable=import-outside-toplevel
     import threading  # pylint: disable=import-outside-toplevel

@@ -21,11 +21,14 @@ class TranslationText:
 
 @dataclass(frozen=True)
 class Post:
-    """A post as the requesting member may see it, with its replies nested."""
+    """
+    A post as the requesting member may see it, with its replies nested.
+    Its ids (``id``, ``thread_id``, ``parent_id``) are public uuid strings.
+    """
 
-    id: int
-    thread_id: int
-    parent_id: int | None
+    id: str
+    thread_id: str
+    parent_id: str | None
     depth: int
     author_id: int | None
     author_name: str
@@ -44,7 +47,7 @@ class Post:
     is_own: bool = False
     matches_filter: bool = True
     translations: tuple[TranslationText, ...] = ()
-    replies: tuple["Post", ...] = ()
+    replies: tuple[Post, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -59,9 +62,15 @@ class PostRevision:
 
 @dataclass(frozen=True)
 class Thread:
-    """A conversation about one target, with the posts the member may see."""
+    """
+    A conversation about one target (``id`` is its public uuid string), with
+    one page of the top-level posts the member may see, replies nested.
 
-    id: int
+    ``top_level_count``, ``page``, ``num_pages`` and ``page_size`` describe
+    that page; ``post_count`` counts every visible post of the thread.
+    """
+
+    id: str
     course_key: str
     usage_key: str
     target: str
@@ -70,6 +79,10 @@ class Thread:
     languages: tuple[str, ...] = ()
     is_following: bool = False
     email_digest: bool = False
+    top_level_count: int = 0
+    page: int = 1
+    num_pages: int = 1
+    page_size: int = 20
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from ..conf import setting
 from .. import compat
+from ..conf import setting
 from ..core.access import display_name
 from ..members.api import can_view_community
 from .models import Follow, Post

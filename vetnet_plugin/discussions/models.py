@@ -6,6 +6,8 @@ Any block that needs a conversation (the scenario forum, peer counselling)
 attaches a ``Thread`` to its own ``target`` string; the core knows nothing of
 what the target is.
 """
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +21,8 @@ class Thread(models.Model):
     .. no_pii: Course key, usage key and a target name; no person.
     """
 
+    # The public id; the integer pk stays inside the plugin.
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     course_key = CourseKeyField(max_length=255, db_index=True)
     usage_key = models.CharField(max_length=255)
     target = models.CharField(max_length=100)
@@ -42,8 +46,13 @@ class Post(models.Model):
     .. pii_retirement: local_api
     """
 
+    # The public id; the integer pk stays inside the plugin.
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="posts")
     parent = models.ForeignKey("self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies")
+    # The top-level post a reply belongs to (None for a top-level post), so a
+    # page of a thread fetches all its replies in one query, however deep.
+    root = models.ForeignKey("self", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     depth = models.PositiveSmallIntegerField(default=0)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="vetnet_posts"
@@ -65,7 +74,14 @@ class Post(models.Model):
     edited = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["thread", "created"], name="vetnet_post_thread_created")]
+        indexes = [
+            models.Index(fields=["thread", "created"], name="vetnet_post_thread_created"),
+            # A thread's pages of top-level posts, oldest first and by votes.
+            models.Index(fields=["thread", "parent", "created", "id"], name="vetnet_post_page_oldest"),
+            models.Index(fields=["thread", "parent", "-vote_count", "created", "id"], name="vetnet_post_page_votes"),
+            # A page's replies, in order.
+            models.Index(fields=["root", "created", "id"], name="vetnet_post_root_created"),
+        ]
 
     def __str__(self):
         return f"Post({self.pk}, thread={self.thread_id})"

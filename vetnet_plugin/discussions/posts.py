@@ -4,20 +4,30 @@ moderation and follows. Reused by every block that hosts a conversation.
 """
 from __future__ import annotations
 
+import uuid
 from collections import defaultdict
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..conf import setting
 from .. import compat
+from .. import data as base_data
+from ..conf import setting
 from ..core.access import display_name
 from ..core.keys import parse_course_key
 from ..core.languages import language_of
 from ..core.markup import render_markdown
+from ..core.pagination import (
+    check_page_exists,
+    clean_page_number,
+    clean_page_size,
+    num_pages,
+    paginate,
+)
 from ..core.rate_limits import check_rate_limit
 from ..exceptions import AccessDenied, InvalidInput, NotFound
 from ..members.api import require_moderator, require_viewer
@@ -47,9 +57,9 @@ def _clean_text(text, *, field: str, limit: int, required: bool = True) -> str:
     return value
 
 
-def get_or_create_thread(*, course_key, usage_key: str, target: str, title: str = "") -> int:
+def get_or_create_thread(*, course_key, usage_key: str, target: str, title: str = "") -> str:
     """
-    The id of the thread about ``target`` in the block ``usage_key``, created on first use.
+    The public id (a uuid string) of the thread about ``target`` in the block ``usage_key``, created on first use.
 
     ``title`` is what members call the target; it is kept up to date.
     """
@@ -57,7 +67,7 @@ def get_or_create_thread(*, course_key, usage_key: str, target: str, title: str 
     usage_key, target, title = str(usage_key)[:255], str(target)[:100], (title or "")[:255]
     if not usage_key or not target:
         raise InvalidInput(_("A discussion needs a place and a subject."))
-    thread = Thread.objects.filter(usage_key=usage_key, target=target).only("id", "title", "course_key").first()
+    thread = Thread.objects.filter(usage_key=usage_key, target=target).only("id", "uuid", "title", "course_key").first()
     if thread is None:
         try:
             with transaction.atomic():
@@ -68,14 +78,13 @@ def get_or_create_thread(*, course_key, usage_key: str, target: str, title: str 
         Thread.objects.filter(pk=thread.pk).update(title=title)
     if thread.course_key != key:
         raise NotFound(_("No such discussion in this course."))
-    return thread.pk
+    return str(thread.uuid)
 
 
-def thread_ids(*, usage_key: str, targets) -> dict[str, int]:
-    """The ids of the existing threads about ``targets`` in the block ``usage_key``, by target."""
-    return dict(
-        Thread.objects.filter(usage_key=str(usage_key), target__in=list(targets)).values_list("target", "id")
-    )
+def thread_ids(*, usage_key: str, targets) -> dict[str, str]:
+    """The public ids of the existing threads about ``targets`` in the block ``usage_key``, by target."""
+    rows = Thread.objects.filter(usage_key=str(usage_key), target__in=list(targets)).values_list("target", "uuid")
+    return {target: str(thread_uuid) for target, thread_uuid in rows}
 
 
 def rename_thread(*, usage_key: str, target: str, title: str) -> None:
@@ -83,30 +92,50 @@ def rename_thread(*, usage_key: str, target: str, title: str) -> None:
     Thread.objects.filter(usage_key=str(usage_key), target=str(target)).update(title=(title or "")[:255])
 
 
-def most_voted_posts(*, thread_id: int, user, limit: int) -> tuple[data.Post, ...]:
+def most_voted_posts(*, thread_id, user, limit: int) -> tuple[data.Post, ...]:
     """
     The thread's visible posts that members voted for, most votes first, as
     staff see them (for summaries such as the policy brief; callers check access).
     """
-    posts = (
-        Post.objects.filter(thread_id=thread_id, is_hidden=False, is_retired=False, vote_count__gt=0)
-        .filter(~Q(body="")).order_by("-vote_count", "created")[:limit]
+    thread_uuid = _uuid_or_none(thread_id)
+    if thread_uuid is None:
+        return ()
+    posts = list(
+        _posts().filter(thread__uuid=thread_uuid, is_hidden=False, is_retired=False, vote_count__gt=0)
+        .filter(~Q(body="")).order_by("-vote_count", "created", "id")[:limit]
     )
-    return tuple(post_as_seen_by(post, user, True) for post in posts)
+    return _seen_by(posts, viewer=user, staff=True)
+
+
+def _uuid_or_none(value) -> uuid.UUID | None:
+    """The uuid a public id names, or None for anything that is not one."""
+    if isinstance(value, uuid.UUID):
+        return value
+    try:
+        return uuid.UUID(str(value))
+    except (TypeError, ValueError, AttributeError):
+        return None
+
+
+def _posts():
+    """Posts with what their public values need: author, thread and the parent's public id, in one query."""
+    return Post.objects.select_related("author", "thread").annotate(parent_uuid=F("parent__uuid"))
 
 
 def _get_thread(thread_id, key) -> Thread:
-    try:
-        return Thread.objects.get(pk=int(thread_id), course_key=key)
-    except (Thread.DoesNotExist, TypeError, ValueError) as exc:
-        raise NotFound(_("No such discussion in this course.")) from exc
+    thread_uuid = _uuid_or_none(thread_id)
+    thread = Thread.objects.filter(uuid=thread_uuid, course_key=key).first() if thread_uuid else None
+    if thread is None:
+        raise NotFound(_("No such discussion in this course."))
+    return thread
 
 
 def _get_post(post_id, key) -> Post:
-    try:
-        return Post.objects.select_related("thread", "author").get(pk=int(post_id), thread__course_key=key)
-    except (Post.DoesNotExist, TypeError, ValueError) as exc:
-        raise NotFound(_("No such post in this course.")) from exc
+    post_uuid = _uuid_or_none(post_id)
+    post = _posts().filter(uuid=post_uuid, thread__course_key=key).first() if post_uuid else None
+    if post is None:
+        raise NotFound(_("No such post in this course."))
+    return post
 
 
 def _to_post(post: Post, *, viewer, staff: bool, voted: set, flagged: set, translations, language: str,
@@ -116,10 +145,11 @@ def _to_post(post: Post, *, viewer, staff: bool, voted: set, flagged: set, trans
     shows_text = not post.is_retired and (not post.is_hidden or staff or own)
     replies = tuple(children or ())
     matches = not language or post.language == language or any(t.language == language for t in translations)
+    parent_uuid = getattr(post, "parent_uuid", None)
     return data.Post(
-        id=post.pk,
-        thread_id=post.thread_id,
-        parent_id=post.parent_id,
+        id=str(post.uuid),
+        thread_id=str(post.thread.uuid),
+        parent_id=str(parent_uuid) if parent_uuid else None,
         depth=post.depth,
         author_id=None if post.is_retired else post.author_id,
         author_name="" if post.is_retired else display_name(post.author),
@@ -142,64 +172,210 @@ def _to_post(post: Post, *, viewer, staff: bool, voted: set, flagged: set, trans
     )
 
 
-def _build_posts(posts: list[Post], *, viewer, staff: bool, language: str = "", order: str = "oldest"):
+def _viewer_marks(ids, viewer) -> tuple[set, set]:
+    """Which of the posts ``ids`` the viewer voted for and flagged: two queries, whatever the number of posts."""
+    if not ids or viewer is None or not getattr(viewer, "pk", None):
+        return set(), set()
+    voted = set(PostVote.objects.filter(post_id__in=ids, user=viewer).values_list("post_id", flat=True))
+    flagged = set(PostFlag.objects.filter(post_id__in=ids, user=viewer).values_list("post_id", flat=True))
+    return voted, flagged
+
+
+def _seen_by(posts: list[Post], *, viewer, staff: bool) -> tuple[data.Post, ...]:
+    """Posts (without their replies) as ``viewer`` may see them, with three queries for all of them."""
     ids = [p.pk for p in posts]
-    voted = set(PostVote.objects.filter(post_id__in=ids, user=viewer).values_list("post_id", flat=True)) if ids else set()
-    flagged = set(PostFlag.objects.filter(post_id__in=ids, user=viewer).values_list("post_id", flat=True)) if ids else set()
+    voted, flagged = _viewer_marks(ids, viewer)
     translated = translations_for(kind=Translation.POST, object_ids=ids)
+    return tuple(
+        _to_post(post, viewer=viewer, staff=staff, voted=voted, flagged=flagged,
+                 translations=translated.get(post.pk, ()), language="")
+        for post in posts
+    )
+
+
+def _marks(ids, viewer) -> tuple[set, set, dict]:
+    """The viewer's votes and flags among the posts ``ids``, and the posts' translations: three queries."""
+    voted, flagged = _viewer_marks(ids, viewer)
+    return voted, flagged, translations_for(kind=Translation.POST, object_ids=ids)
+
+
+def _nest(roots: list[Post], replies: list[Post], *, viewer, staff: bool, language: str,
+          marks=None) -> tuple[data.Post, ...]:
+    """The page's top-level posts with their replies nested, in the order given."""
+    voted, flagged, translated = marks or _marks([p.pk for p in roots] + [p.pk for p in replies], viewer)
     children = defaultdict(list)
-    for post in posts:
-        children[post.parent_id].append(post)
+    for reply in replies:
+        children[reply.parent_id].append(reply)
 
     def build(post):
-        replies = [build(child) for child in children.get(post.pk, [])]
+        nested = [build(child) for child in children.get(post.pk, [])]
         if language:
-            replies = [r for r in replies if r.matches_filter or r.replies]
+            nested = [r for r in nested if r.matches_filter or r.replies]
         return _to_post(post, viewer=viewer, staff=staff, voted=voted, flagged=flagged,
-                        translations=translated.get(post.pk, ()), language=language, children=replies)
+                        translations=translated.get(post.pk, ()), language=language, children=nested)
 
-    roots = [build(post) for post in children.get(None, [])]
-    if language:
-        roots = [r for r in roots if r.matches_filter or r.replies]
-    if order == "votes":
-        roots.sort(key=lambda p: (-p.vote_count, p.created))
-    return tuple(roots)
+    return tuple(build(root) for root in roots)
 
 
-def get_thread(*, user, course_key, thread_id, language: str = "", order: str = "oldest") -> data.Thread:
+def _in_language(language: str):
+    """Posts written in, or translated into, ``language`` (as a filter on a query of posts)."""
+    translated = Translation.objects.filter(kind=Translation.POST, object_id=OuterRef("pk"), language=language)
+    return Q(language=language) | Exists(translated)
+
+
+_ORDERS = {"oldest": ("created", "id"), "votes": ("-vote_count", "created", "id")}
+
+
+def get_thread(
+    *, user, course_key, thread_id, language: str = "", order: str = "oldest", page=1, page_size=None,
+) -> data.Thread:
     """
-    The thread with every post the member may see, replies nested under their parents.
+    One page of the thread: its top-level posts the member may see (``page``
+    and ``page_size`` count those), each with its replies nested under their parents.
 
     ``language`` narrows the posts to those written in, or translated into, that
     language (keeping the posts they answer, so replies keep their context).
-    ``order`` is "oldest" or "votes" for the top-level posts.
+    ``order`` is "oldest" or "votes" for the top-level posts. The page is cut
+    in the database and the number of queries does not grow with the thread.
     """
     key = require_viewer(user, course_key)
     thread = _get_thread(thread_id, key)
     staff = compat.is_course_staff(user, key)
     language = (language or "").strip().lower()[:16]
-    posts = list(thread.posts.select_related("author").order_by("created", "pk"))
+    size, number = clean_page_size(page_size), clean_page_number(page)
+    roots = Post.objects.filter(thread=thread, parent__isnull=True)
+    if language:
+        replies_in_language = Post.objects.filter(root_id=OuterRef("pk")).filter(_in_language(language))
+        roots = roots.filter(_in_language(language) | Exists(replies_in_language))
+    top_level_count = roots.count()
+    pages = num_pages(top_level_count, size)
+    check_page_exists(number, pages)
+    ordered = roots.select_related("author").order_by(*_ORDERS.get(order, _ORDERS["oldest"]))
+    page_roots = list(ordered[(number - 1) * size:number * size])
+    replies = list(
+        Post.objects.filter(root__in=[p.pk for p in page_roots]).select_related("author")
+        .annotate(parent_uuid=F("parent__uuid")).order_by("created", "id")
+    ) if page_roots else []
+    for post in page_roots + replies:
+        post.thread = thread
     follow = Follow.objects.filter(user=user, thread=thread).first()
+    everything = Post.objects.filter(thread=thread).order_by()
     return data.Thread(
-        id=thread.pk,
+        id=str(thread.uuid),
         course_key=str(thread.course_key),
         usage_key=thread.usage_key,
         target=thread.target,
-        posts=_build_posts(posts, viewer=user, staff=staff, language=language, order=order),
-        post_count=sum(1 for p in posts if not p.is_hidden and not p.is_retired),
-        languages=tuple(sorted({p.language for p in posts if p.language})),
+        posts=_nest(page_roots, replies, viewer=user, staff=staff, language=language),
+        post_count=everything.filter(is_hidden=False, is_retired=False).count(),
+        languages=tuple(sorted(
+            code for code in everything.exclude(language="").values_list("language", flat=True).distinct() if code
+        )),
         is_following=follow is not None,
         email_digest=bool(follow and follow.email_digest),
+        top_level_count=top_level_count,
+        page=number,
+        num_pages=pages,
+        page_size=size,
     )
 
 
-def post_counts(*, thread_ids) -> dict[int, int]:
-    """Visible posts per thread, for lists that show how lively each discussion is."""
+def get_threads(
+    *, user, course_key, thread_ids, language: str = "", order: str = "oldest", page_size=None,
+    most_recent: bool = False,
+) -> dict[str, data.Thread]:
+    """
+    The first page of each of the threads ``thread_ids`` (public ids), as
+    ``get_thread`` gives it, by thread id: for a page that shows several
+    discussions at once (a scenario forum). With ``most_recent``, each holds
+    the latest top-level posts instead (still shown in ``order``), so a
+    member always finds what was just written. The number of queries is
+    fixed, whatever the number of threads and posts.
+    """
+    key = require_viewer(user, course_key)
+    uuids = [u for u in (_uuid_or_none(t) for t in thread_ids) if u is not None]
+    threads = {t.pk: t for t in Thread.objects.filter(uuid__in=uuids, course_key=key)} if uuids else {}
+    if not threads:
+        return {}
+    staff = compat.is_course_staff(user, key)
+    language = (language or "").strip().lower()[:16]
+    size = clean_page_size(page_size)
+    roots = Post.objects.filter(thread__in=list(threads), parent__isnull=True)
+    if language:
+        replies_in_language = Post.objects.filter(root_id=OuterRef("pk")).filter(_in_language(language))
+        roots = roots.filter(_in_language(language) | Exists(replies_in_language))
+    ordering = _ORDERS.get(order, _ORDERS["oldest"])
+    top_level = dict(roots.order_by().values("thread_id").annotate(n=Count("id")).values_list("thread_id", "n"))
+    # The first ``size`` top-level posts of every thread, in one query.
+    chosen_by = ("-created", "-id") if most_recent else ordering
+    ranked = roots.annotate(rank=Window(RowNumber(), partition_by=[F("thread_id")], order_by=[
+        F(name[1:]).desc() if name.startswith("-") else F(name).asc() for name in chosen_by
+    ]))
+    page_roots = list(ranked.filter(rank__lte=size).select_related("author").order_by("thread_id", *ordering))
+    replies = list(
+        Post.objects.filter(root__in=[p.pk for p in page_roots]).select_related("author")
+        .annotate(parent_uuid=F("parent__uuid")).order_by("created", "id")
+    ) if page_roots else []
+    for post in page_roots + replies:
+        post.thread = threads[post.thread_id]
+    marks = _marks([p.pk for p in page_roots + replies], user)
+    visible = dict(
+        Post.objects.filter(thread__in=list(threads), is_hidden=False, is_retired=False).order_by()
+        .values("thread_id").annotate(n=Count("id")).values_list("thread_id", "n")
+    )
+    languages = defaultdict(set)
+    for thread_pk, code in (Post.objects.filter(thread__in=list(threads)).exclude(language="").order_by()
+                            .values_list("thread_id", "language").distinct()):
+        languages[thread_pk].add(code)
+    follows = {f.thread_id: f for f in Follow.objects.filter(user=user, thread__in=list(threads))}
+    roots_by_thread = defaultdict(list)
+    for post in page_roots:
+        roots_by_thread[post.thread_id].append(post)
+    result = {}
+    for thread_pk, thread in threads.items():
+        follow = follows.get(thread_pk)
+        count = top_level.get(thread_pk, 0)
+        result[str(thread.uuid)] = data.Thread(
+            id=str(thread.uuid), course_key=str(thread.course_key), usage_key=thread.usage_key, target=thread.target,
+            posts=_nest(roots_by_thread[thread_pk], replies, viewer=user, staff=staff, language=language, marks=marks),
+            post_count=visible.get(thread_pk, 0), languages=tuple(sorted(languages[thread_pk])),
+            is_following=follow is not None, email_digest=bool(follow and follow.email_digest),
+            top_level_count=count, page=1, num_pages=num_pages(count, size), page_size=size,
+        )
+    return result
+
+
+def post_revisions(*, user, course_key, post_ids) -> dict[str, tuple[data.PostRevision, ...]]:
+    """
+    The earlier versions of each of the posts ``post_ids`` (public ids), by
+    post id, as ``list_post_revisions`` shows them, in one query for all.
+    """
+    key = require_viewer(user, course_key)
+    uuids = [u for u in (_uuid_or_none(p) for p in post_ids) if u is not None]
+    if not uuids:
+        return {}
+    staff = compat.is_course_staff(user, key)
+    readable = Post.objects.filter(uuid__in=uuids, thread__course_key=key, is_retired=False, edited__isnull=False)
+    if not staff:
+        readable = readable.filter(Q(is_hidden=False) | Q(author=user))
+    grouped = defaultdict(list)
+    rows = (PostRevision.objects.filter(post__in=readable).annotate(post_uuid=F("post__uuid"))
+            .order_by("created", "id"))
+    for row in rows:
+        grouped[str(row.post_uuid)].append(
+            data.PostRevision(body=row.body, body_html=render_markdown(row.body), language=row.language,
+                              created=row.created)
+        )
+    return {post_id: tuple(items) for post_id, items in grouped.items()}
+
+
+def post_counts(*, thread_ids) -> dict[str, int]:
+    """Visible posts per thread (by public id), for lists that show how lively each discussion is."""
+    uuids = [u for u in (_uuid_or_none(t) for t in thread_ids) if u is not None]
     rows = (
-        Post.objects.filter(thread_id__in=list(thread_ids), is_hidden=False, is_retired=False)
-        .values("thread_id").annotate(n=Count("id"))
+        Post.objects.filter(thread__uuid__in=uuids, is_hidden=False, is_retired=False)
+        .values("thread__uuid").annotate(n=Count("id")).order_by()
     )
-    return {row["thread_id"]: row["n"] for row in rows}
+    return {str(row["thread__uuid"]): row["n"] for row in rows}
 
 
 def _single(post: Post, user, key) -> data.Post:
@@ -208,11 +384,7 @@ def _single(post: Post, user, key) -> data.Post:
 
 def post_as_seen_by(post: Post, user, staff: bool) -> data.Post:
     """One post (without its replies) as ``user`` may see it; ``staff`` sees hidden text."""
-    voted = {post.pk} if PostVote.objects.filter(post=post, user=user).exists() else set()
-    flagged = {post.pk} if PostFlag.objects.filter(post=post, user=user).exists() else set()
-    translated = translations_for(kind=Translation.POST, object_ids=[post.pk])
-    return _to_post(post, viewer=user, staff=staff, voted=voted, flagged=flagged,
-                    translations=translated.get(post.pk, ()), language="")
+    return _seen_by([post], viewer=user, staff=staff)[0]
 
 
 def create_post(*, user, course_key, thread_id, body: str, parent_id=None, language: str = "") -> data.Post:
@@ -230,17 +402,18 @@ def create_post(*, user, course_key, thread_id, body: str, parent_id=None, langu
     code, detected = language_of(text, language)
     parent = None
     if parent_id not in (None, ""):
-        try:
-            parent = thread.posts.get(pk=int(parent_id))
-        except (Post.DoesNotExist, TypeError, ValueError) as exc:
-            raise NotFound(_("The post you reply to no longer exists.")) from exc
+        parent_uuid = _uuid_or_none(parent_id)
+        parent = thread.posts.filter(uuid=parent_uuid).first() if parent_uuid else None
+        if parent is None:
+            raise NotFound(_("The post you reply to no longer exists."))
         if parent.depth >= _max_depth():
             parent = parent.parent
     check_rate_limit(action="post", queryset=Post.objects.filter(author=user))
     post = Post.objects.create(
-        thread=thread, parent=parent, depth=(parent.depth + 1) if parent else 0, author=user,
-        body=text, language=code, language_detected=detected,
+        thread=thread, parent=parent, root_id=(parent.root_id or parent.pk) if parent else None,
+        depth=(parent.depth + 1) if parent else 0, author=user, body=text, language=code, language_detected=detected,
     )
+    post.parent_uuid = parent.uuid if parent else None
     return _single(post, user, key)
 
 
@@ -255,7 +428,8 @@ def edit_post(*, user, course_key, post_id, body: str, language: str = "") -> da
         if text == post.body and not language:
             return _single(post, user, key)
         code, detected = language_of(text, language)
-        PostRevision.objects.create(post=post, body=post.body, language=post.language, created=post.edited or post.created)
+        PostRevision.objects.create(post=post, body=post.body, language=post.language,
+                                    created=post.edited or post.created)
         post.body, post.language, post.language_detected, post.edited = text, code, detected, timezone.now()
         post.save(update_fields=["body", "language", "language_detected", "edited"])
     return _single(post, user, key)
@@ -332,26 +506,34 @@ def moderate_post(*, user, course_key, post_id, hide: bool, reason: str = "") ->
     return _single(post, user, key)
 
 
-def list_flagged_posts(*, user, course_key, usage_key: str = "") -> tuple[data.FlaggedPost, ...]:
-    """Posts with unresolved flags, most flagged first, for the moderators. Staff only."""
+def list_flagged_posts(*, user, course_key, usage_key: str = "", page=1, page_size=None) -> base_data.Page:
+    """
+    One page of the posts with unresolved flags, most flagged first, for the
+    moderators, with the members' reasons. Staff only.
+    """
     key = require_moderator(user, course_key)
-    posts = Post.objects.filter(thread__course_key=key, flags__resolved__isnull=True, is_retired=False)
+    posts = Post.objects.filter(thread__course_key=key, is_retired=False)
     if usage_key:
-        posts = posts.filter(thread__usage_key=usage_key)
+        posts = posts.filter(thread__usage_key=str(usage_key))
+    open_flags = PostFlag.objects.filter(resolved__isnull=True)
     posts = (
-        posts.annotate(open_flags=Count("flags", filter=Q(flags__resolved__isnull=True)))
-        .select_related("thread", "author").order_by("-open_flags", "created").distinct()
+        posts.filter(Exists(open_flags.filter(post=OuterRef("pk"))))
+        .annotate(open_flags=Count("flags", filter=Q(flags__resolved__isnull=True)), parent_uuid=F("parent__uuid"))
+        .select_related("thread", "author").order_by("-open_flags", "created", "id")
     )
-    result = []
-    for post in posts:
-        reasons = tuple(
-            r for r in post.flags.filter(resolved__isnull=True).order_by("created").values_list("reason", flat=True) if r
+
+    def flagged(rows):
+        reasons = defaultdict(list)
+        for post_id, reason in (open_flags.filter(post__in=[p.pk for p in rows]).exclude(reason="")
+                                .order_by("created", "id").values_list("post_id", "reason")):
+            reasons[post_id].append(reason)
+        return (
+            data.FlaggedPost(post=seen, thread_target=row.thread.title or row.thread.target,
+                             usage_key=row.thread.usage_key, reasons=tuple(reasons[row.pk]))
+            for row, seen in zip(rows, _seen_by(rows, viewer=user, staff=True), strict=True)
         )
-        result.append(data.FlaggedPost(
-            post=post_as_seen_by(post, user, True), thread_target=post.thread.title or post.thread.target,
-            usage_key=post.thread.usage_key, reasons=reasons,
-        ))
-    return tuple(result)
+
+    return paginate(posts, page=page, page_size=page_size, transform=flagged)
 
 
 def follow_thread(*, user, course_key, thread_id, email_digest: bool = True) -> data.Thread:
@@ -365,7 +547,7 @@ def follow_thread(*, user, course_key, thread_id, email_digest: bool = True) -> 
             "email_digest": email_digest, "digest_since": timezone.now(),
         },
     )
-    return data.Thread(id=thread.pk, course_key=str(key), usage_key=thread.usage_key, target=thread.target,
+    return data.Thread(id=str(thread.uuid), course_key=str(key), usage_key=thread.usage_key, target=thread.target,
                        is_following=True, email_digest=email_digest)
 
 

@@ -4,6 +4,7 @@ correctable) or, when the operator enabled it, fetched from a machine provider.
 """
 from __future__ import annotations
 
+import uuid
 from collections import defaultdict
 
 from django.db import IntegrityError, transaction
@@ -51,12 +52,20 @@ def translations_for(*, kind: str, object_ids) -> dict[int, tuple[data.Translati
     return {object_id: tuple(items) for object_id, items in grouped.items()}
 
 
+def translated_object_ids(*, kind: str, language: str):
+    """
+    The ids of the ``kind`` objects translated into ``language``, as a subquery
+    for a feature's own query (``pk__in=...``), so a language filter stays in the database.
+    """
+    return Translation.objects.filter(kind=kind, language=language).values("object_id")
+
+
 def _post_original(object_id, key):
     try:
-        object_id = int(object_id)
-    except (TypeError, ValueError) as exc:
+        post_uuid = uuid.UUID(str(object_id))
+    except (TypeError, ValueError, AttributeError) as exc:
         raise NotFound(_("No such post in this course.")) from exc
-    post = Post.objects.filter(pk=object_id, thread__course_key=key, is_hidden=False, is_retired=False).first()
+    post = Post.objects.filter(uuid=post_uuid, thread__course_key=key, is_hidden=False, is_retired=False).first()
     if post is None:
         raise NotFound(_("No such post in this course."))
     return post.pk, post.language, "", post.body

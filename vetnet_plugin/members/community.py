@@ -4,15 +4,14 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.contrib.auth import get_user_model
-from django.core.paginator import EmptyPage, Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..conf import setting
 from .. import data as base_data
 from ..core.keys import parse_course_key
+from ..core.pagination import paginate
 from ..core.taxonomy import (
     LANGUAGE_CODES,
     ORGANISATION_TYPE_CODES,
@@ -208,14 +207,6 @@ def is_active_member(*, user_id: int, course_key) -> bool:
     return CourseMembership.objects.filter(user_id=user_id, course_key=key, is_active=True).exists()
 
 
-def _page_size(page_size: int | None) -> int:
-    default = setting("VETNET_PAGE_SIZE")
-    maximum = setting("VETNET_MAX_PAGE_SIZE")
-    if page_size is None:
-        return default
-    return max(1, min(int(page_size), maximum))
-
-
 def list_community_members(
     *, user, course_key, filters: data.DirectoryFilters | None = None, page: int = 1, page_size: int | None = None
 ) -> base_data.Page:
@@ -256,19 +247,9 @@ def list_community_members(
     users = users.select_related("vetnet_profile").prefetch_related(
         Prefetch("vetnet_profile__attributes", queryset=ProfileAttribute.objects.order_by("value"))
     ).order_by("first_name", "last_name", "username").distinct()
-    paginator = Paginator(users, _page_size(page_size))
-    try:
-        number = max(1, int(page))
-    except (TypeError, ValueError) as exc:
-        raise InvalidInput(_("The page number must be a whole number.")) from exc
-    try:
-        current = paginator.page(number)
-    except EmptyPage as exc:
-        raise NotFound(_("There is no page {number}.").format(number=number)) from exc
-    items = tuple(_to_profile_data(u, getattr(u, "vetnet_profile", None)) for u in current.object_list)
-    return base_data.Page(
-        items=items, count=paginator.count, page=current.number,
-        num_pages=paginator.num_pages, page_size=paginator.per_page,
+    return paginate(
+        users, page=page, page_size=page_size,
+        transform=lambda rows: (_to_profile_data(u, getattr(u, "vetnet_profile", None)) for u in rows),
     )
 
 

@@ -1,7 +1,8 @@
 """Discussion core and scenario forum (Communication)."""
+import uuid
+
 import django.db.models.deletion
 import opaque_keys.edx.django.models
-import uuid
 from django.conf import settings
 from django.db import migrations, models
 

@@ -4,6 +4,7 @@ from .data import (
     BriefScenario,
     Convergence,
     DelphiResults,
+    ForumPage,
     OwnRating,
     PolicyBrief,
     RatingRound,
@@ -23,12 +24,14 @@ from .delphi import (
     rounds_rated,
     spread,
 )
+from .forum_page import get_forum_page
 from .forums import (
     configure_scenario_forum,
     count_pending_proposals,
     get_scenario,
     get_scenario_forum,
     list_scenarios,
+    list_scenarios_page,
     moderate_scenario,
     propose_scenario,
 )
@@ -39,6 +42,7 @@ __all__ = [
     "BriefScenario",
     "Convergence",
     "DelphiResults",
+    "ForumPage",
     "OwnRating",
     "PolicyBrief",
     "RatingRound",
@@ -50,6 +54,7 @@ __all__ = [
     "configure_scenario_forum",
     "count_pending_proposals",
     "get_delphi_results",
+    "get_forum_page",
     "get_policy_brief",
     "get_scenario",
     "get_scenario_forum",
@@ -57,6 +62,7 @@ __all__ = [
     "list_rating_rounds",
     "list_rationales",
     "list_scenarios",
+    "list_scenarios_page",
     "moderate_scenario",
     "open_rating_round",
     "propose_scenario",

@@ -1,10 +1,10 @@
 """Plain values of the scenario forum: scenarios, Delphi rounds, ratings and aggregates, the policy brief. No Django here."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
-from ..discussions.api import Post, TranslationText
+from ..discussions.api import FlaggedPost, Post, PostRevision, Thread, TranslationText
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ class Scenario:
     policy_choices: tuple[str, ...]
     is_seed: bool
     status: str
-    thread_id: int
+    thread_id: str
     author_name: str = ""
     is_own: bool = False
     moderation_reason: str = ""
@@ -146,3 +146,22 @@ class PolicyBrief:
     rounds: tuple[RatingRound, ...]
     scenarios: tuple[BriefScenario, ...]
     min_raters: int
+
+
+@dataclass(frozen=True)
+class ForumPage:
+    """
+    What a forum's page shows one member: the scenarios, the Delphi results,
+    each scenario's discussion (first page, by scenario uuid), the history of
+    its edited posts (by post id), the latest closed round's rationales (by
+    scenario uuid) and, for staff, the flagged posts.
+    """
+
+    scenarios: tuple[Scenario, ...]
+    results: DelphiResults
+    threads: dict[str, Thread] = field(default_factory=dict)
+    revisions: dict[str, tuple[PostRevision, ...]] = field(default_factory=dict)
+    rationales: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    flagged: tuple[FlaggedPost, ...] = ()
+    is_moderator: bool = False
+    can_read_policy_brief: bool = False

@@ -9,14 +9,16 @@ import json
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .. import data as base_data
 from ..core.access import display_name
 from ..core.keys import parse_course_key
 from ..core.languages import detect_language, language_of
 from ..core.markup import render_markdown
+from ..core.pagination import paginate
 from ..core.rate_limits import check_rate_limit
 from ..discussions.api import (
     SCENARIO_TRANSLATION,
@@ -24,6 +26,7 @@ from ..discussions.api import (
     register_translatable,
     rename_thread,
     thread_ids,
+    translated_object_ids,
     translations_for,
 )
 from ..exceptions import AccessDenied, InvalidInput, NotFound
@@ -134,7 +137,7 @@ def get_scenario_forum(*, course_key, usage_key: str) -> data.ScenarioForum:
     return _forum_data(forum)
 
 
-def _threads_by_uuid(scenarios, key, usage_key) -> dict[str, int]:
+def _threads_by_uuid(scenarios, key, usage_key) -> dict[str, str]:
     targets = {scenario_target(s.uuid): s for s in scenarios}
     found = thread_ids(usage_key=usage_key, targets=targets)
     for target, scenario in targets.items():
@@ -144,7 +147,7 @@ def _threads_by_uuid(scenarios, key, usage_key) -> dict[str, int]:
     return {str(targets[t].uuid): thread_id for t, thread_id in found.items() if t in targets}
 
 
-def _to_scenario(scenario: Scenario, *, viewer, thread_id: int, translations) -> data.Scenario:
+def _to_scenario(scenario: Scenario, *, viewer, thread_id: str, translations) -> data.Scenario:
     return data.Scenario(
         uuid=str(scenario.uuid),
         title=scenario.title,
@@ -164,6 +167,36 @@ def _to_scenario(scenario: Scenario, *, viewer, thread_id: int, translations) ->
     )
 
 
+def _visible_scenarios(user, key, usage_key: str, language: str):
+    """The forum's scenarios the member may see, in the forum's order, as one query."""
+    scenarios = Scenario.objects.filter(course_key=key, usage_key=usage_key).exclude(status=Scenario.ARCHIVED)
+    staff = is_moderator(user=user, course_key=key)
+    if not staff:
+        scenarios = scenarios.filter(Q(status=Scenario.PUBLISHED) | Q(author=user))
+    language = (language or "").strip().lower()[:16]
+    if language:
+        scenarios = scenarios.filter(
+            Q(language=language) | Q(pk__in=translated_object_ids(kind=SCENARIO_TRANSLATION, language=language))
+        )
+    order = [
+        Case(When(seed_key__isnull=True, then=Value(1)), default=Value(0)), "position", "created", "id",
+    ]
+    if staff:
+        # Staff see the proposals that wait for them first.
+        order.insert(0, Case(When(status=Scenario.PENDING, then=Value(0)), default=Value(1)))
+    return scenarios.select_related("author").order_by(*order)
+
+
+def _scenario_values(rows, *, user, key, usage_key: str) -> tuple[data.Scenario, ...]:
+    """Scenarios as the member sees them, with their translations and threads: a fixed number of queries."""
+    translated = translations_for(kind=SCENARIO_TRANSLATION, object_ids=[s.pk for s in rows])
+    threads = _threads_by_uuid(rows, key, usage_key)
+    return tuple(
+        _to_scenario(s, viewer=user, thread_id=threads[str(s.uuid)], translations=translated.get(s.pk, ()))
+        for s in rows
+    )
+
+
 def list_scenarios(*, user, course_key, usage_key: str, language: str = "") -> tuple[data.Scenario, ...]:
     """
     The forum's scenarios the member may see: seeds first in the trainer's order,
@@ -173,25 +206,19 @@ def list_scenarios(*, user, course_key, usage_key: str, language: str = "") -> t
     """
     key = require_viewer(user, course_key)
     usage_key = str(usage_key)
-    scenarios = Scenario.objects.filter(course_key=key, usage_key=usage_key).exclude(status=Scenario.ARCHIVED)
-    staff = is_moderator(user=user, course_key=key)
-    if not staff:
-        scenarios = scenarios.filter(Q(status=Scenario.PUBLISHED) | Q(author=user))
-    scenarios = list(scenarios.select_related("author"))
-    scenarios.sort(key=lambda s: (
-        s.status != Scenario.PENDING if staff else False, s.seed_key is None, s.position, s.created,
-    ))
-    translated = translations_for(kind=SCENARIO_TRANSLATION, object_ids=[s.pk for s in scenarios])
-    if language:
-        language = language.strip().lower()
-        scenarios = [
-            s for s in scenarios
-            if s.language == language or any(t.language == language for t in translated.get(s.pk, ()))
-        ]
-    threads = _threads_by_uuid(scenarios, key, usage_key)
-    return tuple(
-        _to_scenario(s, viewer=user, thread_id=threads[str(s.uuid)], translations=translated.get(s.pk, ()))
-        for s in scenarios
+    rows = list(_visible_scenarios(user, key, usage_key, language))
+    return _scenario_values(rows, user=user, key=key, usage_key=usage_key)
+
+
+def list_scenarios_page(
+    *, user, course_key, usage_key: str, language: str = "", page=1, page_size=None,
+) -> base_data.Page:
+    """One page of ``list_scenarios``, cut in the database."""
+    key = require_viewer(user, course_key)
+    usage_key = str(usage_key)
+    return paginate(
+        _visible_scenarios(user, key, usage_key, language), page=page, page_size=page_size,
+        transform=lambda rows: _scenario_values(rows, user=user, key=key, usage_key=usage_key),
     )
 
 

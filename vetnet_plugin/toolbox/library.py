@@ -8,13 +8,19 @@ from them. Counters are denormalised on ``Resource`` for the sorts.
 """
 from __future__ import annotations
 
-from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Count, Prefetch
 from django.utils.translation import gettext as _
 
-from ..conf import setting
 from .. import data as base_data
-from ..exceptions import AccessDenied, InvalidInput, NotFound
+from ..conf import setting
+from ..core.pagination import (
+    check_page_exists,
+    clean_page_number,
+    clean_page_size,
+    num_pages,
+    paginate,
+)
+from ..exceptions import AccessDenied, InvalidInput
 from . import data
 from .access import can_moderate, viewer_for, visible_resources
 from .models import Resource, ResourceAttribute
@@ -36,17 +42,6 @@ _ATTRIBUTE_FACETS = {
 }
 # Tags are free text: show the most used ones only.
 MAX_TAG_FACETS = 30
-
-
-def _page_size(page_size) -> int:
-    default = setting("VETNET_PAGE_SIZE")
-    maximum = setting("VETNET_MAX_PAGE_SIZE")
-    if page_size in (None, ""):
-        return default
-    try:
-        return max(1, min(int(page_size), maximum))
-    except (TypeError, ValueError) as exc:
-        raise InvalidInput(_("The page size must be a whole number.")) from exc
 
 
 def apply_filters(queryset, filters: data.ResourceFilters, *, user):
@@ -104,20 +99,6 @@ def facet_counts(resource_ids) -> dict:
     return facets
 
 
-def paginate(queryset, page, page_size):
-    paginator = Paginator(queryset, _page_size(page_size))
-    try:
-        number = max(1, int(page))
-    except (TypeError, ValueError) as exc:
-        raise InvalidInput(_("The page number must be a whole number.")) from exc
-    try:
-        return paginator, paginator.page(number)
-    except EmptyPage as exc:
-        if number == 1:
-            return paginator, paginator.page(1)
-        raise NotFound(_("There is no page {number}.").format(number=number)) from exc
-
-
 def _rendered(viewer, resources) -> tuple:
     return tuple(to_resource(r, user=viewer.user, can_moderate=can_moderate(viewer, r)) for r in resources)
 
@@ -130,13 +111,6 @@ def _with_relations(queryset):
 
 def _facet_window() -> int:
     return max(1, int(setting("VETNET_TOOLBOX_FACET_WINDOW")))
-
-
-def _page_number(page) -> int:
-    try:
-        return max(1, int(page))
-    except (TypeError, ValueError) as exc:
-        raise InvalidInput(_("The page number must be a whole number.")) from exc
 
 
 def list_resources(
@@ -159,8 +133,8 @@ def list_resources(
     if sort not in SORT_CODES:
         raise InvalidInput(_("Sort by newest, best rated or most adopted."), errors={"sort": [_("Unknown order.")]})
     filters = filters or data.ResourceFilters()
-    size = _page_size(page_size)
-    number = _page_number(page)
+    size = clean_page_size(page_size)
+    number = clean_page_number(page)
     ordered = apply_filters(visible_resources(viewer), filters, user=user).order_by(*_ORDERINGS[sort])
     window = _facet_window()
     # The leading ids in order, one query: they give the facets and the early
@@ -174,9 +148,8 @@ def list_resources(
     count = ordered.order_by()[: count_limit + 1].count()
     count_capped = count > count_limit
     count = min(count, count_limit)
-    num_pages = max(1, -(-count // size))
-    if number > num_pages:
-        raise NotFound(_("There is no page {number}.").format(number=number))
+    pages = num_pages(count, size)
+    check_page_exists(number, pages)
     start = (number - 1) * size
     if start + size <= len(leading) or not partial:
         page_ids = leading[start:start + size]
@@ -187,7 +160,7 @@ def list_resources(
     extra = {"facets": facet_counts(leading) if with_facets else {}, "facets_partial": partial,
              "count_capped": count_capped, "sort": sort}
     return base_data.Page(
-        items=_rendered(viewer, resources), count=count, page=number, num_pages=num_pages, page_size=size,
+        items=_rendered(viewer, resources), count=count, page=number, num_pages=pages, page_size=size,
         extra=extra,
     )
 
@@ -203,8 +176,5 @@ def list_moderation_queue(
     if status not in {Resource.PENDING, Resource.REJECTED, Resource.HIDDEN}:
         raise InvalidInput(_("Unknown moderation state."))
     queryset = Resource.objects.filter(course_key=viewer.course_key, status=status).order_by("created", "id")
-    paginator, current = paginate(_with_relations(queryset), page, page_size)
-    return base_data.Page(
-        items=_rendered(viewer, current.object_list), count=paginator.count, page=current.number,
-        num_pages=paginator.num_pages, page_size=paginator.per_page,
-    )
+    return paginate(_with_relations(queryset), page=page, page_size=page_size,
+                    transform=lambda rows: _rendered(viewer, rows))

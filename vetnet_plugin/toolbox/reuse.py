@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import data as base_data
+from ..core.pagination import paginate
 from ..exceptions import AccessDenied, InvalidInput, NotFound
 from . import data
 from .access import (
@@ -22,7 +23,6 @@ from .access import (
     visible_resources,
 )
 from .files import delete_stored_files
-from .library import paginate
 from .models import Adoption, Collection, CollectionItem, Resource, Review
 from .render import to_adoption, to_collection, to_review
 
@@ -104,17 +104,17 @@ def list_reviews(
     viewer = viewer_for(user=user, context=context)
     resource = get_visible_resource(viewer, resource_uuid)
     reviews = Review.objects.filter(resource=resource).select_related("author").order_by("-modified", "-id")
-    paginator, current = paginate(reviews, page, page_size)
     own = Review.objects.filter(resource=resource, author=user).select_related("author").first()
-    for review in current.object_list:
-        review.resource = resource
     if own:
         own.resource = resource
-    return base_data.Page(
-        items=tuple(to_review(r) for r in current.object_list), count=paginator.count, page=current.number,
-        num_pages=paginator.num_pages, page_size=paginator.per_page,
-        extra={"own": to_review(own) if own else None},
-    )
+
+    def reviews_of(rows):
+        for review in rows:
+            review.resource = resource
+            yield to_review(review)
+
+    return paginate(reviews, page=page, page_size=page_size, transform=reviews_of,
+                    extra={"own": to_review(own) if own else None})
 
 
 def adopt_resource(*, user, context: data.ToolboxContext, resource_uuid, context_note: str = "") -> data.Adoption:

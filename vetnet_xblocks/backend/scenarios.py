@@ -95,6 +95,10 @@ class ScenarioForumBackend:
 
     # -- scenarios ---------------------------------------------------------------------
 
+    def forum_page(self, *, language: str = "") -> api.ForumPage:
+        """Everything the forum's page shows this user, read in a fixed number of queries."""
+        return api.get_forum_page(**self._in_forum(), language=language)
+
     def list_scenarios(self, *, language: str = "") -> tuple[api.Scenario, ...]:
         return api.list_scenarios(**self._in_forum(), language=language)
 
@@ -155,7 +159,7 @@ class ScenarioForumBackend:
     def moderate_post(self, *, post_id: PostId, hide: bool, reason: str = "") -> api.Post:
         return api.moderate_post(**self._as_user(), post_id=post_id, hide=hide, reason=reason)
 
-    def list_flagged_posts(self) -> tuple[api.FlaggedPost, ...]:
+    def list_flagged_posts(self) -> api.Page:
         """Posts members flagged in this forum (moderators only)."""
         return api.list_flagged_posts(**self._as_user(), usage_key=self.usage_key)
 

@@ -20,7 +20,7 @@ def language_name(code: str) -> str:
 
 
 class _Page:
-    """Everything one rendering needs, fetched once."""
+    """Everything one rendering needs, fetched once (a fixed number of queries)."""
 
     def __init__(self, block, forum: ScenarioForumBackend, language: str):
         self.block = block
@@ -29,7 +29,8 @@ class _Page:
         self.prefix = block.dom_id
         self.machine_translation = forum.machine_translation_enabled()
         self.languages = [{"code": c, "name": language_name(c)} for c in forum.languages()]
-        self.is_staff = forum.is_moderator()
+        self.data = forum.forum_page(language=language)
+        self.is_staff = self.data.is_moderator
 
     def other_languages(self, original: str) -> list[dict]:
         return [item for item in self.languages if item["code"] != original]
@@ -37,9 +38,7 @@ class _Page:
 
 def _render_post(page: _Page, post, scenario_uuid: str) -> str:
     replies = "".join(_render_post(page, reply, scenario_uuid) for reply in post.replies)
-    revisions = ()
-    if post.edited and not post.is_retired and post.body:
-        revisions = page.forum.list_post_revisions(post_id=post.id)
+    revisions = page.data.revisions.get(post.id, ())
     return page.block.render_template("templates/post.html", {
         "post": post, "replies_html": mark_safe(replies), "revisions": revisions,
         "dom_id": f"{page.prefix}-p-{post.id}", "is_staff": page.is_staff,
@@ -66,9 +65,7 @@ def _rating_summary(page: _Page, scenario, results):
     for rating in sorted(results.own_ratings, key=lambda r: r.round_number):
         if rating.scenario_uuid == scenario.uuid:
             previous_own = rating
-    rationales = ()
-    if latest is not None and not latest.withheld:
-        rationales = page.forum.list_rationales(scenario_uuid=scenario.uuid, round_number=latest.round_number)
+    rationales = page.data.rationales.get(scenario.uuid, ()) if latest is not None and not latest.withheld else ()
     return {
         "trend": trend, "latest": latest, "rounds": rounds, "rationales": rationales,
         "own_current": own_current, "prefill": own_current or previous_own,
@@ -77,7 +74,7 @@ def _rating_summary(page: _Page, scenario, results):
 
 
 def _render_scenario(page: _Page, number: int, scenario, results) -> str:
-    thread = page.forum.get_thread(thread_id=scenario.thread_id, language=page.language)
+    thread = page.data.threads[scenario.uuid]
     posts_html = "".join(_render_post(page, post, scenario.uuid) for post in thread.posts)
     summary = _rating_summary(page, scenario, results)
     prefix = f"{page.prefix}-s-{scenario.uuid[:8]}"
@@ -96,8 +93,7 @@ def render_forum(block, forum: ScenarioForumBackend, *, language: str = ""):
     """The inner HTML of the forum for the current member (the part the page refreshes)."""
     page = _Page(block, forum, (language or "").strip().lower()[:8])
     usage_key = block.usage_key
-    scenarios = forum.list_scenarios(language=page.language)
-    results = forum.delphi_results()
+    scenarios, results = page.data.scenarios, page.data.results
     published = [s for s in scenarios if s.status == "published"]
     cards = [_render_scenario(page, number, s, results) for number, s in enumerate(published, start=1)]
     others = [s for s in scenarios if s.status != "published"]
@@ -115,10 +111,10 @@ def render_forum(block, forum: ScenarioForumBackend, *, language: str = ""):
         "can_close_round": page.is_staff and current is not None and current.is_open,
         "next_round": len(results.rounds) + 1, "is_staff": page.is_staff,
         "pending": [s for s in others if s.status == "pending"] if page.is_staff else [],
-        "flagged": forum.list_flagged_posts() if page.is_staff else (),
+        "flagged": page.data.flagged,
         "chart": build_chart(published, results),
         "policy_brief_url": (f"/api/vetnet/v1/courses/{block.course_key}/scenario-forums/{usage_key}/policy-brief/"
-                             if forum.can_read_policy_brief() else ""),
+                             if page.data.can_read_policy_brief else ""),
         "allow_proposals": block.allow_proposals, "pre_moderate": block.pre_moderate,
         "drivers": block.drivers, "policy_choices": block.policy_choices,
         "min_raters": results.min_raters,

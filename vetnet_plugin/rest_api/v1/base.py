@@ -9,21 +9,19 @@ access checks happen there, on the server, for every lookup.
 from dataclasses import asdict
 
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter
+from rest_framework import serializers
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from ...conf import setting
 from ... import compat
-from ...exceptions import InvalidInput, NotFound, VetnetError
+from ...data import Page
+from ...exceptions import InvalidInput, VetnetError
 
 # A course run's key as the platform writes it in URLs.
 COURSE_KEY_PATTERN = r"(?P<course_key>course-v1:[^/+]+\+[^/+]+\+[^/?]+)"
 # The course-community prefix of every endpoint family.
 COURSE = rf"courses/{COURSE_KEY_PATTERN}"
-
-PAGE_PARAMETERS = [OpenApiParameter("page", int), OpenApiParameter("page_size", int)]
 
 
 class IsAuthenticatedMember(IsAuthenticated):
@@ -64,28 +62,40 @@ def flag(value, name: str, default: bool) -> bool:
     raise InvalidInput(_("Choose yes or no."), errors={name: [_("Choose yes or no.")]})
 
 
-def paginated(request, items) -> dict:
-    """One page of ``items`` in the LMS's usual shape (``page`` and ``page_size`` query parameters)."""
-    default = setting("VETNET_PAGE_SIZE")
-    maximum = setting("VETNET_MAX_PAGE_SIZE")
-    try:
-        number = max(1, int(request.query_params.get("page", 1)))
-        size = max(1, min(int(request.query_params.get("page_size", default)), maximum))
-    except (TypeError, ValueError) as exc:
-        raise InvalidInput(_("The page number and size must be whole numbers.")) from exc
-    items = list(items)
-    num_pages = max(1, -(-len(items) // size))
-    if number > num_pages:
-        raise NotFound(_("There is no page {number}.").format(number=number))
+def page_url(request, number: int) -> str:
+    """The absolute URL of page ``number`` of the list ``request`` asked for."""
+    query = request.query_params.copy()
+    query["page"] = number
+    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
-    def link(page_number):
-        query = request.query_params.copy()
-        query["page"] = page_number
-        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
+def page_body(request, page: Page, item_serializer=None, **extra) -> dict:
+    """
+    A ``Page`` in the one shape every list endpoint answers with (the LMS's):
+    ``count``, ``num_pages``, ``current_page``, ``next``, ``previous``,
+    ``results``, then any ``extra`` keys (such as the toolbox's facets).
+    """
+    items = [asdict(item) for item in page.items]
     return {
-        "count": len(items), "num_pages": num_pages, "current_page": number,
-        "next": link(number + 1) if number < num_pages else None,
-        "previous": link(number - 1) if number > 1 else None,
-        "results": [asdict(item) for item in items[(number - 1) * size: number * size]],
+        "count": page.count,
+        "num_pages": page.num_pages,
+        "current_page": page.page,
+        "next": page_url(request, page.page + 1) if page.has_next else None,
+        "previous": page_url(request, page.page - 1) if page.has_previous else None,
+        "results": item_serializer(items, many=True).data if item_serializer else items,
+        **extra,
     }
+
+
+def page_of(item_serializer, name: str, **extra_fields):
+    """The serializer (for the OpenAPI schema) of a page of ``item_serializer`` in ``page_body``'s shape."""
+    fields = {
+        "count": serializers.IntegerField(),
+        "num_pages": serializers.IntegerField(),
+        "current_page": serializers.IntegerField(),
+        "next": serializers.URLField(allow_null=True),
+        "previous": serializers.URLField(allow_null=True),
+        "results": item_serializer(many=True),
+        **extra_fields,
+    }
+    return type(name, (serializers.Serializer,), {**fields, "__doc__": f"A page of {item_serializer.__name__}s."})

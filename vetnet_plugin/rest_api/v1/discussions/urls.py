@@ -4,8 +4,8 @@ from django.urls import path, re_path
 from ..base import COURSE
 from . import views
 
-_THREAD = COURSE + r"/threads/(?P<thread_id>[0-9]+)"
-_POST = COURSE + r"/posts/(?P<post_id>[0-9]+)"
+_THREAD = COURSE + r"/threads/(?P<thread_id>[^/]+)"
+_POST = COURSE + r"/posts/(?P<post_id>[^/]+)"
 
 urlpatterns = [
     re_path(rf"^{_THREAD}/$", views.ThreadView.as_view(), name="thread"),

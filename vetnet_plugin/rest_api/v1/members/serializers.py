@@ -2,6 +2,7 @@
 from rest_framework import serializers
 
 from .... import api
+from ..base import page_of
 
 
 class MemberProfileSerializer(serializers.Serializer):  # pylint: disable=abstract-method
@@ -36,12 +37,5 @@ class DirectoryQuerySerializer(serializers.Serializer):  # pylint: disable=abstr
     page_size = serializers.IntegerField(required=False, min_value=1, default=None, allow_null=True)
 
 
-class MemberPageSerializer(serializers.Serializer):  # pylint: disable=abstract-method
-    """A page of the directory, in the LMS's usual pagination shape."""
-
-    count = serializers.IntegerField()
-    num_pages = serializers.IntegerField()
-    current_page = serializers.IntegerField(source="page")
-    next = serializers.CharField(allow_null=True)
-    previous = serializers.CharField(allow_null=True)
-    results = MemberProfileSerializer(many=True, source="items")
+# A page of the directory, in the one page shape of every list.
+MemberPageSerializer = page_of(MemberProfileSerializer, "MemberPageSerializer")

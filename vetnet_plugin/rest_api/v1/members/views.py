@@ -10,7 +10,7 @@ from rest_framework.response import Response
 
 from .... import api
 from ....exceptions import InvalidInput
-from ..base import VetnetAPIView
+from ..base import VetnetAPIView, page_body
 from .serializers import (
     DirectoryQuerySerializer,
     MemberPageSerializer,
@@ -58,18 +58,4 @@ class CommunityMembersView(VetnetAPIView):
             page=page_number,
             page_size=page_size,
         )
-        body = {
-            "count": page.count,
-            "num_pages": page.num_pages,
-            "page": page.page,
-            "next": self._page_url(request, page.page + 1) if page.has_next else None,
-            "previous": self._page_url(request, page.page - 1) if page.has_previous else None,
-            "items": [asdict(item) for item in page.items],
-        }
-        return Response(MemberPageSerializer(body).data)
-
-    @staticmethod
-    def _page_url(request, number):
-        query = request.query_params.copy()
-        query["page"] = number
-        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+        return Response(page_body(request, page, MemberProfileSerializer))

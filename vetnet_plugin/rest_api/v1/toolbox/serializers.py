@@ -2,6 +2,7 @@
 from rest_framework import serializers
 
 from .... import api
+from ..base import page_of
 
 
 class ResourceVersionSerializer(serializers.Serializer):  # pylint: disable=abstract-method
@@ -49,16 +50,12 @@ class ResourceSerializer(serializers.Serializer):  # pylint: disable=abstract-me
     can_moderate = serializers.BooleanField()
 
 
-class ResourcePageSerializer(serializers.Serializer):  # pylint: disable=abstract-method
-    count = serializers.IntegerField()
-    num_pages = serializers.IntegerField()
-    current_page = serializers.IntegerField()
-    next = serializers.CharField(allow_null=True)
-    previous = serializers.CharField(allow_null=True)
-    facets = serializers.DictField(child=serializers.DictField(child=serializers.IntegerField()), required=False)
-    facets_partial = serializers.BooleanField(required=False)
-    count_capped = serializers.BooleanField(required=False)
-    results = ResourceSerializer(many=True)
+ResourcePageSerializer = page_of(
+    ResourceSerializer, "ResourcePageSerializer",
+    facets=serializers.DictField(child=serializers.DictField(child=serializers.IntegerField()), required=False),
+    facets_partial=serializers.BooleanField(required=False),
+    count_capped=serializers.BooleanField(required=False),
+)
 
 
 class LibraryQuerySerializer(serializers.Serializer):  # pylint: disable=abstract-method
@@ -150,13 +147,5 @@ class CollectionListSerializer(serializers.Serializer):  # pylint: disable=abstr
     results = CollectionSerializer(many=True)
 
 
-class ReviewPageSerializer(serializers.Serializer):  # pylint: disable=abstract-method
-    """A page of a resource's reviews, with the requester's own review (or null)."""
-
-    count = serializers.IntegerField()
-    num_pages = serializers.IntegerField()
-    current_page = serializers.IntegerField()
-    next = serializers.CharField(allow_null=True)
-    previous = serializers.CharField(allow_null=True)
-    results = ReviewSerializer(many=True)
-    own = ReviewSerializer(allow_null=True)
+# A page of a resource's reviews, with the requester's own review (or null).
+ReviewPageSerializer = page_of(ReviewSerializer, "ReviewPageSerializer", own=ReviewSerializer(allow_null=True))

@@ -17,7 +17,7 @@ from rest_framework.response import Response
 
 from .... import api
 from ....exceptions import InvalidInput
-from ..base import VetnetAPIView
+from ..base import VetnetAPIView, page_body
 from .serializers import (
     AdoptionSerializer,
     CollectionListSerializer,
@@ -54,24 +54,6 @@ def _object(payload) -> dict:
     return payload
 
 
-def _page_url(request, number):
-    query = request.query_params.copy()
-    query["page"] = number
-    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
-
-
-def _page_body(request, page, item_serializer, **extra):
-    return {
-        "count": page.count,
-        "num_pages": page.num_pages,
-        "current_page": page.page,
-        "next": _page_url(request, page.page + 1) if page.has_next else None,
-        "previous": _page_url(request, page.page - 1) if page.has_previous else None,
-        "results": item_serializer([asdict(item) for item in page.items], many=True).data,
-        **extra,
-    }
-
-
 class ToolboxView(VetnetAPIView):
     parser_classes = [JSONParser, MultiPartParser, FormParser]
 
@@ -88,7 +70,7 @@ class ResourceListView(ToolboxView):
             user=request.user, context=api.ToolboxContext(course_key=course_key, scope=scope),
             filters=api.ResourceFilters(**params), sort=sort, page=page_number, page_size=page_size,
         )
-        return Response(_page_body(request, page, ResourceSerializer, facets=page.extra.get("facets", {}),
+        return Response(page_body(request, page, ResourceSerializer, facets=page.extra.get("facets", {}),
                                    facets_partial=page.extra.get("facets_partial", False),
                                    count_capped=page.extra.get("count_capped", False)))
 
@@ -180,7 +162,7 @@ class ReviewView(ToolboxView):
         page = api.list_reviews(user=request.user, context=_context(request, course_key),
                                 resource_uuid=resource_uuid, page=request.query_params.get("page", 1))
         own = page.extra.get("own")
-        return Response(_page_body(request, page, ReviewSerializer, own=asdict(own) if own else None))
+        return Response(page_body(request, page, ReviewSerializer, own=asdict(own) if own else None))
 
     @extend_schema(request=ReviewSerializer, responses=ReviewSerializer)
     def put(self, request, course_key, resource_uuid):
@@ -236,7 +218,7 @@ class ModerationView(ToolboxView):
             user=request.user, context=_context(request, course_key),
             status=request.query_params.get("status", "pending"), page=request.query_params.get("page", 1),
         )
-        return Response(_page_body(request, page, ResourceSerializer))
+        return Response(page_body(request, page, ResourceSerializer))
 
 
 class ModerationActionView(ToolboxView):
