@@ -23,7 +23,10 @@ def main(writers: int) -> dict:
     from rest_framework.test import APIClient
 
     from tests.factories import COURSE_KEY, member
-    from tests.vetnet_plugin.communication_helpers import configure_forum, scenario_thread
+    from tests.vetnet_plugin.communication_helpers import (
+        configure_forum,
+        scenario_thread,
+    )
     from tests.vetnet_plugin.toolbox_helpers import deposit
     from vetnet_plugin import api
     from vetnet_plugin.discussions.models import Post
