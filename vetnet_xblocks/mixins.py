@@ -21,7 +21,6 @@ from xblock.core import XBlock
 from xblock.exceptions import JsonHandlerError
 from xblock.utils.resources import ResourceLoader
 
-from vetnet_plugin.api import parse_json_payload
 from vetnet_plugin.exceptions import AccessDenied, InvalidInput, VetnetError
 
 __all__ = [
@@ -163,6 +162,9 @@ def _read_payload(block, request, method: str):
         return _query_payload(block, request)
     if not request.body:
         return {}
+    # The backend imports this module (for ``BlockUser``): reach it when a request comes, not at import.
+    from .backend.payloads import parse_json_payload  # pylint: disable=import-outside-toplevel
+
     try:
         return parse_json_payload(request.body)
     except InvalidInput as error:
