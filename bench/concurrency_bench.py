@@ -26,25 +26,25 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO / "conf"), str(REPO)]
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "devhost.test_settings")
 
-import django
+import django  # noqa: E402
 
 django.setup()
 
-from django.db import connection, connections
-from django.test.utils import (
+from django.db import connection, connections  # noqa: E402
+from django.test.utils import (  # noqa: E402
     setup_databases,
     setup_test_environment,
     teardown_databases,
 )
-from rest_framework.test import APIClient
+from rest_framework.test import APIClient  # noqa: E402
 
-from tests.factories import COURSE_KEY, member
-from tests.vetnet_plugin.communication_helpers import (
+from tests.factories import COURSE_KEY, member  # noqa: E402
+from tests.vetnet_plugin.communication_helpers import (  # noqa: E402
     configure_forum,
     scenario_thread,
 )
-from vetnet_plugin import api
-from vetnet_plugin.discussions.models import Post
+from vetnet_plugin import api  # noqa: E402
+from vetnet_plugin.discussions.models import Post  # noqa: E402
 
 RESULTS = REPO / "bench" / "RESULTS.md"
 BEGIN, END = "<!-- concurrency_bench: begin -->", "<!-- concurrency_bench: end -->"
@@ -103,7 +103,8 @@ def run(writers: int, rounds: int) -> str:
     voters = [member() for _ in range(writers)]
     server = "SQLite"
     if connection.vendor == "mysql":
-        server = f"{'MariaDB' if connection.mysql_is_mariadb else 'MySQL'} {'.'.join(map(str, connection.mysql_version))}"
+        name = "MariaDB" if connection.mysql_is_mariadb else "MySQL"
+        server = f"{name} {'.'.join(map(str, connection.mysql_version))}"
     lines = [
         f"{writers} concurrent votes for one post through the REST API, on {server}",
         f"{'round':<8}{'ok':>8}{'req/s':>10}{'p50 ms':>10}{'p95 ms':>10}{'max ms':>10}{'retries':>9}{'count':>7}",
@@ -132,7 +133,7 @@ def run(writers: int, rounds: int) -> str:
          f"{max(all_latencies) * 1000:>10.0f}{retries.count:>9}"),
         ("(ok: 2xx answers; req/s: requests over the round's wall time; retries: transactions run again"
          " after a lock; count: the post's vote count after the round; one process, so Python's GIL shares"
-         " two cores among the fifty requests)"),
+         " two cores among the requests)"),
     ]
     return "\n".join(lines)
 
@@ -142,7 +143,8 @@ def write_results(table: str) -> None:
         f"{BEGIN}\n# Concurrent votes benchmark\n\n"
         "`bench/concurrency_bench.py` on the project's 2-core machine, while other work ran beside it: "
         "every voter a thread with its own connection, all released at once. Writes lock the post first "
-        "and retry a transaction that meets a deadlock or a lock timeout (`vetnet_plugin/core/transactions.py`).\n\n"
+        "and retry a transaction that meets a deadlock or a lock timeout\n"
+        "(`vetnet_plugin/core/transactions.py`).\n\n"
         f"```\n{table}\n```\n{END}\n"
     )
     text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
