@@ -21,7 +21,7 @@ from xblock.core import XBlock
 from xblock.exceptions import JsonHandlerError
 from xblock.utils.resources import ResourceLoader
 
-from vetnet_plugin.exceptions import AccessDenied, VetnetError
+from vetnet_plugin.exceptions import AccessDenied, InvalidInput, VetnetError
 
 __all__ = [
     "ANONYMOUS",
@@ -135,20 +135,40 @@ def _error_response(status: int, message: str, errors: dict | None = None, **hea
     return json_response({"error": message, "errors": errors or {}}, status=status, **headers)
 
 
-def _read_payload(block, request, method: str):
-    """Return the request's data as a dict, or a 400 response that says what is wrong."""
+def _query_payload(block, request):
+    """The query string as a dict of one text per name, or a 400 response."""
     _ = block.gettext
+    try:
+        pairs = request.GET.items()
+    except UnicodeDecodeError:
+        return _error_response(400, _("The address contains text that is not valid Unicode."))
+    payload = {}
+    for name, value in pairs:
+        if name in payload:
+            # Handlers read one value per name; a second one would reach them as a list.
+            return _error_response(400, _("The address gives {name} more than once.").format(name=name[:50]))
+        payload[name] = value
+    return payload
+
+
+def _read_payload(block, request, method: str):
+    """
+    Return the request's data as a dict, or a 400 response that says what is wrong.
+
+    JSON bodies are read as the REST API reads them (``parse_json_payload``):
+    numbers, text and nesting nothing behind can hold are refused here.
+    """
     if method in {"GET", "HEAD", "DELETE"}:
-        return request.GET.mixed()
+        return _query_payload(block, request)
     if not request.body:
         return {}
+    # The backend imports this module (for ``BlockUser``): reach it when a request comes, not at import.
+    from .backend.payloads import parse_json_payload  # pylint: disable=import-outside-toplevel
+
     try:
-        payload = json.loads(request.body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        return _error_response(400, _("The request could not be read: it is not valid JSON."))
-    if not isinstance(payload, dict):
-        return _error_response(400, _("The request could not be read: a JSON object was expected."))
-    return payload
+        return parse_json_payload(request.body)
+    except InvalidInput as error:
+        return _error_response(400, error.message)
 
 
 def json_handler(func=None, *, methods=("POST",)):

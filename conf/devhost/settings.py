@@ -69,10 +69,19 @@ TEMPLATES = [
     },
 ]
 
+# SQLite for a handful of people at once: WAL lets readers go on while one
+# writes; immediate transactions take the write lock at BEGIN, so a writer
+# waits its turn (up to the busy timeout) instead of failing with "database is
+# locked" when a read lock cannot be upgraded.
 DATABASES = {
     "default": {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": os.environ.get("VETNET_SQLITE_PATH", str(VAR_DIR / "devhost.sqlite3")),
+        "OPTIONS": {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,  # seconds a writer waits for the lock (the busy timeout)
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        },
     }
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -5,7 +5,16 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from tests.factories import COURSE_KEY, OTHER_COURSE_KEY, UserFactory, member
-from tests.vetnet_plugin.toolbox_helpers import METADATA, PDF, PNG, context, deposit, toolbox_media  # noqa: F401
+from tests.vetnet_plugin.toolbox_helpers import (  # noqa: F401
+    METADATA,
+    PDF,
+    PNG,
+    context,
+    deposit,
+    toolbox_media,
+    upload,
+)
+from vetnet_plugin import api
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("toolbox_media")]
 
@@ -168,3 +177,58 @@ def test_a_link_can_be_deposited_as_json_and_edited_by_its_author():
     assert client_for(member()).put(url("toolbox-resource", resource_uuid=uuid), METADATA,
                                     format="json").status_code == 404  # pending: invisible to others
     assert client_for(author).delete(url("toolbox-resource", resource_uuid=uuid)).status_code == 204
+
+
+def large_pdf(megabytes: float) -> bytes:
+    """A PDF of about ``megabytes``: over Django's in-memory limit (2.5 MB) it is uploaded to a file on disk."""
+    return PDF + b"%" + b"0" * int(megabytes * 1024 * 1024)
+
+
+def test_a_deposit_larger_than_what_django_keeps_in_memory_is_stored_whole(settings,
+                                                                          django_capture_on_commit_callbacks):
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default, whatever the host says
+    content = large_pdf(3)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(member()).post(url("toolbox-resources"), multipart(content, "big-guide.pdf"),
+                                             format="multipart")
+
+    assert response.status_code == 201, response.content[:300]
+    resource = response.json()
+    staff = client_for(UserFactory(is_staff=True))
+    staff.post(url("toolbox-moderate", resource_uuid=resource["uuid"]), {"action": "approve"}, format="json")
+    download = staff.get(url("toolbox-download", resource_uuid=resource["uuid"]))
+    assert b"".join(download.streaming_content) == content
+
+
+def test_a_new_version_through_rest_obeys_the_upload_limit_of_the_block_the_resource_was_deposited_in():
+    author = member()
+    block = context(usage_key="block-v1:VETNet+CoVP+2026+type@vetnet_toolbox+block@library",
+                    max_upload_bytes=1024 * 1024)
+    resource = deposit(author, block)
+    versions = url("toolbox-versions", resource_uuid=resource.uuid)
+
+    too_large = client_for(author).post(versions, {"file": SimpleUploadedFile("v2.pdf", large_pdf(2))},
+                                        format="multipart")
+    assert too_large.status_code == 400
+    assert "too large" in too_large.json()["detail"]
+    assert api.get_resource(user=author, context=block, resource_uuid=resource.uuid).current_version.number == 1
+
+    fits = client_for(author).post(versions, {"file": SimpleUploadedFile("v2.pdf", large_pdf(0.5))},
+                                   format="multipart")
+    assert fits.status_code == 201, fits.content[:300]
+
+
+def test_the_block_a_resource_was_deposited_in_may_raise_its_limit_for_later_versions():
+    author = member()
+    usage_key = "block-v1:VETNet+CoVP+2026+type@vetnet_toolbox+block@library"
+    resource = deposit(author, context(usage_key=usage_key, max_upload_bytes=1024 * 1024))
+    raised = context(usage_key=usage_key, max_upload_bytes=4 * 1024 * 1024)
+
+    api.add_resource_version(user=author, context=raised, resource_uuid=resource.uuid,
+                             file=upload(large_pdf(2), "v2.pdf"), filename="v2.pdf")
+
+    versions = url("toolbox-versions", resource_uuid=resource.uuid)
+    response = client_for(author).post(versions, {"file": SimpleUploadedFile("v3.pdf", large_pdf(3))},
+                                       format="multipart")
+    assert response.status_code == 201, response.content[:300]

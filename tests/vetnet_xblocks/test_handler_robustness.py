@@ -242,3 +242,64 @@ def test_studio_submit_answers_nasty_values_with_a_400_and_keeps_what_was_saved(
                                     {"title": "Taken over"})
     assert status == 403 and data["error"]
     assert reload(runtime, block).title != "Taken over"
+
+
+# -- the five families of hostile input, at every handler ------------------------------
+
+HOSTILE_BODIES = {
+    "number beyond a float": '{"rating": 1e400, "post_id": 1, "body": "Hi"}',
+    "NaN": '{"rating": NaN, "plausibility": NaN}',
+    "Infinity": '{"desirability": Infinity, "vote": -Infinity}',
+    "integer beyond 64 bits": '{"post_id": 123456789012345678901234567890}',
+    "lone surrogate": '{"body": "\\ud800", "title": "\\udfff", "reason": "\\ud800", "text": "\\ud800"}',
+    "lone surrogate in a key": '{"\\ud800": "value"}',
+    "nested thousands of levels": '{"drivers": ' + "[" * 5000 + "]" * 5000 + "}",
+    "a string": '"just a string"',
+    "a number": "42",
+    "null": "null",
+    "a list": "[1, 2]",
+}
+HOSTILE_QUERIES = {
+    "a name given twice": "resource={resource}&page=1&page=2",
+    "a value that is not UTF-8": "resource={resource}&search=%ED%A0%80",
+    "a name that is not UTF-8": "resource={resource}&%ff=1",
+}
+
+
+def assert_refused_with_a_message(status, body, where):
+    assert status == 400, (where, status, body)
+    assert body and body.get("error"), (where, body)
+
+
+@pytest.mark.parametrize("family", sorted(HOSTILE_BODIES))
+def test_every_scenario_handler_refuses_hostile_json_with_a_400(forum_people, family):
+    block, alice, staff, _ids = forum_people
+    for who in (alice, staff):
+        for handler in SCENARIO_HANDLERS:
+            status, body, _r = call_handler(who.runtime, who.block(block), handler, body=HOSTILE_BODIES[family])
+            assert_refused_with_a_message(status, body, (handler, family))
+
+
+@pytest.mark.parametrize("family", sorted(HOSTILE_BODIES))
+def test_every_toolbox_handler_refuses_hostile_json_with_a_400(toolbox, family):
+    for handler in TOOLBOX_POST_HANDLERS:
+        status, body, _r = call_handler(toolbox["runtime"], toolbox["block"], handler, body=HOSTILE_BODIES[family])
+        assert_refused_with_a_message(status, body, (handler, family))
+
+
+@pytest.mark.parametrize("family", sorted(HOSTILE_QUERIES))
+def test_every_toolbox_query_refuses_a_hostile_query_string_with_a_400(toolbox, family):
+    query = HOSTILE_QUERIES[family].format(resource=toolbox["resource"])
+    for handler in TOOLBOX_GET_HANDLERS:
+        response = toolbox["runtime"].handle(toolbox["block"], handler, webob.Request.blank(f"/?{query}"))
+        assert_refused_with_a_message(response.status_code, response.json, (handler, family))
+
+
+@pytest.mark.parametrize("block_type", BLOCK_TYPES)
+def test_studio_submit_of_every_block_refuses_hostile_json_and_keeps_what_was_saved(block_type):
+    runtime = CourseRuntime(TRAINER)
+    block = add_block(runtime, block_type, f'<{block_type} display_name="Before" title="Old title"/>')
+    for family, hostile in HOSTILE_BODIES.items():
+        status, body, _r = call_handler(runtime, reload(runtime, block), "studio_submit", body=hostile)
+        assert_refused_with_a_message(status, body, (block_type, family))
+    assert reload(runtime, block).display_name == "Before"

@@ -115,6 +115,38 @@ def test_a_body_that_is_not_a_json_object_is_a_400_with_a_clear_message(probe, b
     assert data["error"].startswith("The request could not be read")
 
 
+@pytest.mark.parametrize(("body", "message"), [
+    ('{"rating": 1e400}', "a number that is too large or not a number"),
+    ('{"rating": NaN}', "a number that is too large or not a number"),
+    ('{"rating": -Infinity}', "a number that is too large or not a number"),
+    ('{"post_id": 123456789012345678901234567890}', "a number that is too large or not a number"),
+    ('{"body": "\\ud800"}', "text that is not valid Unicode"),
+    ('{"\\udfff": "key"}', "text that is not valid Unicode"),
+    ('{"a": ' * 5000 + "1" + "}" * 5000, "nested too deeply"),
+    ("[" * 100 + "]" * 100, "nested too deeply"),
+    ("null", "a JSON object was expected"),
+], ids=["1e400", "nan", "infinity", "huge-integer", "lone-surrogate", "surrogate-key", "5000-levels",
+        "100-levels", "null"])
+def test_json_that_nothing_behind_the_handler_could_hold_is_a_400_that_says_why(probe, body, message):
+    runtime, block = probe
+
+    status, data, _ = call_handler(runtime, block, "echo", body=body)
+
+    assert status == 400
+    assert message in data["error"]
+
+
+def test_json_that_is_merely_unusual_still_reaches_the_handler(probe):
+    runtime, block = probe
+    body = '{"rating": 4.5e2, "post_id": -9223372036854775807, "body": "caf\\u00e9 \\ud83d\\ude00", "deep": [[[1]]]}'
+
+    status, data, _ = call_handler(runtime, block, "echo", body=body)
+
+    assert status == 200
+    assert data["received"] == {"rating": 450.0, "post_id": -9223372036854775807, "body": "café 😀",
+                                "deep": [[[1]]]}
+
+
 def test_the_wrong_method_is_a_405_that_names_the_allowed_one(probe):
     runtime, block = probe
 
@@ -125,14 +157,33 @@ def test_the_wrong_method_is_a_405_that_names_the_allowed_one(probe):
     assert data["error"] == "This address does not accept that kind of request."
 
 
-def test_a_get_handler_reads_the_query_string(probe):
+def test_a_get_handler_reads_the_query_string_one_text_per_name(probe):
     runtime, block = probe
-    request = webob.Request.blank("/?country=IT&language=it&language=en")
+    request = webob.Request.blank("/?country=IT&language=it")
 
     response = runtime.handle(block, "lookup", request)
 
     assert response.status_code == 200
-    assert response.json == {"query": {"country": "IT", "language": ["it", "en"]}}
+    assert response.json == {"query": {"country": "IT", "language": "it"}}
+
+
+def test_a_name_given_twice_in_the_query_string_is_a_400_that_names_it(probe):
+    runtime, block = probe
+
+    response = runtime.handle(block, "lookup", webob.Request.blank("/?country=IT&language=it&language=en"))
+
+    assert response.status_code == 400
+    assert response.json["error"] == "The address gives language more than once."
+
+
+@pytest.mark.parametrize("query", ["language=%ED%A0%80", "language=%ff", "%ff=it"])
+def test_a_query_string_that_is_not_utf8_is_a_400(probe, query):
+    runtime, block = probe
+
+    response = runtime.handle(block, "lookup", webob.Request.blank(f"/?{query}"))
+
+    assert response.status_code == 400
+    assert response.json["error"] == "The address contains text that is not valid Unicode."
 
 
 def test_values_from_the_api_are_encoded_as_json(probe):

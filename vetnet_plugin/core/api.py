@@ -6,7 +6,9 @@ from .access import Actor, display_name
 from .keys import parse_course_key
 from .languages import community_languages, detect_language
 from .markup import render_markdown
+from .payloads import parse_json_payload
 from .taxonomy import LANGUAGES, SECTORS, TOPICS, OrganisationType
+from .transactions import is_transient_lock_error
 
 __all__ = [
     "LANGUAGES",
@@ -17,6 +19,8 @@ __all__ = [
     "community_languages",
     "detect_language",
     "display_name",
+    "is_transient_lock_error",
     "parse_course_key",
+    "parse_json_payload",
     "render_markdown",
 ]

@@ -29,6 +29,7 @@ from ..core.pagination import (
     paginate,
 )
 from ..core.rate_limits import check_rate_limit
+from ..core.transactions import lock_for_update, retrying_atomic
 from ..exceptions import AccessDenied, InvalidInput, NotFound
 from ..members.api import require_moderator, require_viewer
 from . import data
@@ -455,20 +456,33 @@ def vote_post(*, user, course_key, post_id, vote: bool = True) -> int:
         raise InvalidInput(_("You cannot vote for your own post."))
     if post.is_hidden or post.is_retired:
         raise InvalidInput(_("This post cannot receive votes."))
-    with transaction.atomic():
-        if vote:
-            try:
-                with transaction.atomic():
-                    PostVote.objects.create(post=post, user=user)
-            except IntegrityError:
-                pass  # already voted: voting twice is a no-op, not an error
-            else:
-                Post.objects.filter(pk=post.pk).update(vote_count=F("vote_count") + 1)
-        else:
-            deleted, _rows = PostVote.objects.filter(post=post, user=user).delete()
-            if deleted:
-                Post.objects.filter(pk=post.pk).update(vote_count=F("vote_count") - 1)
-    return Post.objects.values_list("vote_count", flat=True).get(pk=post.pk)
+    return _write_vote(post.pk, user, bool(vote))
+
+
+@retrying_atomic
+def _write_vote(post_id: int, user, vote: bool) -> int:
+    # The post first, then the vote row and the counter: see core.transactions.
+    lock_for_update(Post.objects.filter(pk=post_id))
+    if vote:
+        if _create_once(PostVote, post_id=post_id, user=user):
+            Post.objects.filter(pk=post_id).update(vote_count=F("vote_count") + 1)
+    else:
+        deleted, _rows = PostVote.objects.filter(post_id=post_id, user=user).delete()
+        if deleted:
+            Post.objects.filter(pk=post_id).update(vote_count=F("vote_count") - 1)
+    return Post.objects.values_list("vote_count", flat=True).get(pk=post_id)
+
+
+def _create_once(model, **fields) -> bool:
+    """Create the member's row unless it exists (voting or flagging twice is a no-op); True if created."""
+    if model.objects.filter(**fields).exists():
+        return False
+    try:
+        with transaction.atomic():
+            model.objects.create(**fields)
+    except IntegrityError:
+        return False
+    return True
 
 
 def flag_post(*, user, course_key, post_id, reason: str = "") -> None:
@@ -479,12 +493,14 @@ def flag_post(*, user, course_key, post_id, reason: str = "") -> None:
     if PostFlag.objects.filter(post=post, user=user).exists():
         return
     check_rate_limit(action="flag", queryset=PostFlag.objects.filter(user=user))
-    try:
-        with transaction.atomic():
-            PostFlag.objects.create(post=post, user=user, reason=reason)
-            Post.objects.filter(pk=post.pk).update(flag_count=F("flag_count") + 1)
-    except IntegrityError:
-        pass
+    _write_flag(post.pk, user, reason)
+
+
+@retrying_atomic
+def _write_flag(post_id: int, user, reason: str) -> None:
+    lock_for_update(Post.objects.filter(pk=post_id))
+    if _create_once(PostFlag, post_id=post_id, user=user, reason=reason):
+        Post.objects.filter(pk=post_id).update(flag_count=F("flag_count") + 1)
 
 
 def moderate_post(*, user, course_key, post_id, hide: bool, reason: str = "") -> data.Post:
@@ -570,20 +586,28 @@ def retire_discussion_member(user_id: int) -> None:
     text and history are erased. Votes and flags go, with the counters they
     fed. Translations stay as community material, no longer credited.
     """
-    with transaction.atomic():
-        posts = Post.objects.filter(author_id=user_id)
-        PostRevision.objects.filter(post__in=posts).delete()
-        Translation.objects.filter(kind=Translation.POST, object_id__in=posts.values("pk")).delete()
-        posts.update(author=None, body="", is_retired=True)
-        for post_id in PostVote.objects.filter(user_id=user_id).values_list("post_id", flat=True):
-            Post.objects.filter(pk=post_id).update(vote_count=F("vote_count") - 1)
-        PostVote.objects.filter(user_id=user_id).delete()
-        for post_id in PostFlag.objects.filter(user_id=user_id).values_list("post_id", flat=True):
-            Post.objects.filter(pk=post_id).update(flag_count=F("flag_count") - 1)
-        PostFlag.objects.filter(user_id=user_id).delete()
-        Follow.objects.filter(user_id=user_id).delete()
-        Translation.objects.filter(translator_id=user_id).update(translator=None)
-        Translation.objects.filter(corrected_by_id=user_id).update(corrected_by=None)
+    _retire_discussion_rows(user_id)
+
+
+@retrying_atomic
+def _retire_discussion_rows(user_id: int) -> None:
+    # The posts whose counters change are locked first, in one order, as every vote and flag does.
+    voted = list(PostVote.objects.filter(user_id=user_id).values_list("post_id", flat=True))
+    flagged = list(PostFlag.objects.filter(user_id=user_id).values_list("post_id", flat=True))
+    lock_for_update(Post.objects.filter(pk__in={*voted, *flagged}))
+    posts = Post.objects.filter(author_id=user_id)
+    PostRevision.objects.filter(post__in=posts).delete()
+    Translation.objects.filter(kind=Translation.POST, object_id__in=posts.values("pk")).delete()
+    posts.update(author=None, body="", is_retired=True)
+    for post_id in voted:
+        Post.objects.filter(pk=post_id).update(vote_count=F("vote_count") - 1)
+    PostVote.objects.filter(user_id=user_id).delete()
+    for post_id in flagged:
+        Post.objects.filter(pk=post_id).update(flag_count=F("flag_count") - 1)
+    PostFlag.objects.filter(user_id=user_id).delete()
+    Follow.objects.filter(user_id=user_id).delete()
+    Translation.objects.filter(translator_id=user_id).update(translator=None)
+    Translation.objects.filter(corrected_by_id=user_id).update(corrected_by=None)
 
 
 def has_posted(*, user_id: int, usage_key: str) -> bool:

@@ -7,6 +7,7 @@ file becomes downloadable only once the scan task has passed it.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import uuid as uuid_module
@@ -152,6 +153,7 @@ def deposit_resource(
         resource = Resource.objects.create(
             course_key=viewer.course_key,
             usage_key=context.usage_key or "",
+            max_upload_bytes=max(0, int(context.max_upload_bytes or 0)),
             author=user,
             in_community_library=bool(in_community_library) and context.scope != "course",
             status=Resource.PUBLISHED if publish_now else Resource.PENDING,
@@ -177,7 +179,8 @@ def add_resource_version(
     to the moderation queue. A rejected upload leaves the resource as it was.
     """
     viewer = viewer_for(user=user, context=context)
-    checked, link = _checked_content(context=context, file=file, filename=filename, link_url=link_url)
+    limits = _limits_for_version(context, get_visible_resource(viewer, resource_uuid))
+    checked, link = _checked_content(context=limits, file=file, filename=filename, link_url=link_url)
     check_rate_limit(viewer, "deposit")
     with _stored_files_cleaned_on_failure() as stored, transaction.atomic():
         resource = get_visible_resource(viewer, resource_uuid, for_update=True)
@@ -188,10 +191,29 @@ def add_resource_version(
         )
         _save_version(version, stored)
         changes = {"current_version": version}
+        if _from_its_block(context, resource):
+            changes["max_upload_bytes"] = max(0, int(context.max_upload_bytes or 0))
         if context.moderation == "approval" and not can_moderate(viewer, resource):
             changes.update(status=Resource.PENDING, moderation_reason="")
         Resource.objects.filter(pk=resource.pk).update(**changes)
     return get_resource(user=user, context=context, resource_uuid=resource_uuid)
+
+
+def _from_its_block(context: data.ToolboxContext, resource: Resource) -> bool:
+    return bool(context.usage_key) and context.usage_key == resource.usage_key
+
+
+def _limits_for_version(context: data.ToolboxContext, resource: Resource) -> data.ToolboxContext:
+    """
+    The context a new version's file is checked in: the block the resource was
+    deposited in knows its current limit; anywhere else (the REST API, another
+    block) the lower of the caller's limit and the one the first deposit obeyed.
+    """
+    if _from_its_block(context, resource) or not resource.max_upload_bytes:
+        return context
+    if context.max_upload_bytes and 0 < context.max_upload_bytes <= resource.max_upload_bytes:
+        return context
+    return dataclasses.replace(context, max_upload_bytes=resource.max_upload_bytes)
 
 
 def update_resource(*, user, context: data.ToolboxContext, resource_uuid, metadata) -> data.Resource:

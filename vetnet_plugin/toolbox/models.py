@@ -43,6 +43,9 @@ class Resource(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     course_key = CourseKeyField(max_length=255, db_index=True)
     usage_key = models.CharField(max_length=255, blank=True)
+    # The upload limit of the block the resource was deposited in (0: the operator's). Its later
+    # versions obey it too, even when they come through the REST API, which knows no block.
+    max_upload_bytes = models.PositiveBigIntegerField(default=0)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="vetnet_resources"
     )

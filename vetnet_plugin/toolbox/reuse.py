@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from .. import data as base_data
 from ..core.pagination import paginate
+from ..core.transactions import lock_for_update, retrying_atomic
 from ..exceptions import AccessDenied, InvalidInput, NotFound
 from . import data
 from .access import (
@@ -72,29 +73,41 @@ def review_resource(*, user, context: data.ToolboxContext, resource_uuid, rating
     existing = Review.objects.filter(resource=resource, author=user).first()
     if existing is None:
         check_rate_limit(viewer, "review")
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                review, _created = Review.objects.update_or_create(
-                    resource=resource, author=user, defaults={"rating": rating, "text": text}
-                )
-        except IntegrityError:
-            # A second request from the same member created it first: edit that one.
-            Review.objects.filter(resource=resource, author=user).update(rating=rating, text=text,
-                                                                         modified=timezone.now())
-            review = Review.objects.get(resource=resource, author=user)
-        refresh_rating(resource.pk)
+    review = _write_review(resource.pk, user, rating, text)
     review.resource = resource
     return to_review(review)
+
+
+@retrying_atomic
+def _write_review(resource_id: int, user, rating: int, text: str) -> Review:
+    # The resource first, then the review and the average: see core.transactions.
+    lock_for_update(Resource.objects.filter(pk=resource_id))
+    try:
+        with transaction.atomic():
+            review, _created = Review.objects.update_or_create(
+                resource_id=resource_id, author=user, defaults={"rating": rating, "text": text}
+            )
+    except IntegrityError:
+        # A second request from the same member created it first: edit that one.
+        Review.objects.filter(resource_id=resource_id, author=user).update(rating=rating, text=text,
+                                                                           modified=timezone.now())
+        review = Review.objects.get(resource_id=resource_id, author=user)
+    refresh_rating(resource_id)
+    return review
 
 
 def delete_review(*, user, context: data.ToolboxContext, resource_uuid) -> None:
     """Withdraw one's own review of a resource."""
     viewer = viewer_for(user=user, context=context)
     resource = get_visible_resource(viewer, resource_uuid)
-    with transaction.atomic():
-        Review.objects.filter(resource=resource, author=user).delete()
-        refresh_rating(resource.pk)
+    _delete_review(resource.pk, user)
+
+
+@retrying_atomic
+def _delete_review(resource_id: int, user) -> None:
+    lock_for_update(Resource.objects.filter(pk=resource_id))
+    Review.objects.filter(resource_id=resource_id, author=user).delete()
+    refresh_rating(resource_id)
 
 
 def list_reviews(
@@ -127,17 +140,23 @@ def adopt_resource(*, user, context: data.ToolboxContext, resource_uuid, context
     adoption = Adoption.objects.filter(resource=resource, member=user).select_related("member").first()
     if adoption is None:
         check_rate_limit(viewer, "adoption")
-        try:
-            with transaction.atomic():
-                adoption = Adoption.objects.create(resource=resource, member=user, context=note)
-                Resource.objects.filter(pk=resource.pk).update(adoption_count=F("adoption_count") + 1)
-        except IntegrityError:
-            adoption = Adoption.objects.get(resource=resource, member=user)
+        adoption = _write_adoption(resource.pk, user, note)
     elif note:
         Adoption.objects.filter(pk=adoption.pk).update(context=note)
         adoption.context = note
     adoption.resource = resource
     return to_adoption(adoption)
+
+
+@retrying_atomic
+def _write_adoption(resource_id: int, user, note: str) -> Adoption:
+    # The resource first, then the adoption and the counter: see core.transactions.
+    lock_for_update(Resource.objects.filter(pk=resource_id))
+    adoption = Adoption.objects.filter(resource_id=resource_id, member=user).select_related("member").first()
+    if adoption is None:
+        adoption = Adoption.objects.create(resource_id=resource_id, member=user, context=note)
+        Resource.objects.filter(pk=resource_id).update(adoption_count=F("adoption_count") + 1)
+    return adoption
 
 
 def report_adoption_outcome(
@@ -164,11 +183,15 @@ def withdraw_adoption(*, user, context: data.ToolboxContext, resource_uuid) -> N
     """Take back one's "I adopted this"."""
     viewer = viewer_for(user=user, context=context)
     resource = get_visible_resource(viewer, resource_uuid)
-    with transaction.atomic():
-        deleted, _rows = Adoption.objects.filter(resource=resource, member=user).delete()
-        if deleted:
-            Resource.objects.filter(pk=resource.pk, adoption_count__gt=0).update(
-                adoption_count=F("adoption_count") - 1)
+    _delete_adoption(resource.pk, user)
+
+
+@retrying_atomic
+def _delete_adoption(resource_id: int, user) -> None:
+    lock_for_update(Resource.objects.filter(pk=resource_id))
+    deleted, _rows = Adoption.objects.filter(resource_id=resource_id, member=user).delete()
+    if deleted:
+        Resource.objects.filter(pk=resource_id, adoption_count__gt=0).update(adoption_count=F("adoption_count") - 1)
 
 
 def list_adoptions(*, user, context: data.ToolboxContext, resource_uuid) -> dict:
@@ -309,17 +332,23 @@ def retire_toolbox_member(*, user_id: int) -> None:
     Published resources stay for the community, as licensed, but no longer
     name their author; unpublished ones go with their files.
     """
-    with transaction.atomic():
-        reviewed = list(Review.objects.filter(author_id=user_id).values_list("resource_id", flat=True))
-        Review.objects.filter(author_id=user_id).delete()
-        for resource_id in reviewed:
-            refresh_rating(resource_id)
-        adopted = list(Adoption.objects.filter(member_id=user_id).values_list("resource_id", flat=True))
-        Adoption.objects.filter(member_id=user_id).delete()
-        Resource.objects.filter(pk__in=adopted, adoption_count__gt=0).update(adoption_count=F("adoption_count") - 1)
-        Collection.objects.filter(owner_id=user_id).delete()
-        unpublished = Resource.objects.filter(author_id=user_id).exclude(status=Resource.PUBLISHED)
-        names = [n for n in unpublished.values_list("versions__storage_name", flat=True) if n]
-        unpublished.delete()
-        Resource.objects.filter(author_id=user_id).update(author=None)
-        transaction.on_commit(lambda: delete_stored_files(names))
+    _retire_toolbox_rows(user_id)
+
+
+@retrying_atomic
+def _retire_toolbox_rows(user_id: int) -> None:
+    reviewed = list(Review.objects.filter(author_id=user_id).values_list("resource_id", flat=True))
+    adopted = list(Adoption.objects.filter(member_id=user_id).values_list("resource_id", flat=True))
+    # The resources whose counters change are locked first, in one order, as every review and adoption does.
+    lock_for_update(Resource.objects.filter(pk__in={*reviewed, *adopted}))
+    Review.objects.filter(author_id=user_id).delete()
+    for resource_id in reviewed:
+        refresh_rating(resource_id)
+    Adoption.objects.filter(member_id=user_id).delete()
+    Resource.objects.filter(pk__in=adopted, adoption_count__gt=0).update(adoption_count=F("adoption_count") - 1)
+    Collection.objects.filter(owner_id=user_id).delete()
+    unpublished = Resource.objects.filter(author_id=user_id).exclude(status=Resource.PUBLISHED)
+    names = [n for n in unpublished.values_list("versions__storage_name", flat=True) if n]
+    unpublished.delete()
+    Resource.objects.filter(author_id=user_id).update(author=None)
+    transaction.on_commit(lambda: delete_stored_files(names))

@@ -10,13 +10,14 @@ from dataclasses import asdict
 
 from django.utils.translation import gettext as _
 from rest_framework import serializers
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from ... import compat
+from ... import api, compat
 from ...data import Page
-from ...exceptions import InvalidInput, VetnetError
+from ...exceptions import Conflict, InvalidInput, VetnetError
 
 # A course run's key as the platform writes it in URLs.
 COURSE_KEY_PATTERN = r"(?P<course_key>course-v1:[^/+]+\+[^/+]+\+[^/?]+)"
@@ -31,13 +32,29 @@ class IsAuthenticatedMember(IsAuthenticated):
         return super().has_permission(request, view) and request.user.is_active
 
 
+class JSONObjectParser(JSONParser):
+    """
+    JSON bodies read the one way the whole product reads them (``parse_json_payload``).
+
+    Every v1 endpoint takes a JSON object; numbers, text and nesting the
+    system cannot hold are a 400 with a message, before any view sees them.
+    """
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        return api.parse_json_payload(stream.read() if stream is not None else b"")
+
+
 class VetnetAPIView(APIView):
-    """Common base: LMS authentication, and ``VetnetError`` mapped to its HTTP status."""
+    """Common base: LMS authentication, one way to read bodies, ``VetnetError`` mapped to its HTTP status."""
 
     authentication_classes = compat.drf_authentication_classes()
-    permission_classes = [IsAuthenticatedMember]
+    permission_classes = (IsAuthenticatedMember,)
+    parser_classes = (JSONObjectParser, FormParser, MultiPartParser)
 
     def handle_exception(self, exc):
+        if api.is_transient_lock_error(exc):
+            # Only inside a transaction begun before the view (the writes retry their own): try again.
+            exc = Conflict(_("Many people are doing this at the same moment. Please try again."))
         if isinstance(exc, VetnetError):
             body = {"detail": exc.message}
             if exc.errors:

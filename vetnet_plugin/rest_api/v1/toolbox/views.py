@@ -12,7 +12,6 @@ from django.http import FileResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
 from .... import api
@@ -55,7 +54,7 @@ def _object(payload) -> dict:
 
 
 class ToolboxView(VetnetAPIView):
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    """The toolbox's views; their bodies are read as every v1 view reads them."""
 
 
 class ResourceListView(ToolboxView):
@@ -76,10 +75,14 @@ class ResourceListView(ToolboxView):
 
     @extend_schema(request=DepositSerializer, responses={201: ResourceSerializer})
     def post(self, request, course_key):
-        payload = request.data.copy() if hasattr(request.data, "copy") else dict(request.data)
-        if hasattr(request.data, "getlist"):
-            payload = {key: request.data.getlist(key) if key in ("sectors", "eqf_levels", "languages", "tags")
-                       else request.data.get(key) for key in request.data}
+        data = _object(request.data)
+        # A form is read field by field, never copied: copying would try to duplicate an upload
+        # Django keeps in a temporary file on disk (any file over its in-memory limit).
+        if hasattr(data, "getlist"):
+            payload = {key: data.getlist(key) if key in ("sectors", "eqf_levels", "languages", "tags")
+                       else data.get(key) for key in data}
+        else:
+            payload = dict(data)
         params = _valid(DepositSerializer, payload)
         upload = params.pop("file", None)
         resource = api.deposit_resource(
