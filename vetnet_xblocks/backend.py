@@ -79,7 +79,8 @@ _TOOLBOX_FUNCTIONS = frozenset({
     "list_resources", "get_resource", "deposit_resource", "add_resource_version", "update_resource",
     "withdraw_resource", "open_resource_download", "review_resource", "list_reviews", "adopt_resource",
     "report_adoption_outcome", "withdraw_adoption", "list_adoptions", "list_collections", "create_collection",
-    "add_to_collection", "remove_from_collection", "get_collection", "delete_collection", "list_moderation_queue",
+    "add_to_collection", "remove_from_collection", "get_collection", "list_collection_resources", "delete_collection",
+    "list_moderation_queue",
     "approve_resource", "reject_resource", "hide_resource",
 })
 
