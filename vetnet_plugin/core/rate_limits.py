@@ -18,6 +18,7 @@ _DEFAULT_LIMITS = {
     "translation": (20, 3600),
     "flag": (20, 3600),
     "rating": (200, 3600),
+    "contact": (5, 3600),
 }
 
 

@@ -45,3 +45,10 @@ class MemberPageSerializer(serializers.Serializer):  # pylint: disable=abstract-
     next = serializers.CharField(allow_null=True)
     previous = serializers.CharField(allow_null=True)
     results = MemberProfileSerializer(many=True, source="items")
+
+
+class ContactSerializer(serializers.Serializer):  # pylint: disable=abstract-method
+    """A message to a member, sent by the platform's e-mail; the API validates it."""
+
+    purpose = serializers.ChoiceField(choices=["counselling", "partnership"])
+    message = serializers.CharField(max_length=5000, trim_whitespace=True)
