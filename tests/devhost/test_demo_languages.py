@@ -1,6 +1,7 @@
 """The demo course speaks the reader's language: block titles and instructions, and the seed scenarios."""
-import pytest
+from io import StringIO
 
+import pytest
 from devhost import enrollment
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +34,8 @@ UNITS = {
 
 def _unit(client, course, unit, language):
     client.post("/i18n/setlang/", {"language": language, "next": "/"})
-    response = client.get(f"/courses/{course.course_key}/units/{unit}/")
+    course_key = getattr(course, "course_key", course)
+    response = client.get(f"/courses/{course_key}/units/{unit}/")
     assert response.status_code == 200
     return response.content.decode()
 
@@ -68,3 +70,42 @@ def test_the_translations_are_in_the_blocks_olx_export(client, template_course, 
     exported = json.loads(node.find("{http://code.edx.org/xblock/option}translations").text)
     assert sorted(exported) == ["ca", "el", "es", "it"]
     assert exported["el"]["title"] == "Η εργαλειοθήκη των εθνικών εμπειριών"
+
+
+FORUM_KEY = "block-v1:VETNet+CoVP+2026+type@vetnet_scenarios+block@communication_scenarios_forum"
+
+
+def test_the_seed_scenarios_carry_the_course_teams_translations_in_the_four_other_languages():
+    from devhost.demo_scenario_translations import SCENARIO_TRANSLATIONS  # pylint: disable=import-outside-toplevel
+    from django.contrib.auth import get_user_model  # pylint: disable=import-outside-toplevel
+    from django.core.management import call_command  # pylint: disable=import-outside-toplevel
+
+    from vetnet_plugin import api  # pylint: disable=import-outside-toplevel
+
+    call_command("load_demo", "--url", "http://127.0.0.1:8123/", stdout=StringIO())
+    trainer = get_user_model().objects.get(username="trainer")
+    scenarios = {s.title: s for s in api.list_scenarios(user=trainer, course_key="course-v1:VETNet+CoVP+2026",
+                                                         usage_key=FORUM_KEY)}
+    for key, languages in SCENARIO_TRANSLATIONS.items():
+        seed = next(s for s in scenarios.values() if s.language == "en" and any(
+            t.title == languages["it"][0] for t in s.translations))
+        translated = {t.language: t for t in seed.translations}
+        assert set(translated) >= {"it", "el", "es", "ca"}, key
+        for language, (title, narrative) in languages.items():
+            assert translated[language].title == title and translated[language].body == narrative
+            assert translated[language].translator_name == "Laura Conti"
+            assert not translated[language].is_machine
+    greek = api.list_scenarios(user=trainer, course_key="course-v1:VETNet+CoVP+2026", usage_key=FORUM_KEY,
+                               language="el")
+    assert {s.title for s in greek} >= {s.title for s in scenarios.values() if s.language == "en"}
+
+
+def test_a_greek_reader_of_the_demo_forum_finds_the_greek_scenarios(client):
+    from django.contrib.auth import get_user_model  # pylint: disable=import-outside-toplevel
+    from django.core.management import call_command  # pylint: disable=import-outside-toplevel
+
+    call_command("load_demo", "--url", "http://127.0.0.1:8123/", stdout=StringIO())
+    client.force_login(get_user_model().objects.get(username="eleni"))
+    page = _unit(client, "course-v1:VETNet+CoVP+2026", "communication_scenarios", "el")
+    assert "ΕΕΚ με γνώμονα την αγορά εργασίας" in page
+    assert "Σενάρια για το μέλλον της ΕΕΚ" in page
