@@ -21,6 +21,7 @@ DEFAULTS = {
     # Creation limits per member: action -> [how many, in how many seconds]; over it, HTTP 429.
     "VETNET_RATE_LIMITS": {
         "post": [10, 300], "scenario": [3, 3600], "translation": [20, 3600], "flag": [20, 3600], "rating": [200, 3600],
+        "contact": [5, 3600],
     },
     # Delphi aggregates of fewer raters are withheld, so no rating can be traced back to a person.
     "VETNET_DELPHI_MIN_RATERS": 3,
