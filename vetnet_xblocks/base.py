@@ -14,7 +14,7 @@ from web_fragments.fragment import Fragment
 from xblock.completable import XBlockCompletionMode
 from xblock.core import XBlock
 from xblock.exceptions import InvalidScopeError
-from xblock.fields import Scope, String
+from xblock.fields import Dict, Scope, String
 
 from vetnet_plugin.exceptions import AccessDenied, InvalidInput
 
@@ -112,6 +112,14 @@ class VetnetBlock(VetnetXBlockMixin, XBlock):
         # A child element in OLX keeps multi-paragraph Markdown readable in exports.
         xml_node=True,
     )
+    translations = Dict(
+        display_name=_("Translations"),
+        help=_("The title and instructions in other languages, by language code: "
+               "{\"it\": {\"title\": \"…\", \"instructions\": \"…\"}}. Learners read the one in their language."),
+        scope=Scope.content,
+        default={},
+        xml_node=True,
+    )
 
     studio_fields = (
         EditableField(
@@ -132,9 +140,33 @@ class VetnetBlock(VetnetXBlockMixin, XBlock):
 
     # -- learner view ----------------------------------------------------------
 
+    def reader_language(self) -> str:
+        """The language the i18n service translates into for this user (``it``, ``el``, ``pt-br``...)."""
+        service = self.runtime.service(self, "i18n")
+        language = getattr(service, "language", None) or ""
+        if not language:
+            from django.utils import translation  # pylint: disable=import-outside-toplevel
+
+            language = translation.get_language() or ""
+        return language.lower()
+
+    def translated(self, name: str) -> str:
+        """
+        The trainer's ``name`` ("title" or "instructions") in the reader's language,
+        from ``translations``; the field itself when there is none.
+        """
+        language = self.reader_language()
+        candidates = (language, language.split("-")[0])
+        texts = self.translations if isinstance(self.translations, dict) else {}
+        for code in candidates:
+            entry = texts.get(code)
+            if isinstance(entry, dict) and isinstance(entry.get(name), str) and entry[name].strip():
+                return entry[name]
+        return getattr(self, name)
+
     def display_title(self) -> str:
-        """The title to show: the trainer's, or the block's usual title in the user's language."""
-        return self.title.strip() or self.gettext(self.default_title)
+        """The title to show: the trainer's (in the reader's language if given), or the block's usual title."""
+        return self.translated("title").strip() or self.gettext(self.default_title)
 
     def view_backend(self):
         """
@@ -153,7 +185,7 @@ class VetnetBlock(VetnetXBlockMixin, XBlock):
                 "heading_id": heading_id,
                 "section": self.gettext(self.section) if self.section else "",
                 "title": self.display_title(),
-                "instructions_html": render_markdown(self.instructions),
+                "instructions_html": render_markdown(self.translated("instructions")),
             },
             shared=True,
         )
@@ -186,7 +218,8 @@ class VetnetBlock(VetnetXBlockMixin, XBlock):
 
     def student_view_data(self, context=None):  # pylint: disable=unused-argument
         """Content and settings for the mobile apps; never user state."""
-        return {"display_name": self.display_name, "title": self.title, "instructions": self.instructions}
+        return {"display_name": self.display_name, "title": self.title, "instructions": self.instructions,
+                "translations": self.translations}
 
     # -- Studio editor -----------------------------------------------------------
 

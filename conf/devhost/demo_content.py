@@ -15,6 +15,8 @@ from django.db import transaction
 
 from vetnet_plugin import api
 
+from .demo_scenario_translations import SCENARIO_TRANSLATIONS
+
 # -- Communication: the scenario forum --------------------------------------------------------
 
 # Round 1 scores per member, per seed scenario key: (plausibility, desirability).
@@ -154,6 +156,17 @@ def load_scenario_forum(*, forum_settings: dict, users: dict) -> str:
     return _forum_summary(course_key, usage_key, trainer)
 
 
+def translate_seed_scenarios(*, course_key, scenarios, trainer) -> None:
+    """The course team's translations of the seed scenarios (``SCENARIO_TRANSLATIONS``), credited to the trainer."""
+    for key, languages in SCENARIO_TRANSLATIONS.items():
+        if key not in scenarios:
+            continue
+        for language, (title, narrative) in languages.items():
+            api.contribute_translation(user=trainer, course_key=course_key, kind=api.SCENARIO_TRANSLATION,
+                                       object_id=scenarios[key].uuid, language=language, title=title,
+                                       body=narrative)
+
+
 def _fill_forum(course_key, usage_key, seeds, users) -> None:
     trainer = users["trainer"]
     where = {"course_key": course_key, "usage_key": usage_key}
@@ -161,6 +174,7 @@ def _fill_forum(course_key, usage_key, seeds, users) -> None:
     scenarios = {seed["key"]: by_title[seed["title"]] for seed in seeds}
     rationales = {(member, key): (language, text) for member, key, language, text in ROUND_ONE_RATIONALES}
 
+    translate_seed_scenarios(course_key=course_key, scenarios=scenarios, trainer=trainer)
     api.open_rating_round(user=trainer, **where)
     for member, scores in ROUND_ONE_SCORES.items():
         for key, (plausibility, desirability) in scores.items():

@@ -78,3 +78,37 @@ def test_profile_errors_are_shown_by_the_field_and_nothing_is_saved(client, lear
     assert response.status_code == 200
     assert "Use at most 2000 characters." in response.content.decode()
     assert api.get_member_profile(user_id=learner.id).organisation == ""
+
+
+def _open_to(user, **choices):
+    api.update_member_profile(user_id=user.id, changes=choices)
+
+
+def test_the_directory_offers_a_contact_form_only_for_members_open_to_it(client, template_course, community, learner):
+    open_one, closed_one = community[1], community[2]
+    _open_to(open_one, open_to_counselling=True)
+    client.force_login(learner)
+    page = _directory(client, template_course, "?search=Organisation 1").content.decode()
+    assert f'action="/courses/{template_course.course_key}/members/{open_one.id}/contact/"' in page
+    assert 'value="counselling"' in page and 'value="partnership"' not in page
+    assert open_one.email not in page
+    page = _directory(client, template_course, "?search=Organisation 2").content.decode()
+    assert "/contact/" not in page and closed_one.email not in page
+
+
+def test_a_member_sends_a_message_from_the_directory_and_reads_that_it_is_sent(
+    client, template_course, community, learner, mailoutbox,
+):
+    recipient = community[1]
+    _open_to(recipient, open_to_partnership=True)
+    client.force_login(learner)
+    url = f"/courses/{template_course.course_key}/members/{recipient.id}/contact/"
+    response = client.post(url, {"purpose": "partnership",
+                                 "message": "Would your school join an Erasmus+ partnership on green skills?"},
+                           follow=True)
+    assert response.status_code == 200 and "Your message is sent." in response.content.decode()
+    assert [m.to for m in mailoutbox] == [[recipient.email]]
+    assert recipient.email not in response.content.decode()
+    response = client.post(url, {"purpose": "counselling", "message": "Not what they accept, said at length."},
+                           follow=True)
+    assert "cannot be contacted for that purpose" in response.content.decode() and len(mailoutbox) == 1

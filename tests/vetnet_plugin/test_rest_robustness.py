@@ -55,12 +55,13 @@ def world():
     resource = deposit(alice)
     collection = api.create_collection(user=alice, context=context(), title="Carpentry", description="",
                                        visibility="course")
+    counsellor = member(open_to_counselling=True)
     return {
         "staff": staff, "alice": alice,
         "path_parameters": {
             "course_key": COURSE_KEY, "usage_key": USAGE_KEY, "scenario_uuid": scenario_uuid,
             "thread_id": thread_id, "post_id": post.id, "number": 1,
-            "resource_uuid": resource.uuid, "collection_uuid": collection.uuid,
+            "resource_uuid": resource.uuid, "collection_uuid": collection.uuid, "user_id": counsellor.id,
         },
     }
 
@@ -201,6 +202,9 @@ def test_people_outside_the_course_are_refused_everywhere(world):
     ):
         assert_refused(outsider.get(path), 403)
     assert_refused(outsider.post(f"{BASE}/threads/{ids['thread_id']}/posts/", {"body": "Hi"}, format="json"), 403)
+    assert_refused(outsider.post(f"{BASE}/members/{ids['user_id']}/contact/",
+                                 {"purpose": "counselling", "message": "A message long enough to send."},
+                                 format="json"), 403)
     assert APIClient().get(f"{BASE}/toolbox/resources/").status_code in (401, 403)
 
 

@@ -87,9 +87,11 @@ class TestLearnerView:
     def test_mobile_data_holds_only_content_and_settings(self, block_type):
         block = add_block(CourseRuntime(LEARNER), block_type, f'<{block_type} title="T"/>')
         block.instructions = "Do this."
+        block.translations = {"el": {"instructions": "Κάντε αυτό."}}
 
         assert block.student_view_data() == {
             "display_name": block.display_name, "title": "T", "instructions": "Do this.",
+            "translations": {"el": {"instructions": "Κάντε αυτό."}},
         }
 
 

@@ -16,6 +16,7 @@ from .community import (
     retire_member_profile,
     update_member_profile,
 )
+from .contact import contact_member
 from .data import DirectoryFilters, MemberProfile, Membership
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "Membership",
     "actor_for",
     "can_view_community",
+    "contact_member",
     "get_member_profile",
     "get_membership",
     "is_active_member",

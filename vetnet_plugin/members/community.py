@@ -21,6 +21,7 @@ from ..core.taxonomy import (
 from ..exceptions import AccessDenied, InvalidInput, NotFound
 from . import data
 from .access import can_view_community
+from .contact import retire_member_contacts
 from .models import CourseMembership, MemberProfile, ProfileAttribute
 
 User = get_user_model()
@@ -255,5 +256,6 @@ def list_community_members(
 
 def retire_member_profile(*, user_id: int) -> None:
     """Remove the member's profile and community memberships (idempotent)."""
+    retire_member_contacts(user_id=user_id)
     MemberProfile.objects.filter(user_id=user_id).delete()
     CourseMembership.objects.filter(user_id=user_id).delete()

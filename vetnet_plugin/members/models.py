@@ -92,3 +92,33 @@ class CourseMembership(models.Model):
 
     def __str__(self):
         return f"CourseMembership(user_id={self.user_id}, course_key={self.course_key})"
+
+
+class MemberContact(models.Model):
+    """
+    One message a member sent another through the platform: kept for the rate
+    limit and to show abuse to staff, without the message itself.
+
+    .. pii: Who contacted whom, in which course and for what purpose, and when.
+    .. pii_types: other
+    .. pii_retirement: local_api
+    """
+
+    COUNSELLING = "counselling"
+    PARTNERSHIP = "partnership"
+    PURPOSE_CHOICES = [
+        (COUNSELLING, _("peer counselling")),
+        (PARTNERSHIP, _("a partnership")),
+    ]
+
+    sender = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    course_key = CourseKeyField(max_length=255, db_index=True)
+    purpose = models.CharField(max_length=16, choices=PURPOSE_CHOICES)
+    created = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["sender", "created"], name="vetnet_contact_sender_new")]
+
+    def __str__(self):
+        return f"MemberContact({self.pk})"

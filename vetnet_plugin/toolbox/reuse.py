@@ -24,6 +24,7 @@ from .access import (
     visible_resources,
 )
 from .files import delete_stored_files
+from .library import rendered_page_items, with_relations
 from .models import Adoption, Collection, CollectionItem, Resource, Review
 from .render import to_adoption, to_collection, to_review
 
@@ -305,6 +306,24 @@ def get_collection(*, user, context: data.ToolboxContext, collection_uuid) -> da
         pk__in=CollectionItem.objects.filter(collection=collection).values("resource_id")
     ).order_by("title").values_list("uuid", flat=True)
     return to_collection(collection, [str(u) for u in uuids])
+
+
+def list_collection_resources(
+    *, user, context: data.ToolboxContext, collection_uuid, page: int = 1, page_size: int | None = None,
+) -> base_data.Page:
+    """
+    One page of the resources in a collection the user may see, by title,
+    as the library shows them; ``extra["collection"]`` is the collection.
+    Resources the user may not see here are left out, as everywhere.
+    """
+    viewer = viewer_for(user=user, context=context)
+    collection = _get_collection(viewer, collection_uuid, own=False)
+    queryset = visible_resources(viewer).filter(
+        pk__in=CollectionItem.objects.filter(collection=collection).values("resource_id")
+    ).order_by("title", "id")
+    return paginate(with_relations(queryset), page=page, page_size=page_size,
+                    transform=lambda rows: rendered_page_items(viewer, rows),
+                    extra={"collection": to_collection(collection)})
 
 
 def list_collections(*, user, context: data.ToolboxContext, mine: bool = False) -> tuple:

@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from vetnet_plugin import api
+from vetnet_plugin.data import Page
 
 from ..mixins import BlockUser
 from .acting import ActingUser
@@ -159,7 +160,7 @@ class ScenarioForumBackend:
     def moderate_post(self, *, post_id: PostId, hide: bool, reason: str = "") -> api.Post:
         return api.moderate_post(**self._as_user(), post_id=post_id, hide=hide, reason=reason)
 
-    def list_flagged_posts(self) -> api.Page:
+    def list_flagged_posts(self) -> Page:
         """Posts members flagged in this forum (moderators only)."""
         return api.list_flagged_posts(**self._as_user(), usage_key=self.usage_key)
 

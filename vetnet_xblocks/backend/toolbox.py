@@ -132,6 +132,11 @@ class ToolboxBackend:
     def list_collections(self, *, mine: bool = False) -> tuple[api.Collection, ...]:
         return api.list_collections(**self._as_user(), mine=mine)
 
+    def list_collection_resources(self, *, collection_uuid, page=1, page_size: int | None = None) -> Page:
+        """A page of a collection's resources the user may see; ``extra["collection"]`` is the collection."""
+        return api.list_collection_resources(**self._as_user(), collection_uuid=collection_uuid, page=page,
+                                             page_size=page_size)
+
     def create_collection(self, *, title: str, description: str = "", visibility: str = "private") -> api.Collection:
         return api.create_collection(**self._as_user(), title=title, description=description, visibility=visibility)
 

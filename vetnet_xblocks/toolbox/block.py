@@ -121,6 +121,7 @@ class ToolboxBlock(ToolboxHandlersMixin, VetnetBlock):
         return ("VetnetToolbox", {
             "strings": self.toolbox_strings(),
             "labels": context["vocabularies"]["labels"],
+            "visibilities": dict(context["vocabularies"]["visibilities"]),
         })
 
     def toolbox_strings(self) -> dict:
@@ -153,6 +154,16 @@ class ToolboxBlock(ToolboxHandlersMixin, VetnetBlock):
             adopted=_t("Marked as adopted. Later, tell the community how it went."),
             outcome_saved=_t("Thank you for reporting how the adoption went."),
             collection_created=_t("Collection created."),
+            no_collections=_t("No collection yet: create one, then add resources to it from their details."),
+            collection_owner=_t("Made by {name}"),
+            collection_visibility=_t("Who may see it: {visibility}"),
+            collection_size=_t("{count} resources"),
+            collection_size_one=_t("1 resource"),
+            open_collection=_t("Open the collection"),
+            close_collection=_t("Close the collection"),
+            collection_empty=_t("This collection holds no resource you can see here."),
+            remove_from_collection=_t("Remove from the collection"),
+            removed_from_collection=_t("Removed from the collection."),
             added_to_collection=_t("Added to the collection."),
             moderated=_t("Done."),
             status_pending=_t("Waiting for approval"),

@@ -6,6 +6,7 @@ errors become clear 4xx answers.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 from urllib.parse import quote
 
@@ -182,7 +183,19 @@ class ToolboxHandlersMixin:
 
     @json_handler(methods=("GET",))
     def collections(self, data, suffix=""):  # pylint: disable=unused-argument
-        return {"collections": self.toolbox_backend().list_collections(mine=data.get("mine") in ("1", "true"))}
+        """The user's own collections and those shared with them; ``is_own`` says which they may change."""
+        user_id = self.current_user.user_id
+        collections = self.toolbox_backend().list_collections(mine=data.get("mine") in ("1", "true"))
+        return {"collections": [dict(dataclasses.asdict(c), is_own=c.owner_id == user_id) for c in collections]}
+
+    @json_handler(methods=("GET",))
+    def collection(self, data, suffix=""):  # pylint: disable=unused-argument
+        """One collection opened: who may see it and a page of its resources, as the library shows them."""
+        page = self.toolbox_backend().list_collection_resources(collection_uuid=data.get("collection", ""),
+                                                                page=data.get("page", 1))
+        collection = page.extra["collection"]
+        return {"collection": collection, "is_own": collection.owner_id == self.current_user.user_id,
+                "count": page.count, "page": page.page, "num_pages": page.num_pages, "items": page.items}
 
     @json_handler
     def create_collection(self, data, suffix=""):  # pylint: disable=unused-argument

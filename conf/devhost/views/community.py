@@ -4,11 +4,13 @@ from dataclasses import asdict
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 from django_countries import countries
 
 from vetnet_plugin import api
-from vetnet_plugin.exceptions import AccessDenied, InvalidInput, NotFound
+from vetnet_plugin.exceptions import AccessDenied, InvalidInput, NotFound, VetnetError
 
 from ..forms import DirectoryFilterForm, ProfileForm
 from .access import course_page
@@ -53,6 +55,7 @@ def member_directory(request, course):
         "form": form,
         "page": page,
         "members": [_labelled(item) for item in page.items] if page else [],
+        "contact_purposes": {"counselling": _("Peer counselling"), "partnership": _("A partnership")},
         "error": error,
         "query": query.urlencode(),
     }, status=status)
@@ -81,3 +84,19 @@ def profile(request):
             for name, value in asdict(current).items()
         })
     return render(request, "devhost/profile.html", {"form": form, "profile": current})
+
+
+@require_POST
+@course_page()
+def contact_member(request, course, user_id):
+    """Send a member a message through the platform; back to the directory, saying what happened."""
+    back = reverse("devhost:members", args=[course.course_key]) + f"#member-{user_id}"
+    try:
+        api.contact_member(user=request.user, course_key=str(course.course_key), recipient_id=user_id,
+                           purpose=request.POST.get("purpose", ""), message=request.POST.get("message", ""))
+    except VetnetError as exc:
+        details = [message for messages_ in exc.errors.values() for message in messages_]
+        messages.error(request, " ".join([exc.message, *details]))
+    else:
+        messages.success(request, _("Your message is sent. They will answer you by e-mail if they wish."))
+    return redirect(back)

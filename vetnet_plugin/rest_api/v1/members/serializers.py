@@ -39,3 +39,10 @@ class DirectoryQuerySerializer(serializers.Serializer):  # pylint: disable=abstr
 
 # A page of the directory, in the one page shape of every list.
 MemberPageSerializer = page_of(MemberProfileSerializer, "MemberPageSerializer")
+
+
+class ContactSerializer(serializers.Serializer):  # pylint: disable=abstract-method
+    """A message to a member, sent by the platform's e-mail; the API validates it."""
+
+    purpose = serializers.ChoiceField(choices=["counselling", "partnership"])
+    message = serializers.CharField(max_length=5000, trim_whitespace=True)

@@ -7,4 +7,6 @@ from . import views
 urlpatterns = [
     path("profile/", views.OwnProfileView.as_view(), name="profile"),
     re_path(rf"^{COURSE}/members/$", views.CommunityMembersView.as_view(), name="members"),
+    re_path(rf"^{COURSE}/members/(?P<user_id>[0-9]{{1,12}})/contact/$", views.MemberContactView.as_view(),
+            name="member_contact"),
 ]

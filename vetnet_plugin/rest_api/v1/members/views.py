@@ -6,12 +6,14 @@ from dataclasses import asdict
 
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import status
 from rest_framework.response import Response
 
 from .... import api
 from ....exceptions import InvalidInput
 from ..base import VetnetAPIView, page_body
 from .serializers import (
+    ContactSerializer,
     DirectoryQuerySerializer,
     MemberPageSerializer,
     MemberProfileSerializer,
@@ -59,3 +61,20 @@ class CommunityMembersView(VetnetAPIView):
             page_size=page_size,
         )
         return Response(page_body(request, page, MemberProfileSerializer))
+
+
+class MemberContactView(VetnetAPIView):
+    """
+    Write to a member of the same course community who accepts being contacted
+    for that purpose. The platform e-mails them; their address is never returned.
+    """
+
+    @extend_schema(request=ContactSerializer, responses={204: None})
+    def post(self, request, course_key, user_id):
+        if not isinstance(request.data, dict):
+            raise InvalidInput(_("Send a JSON object."))
+        body = ContactSerializer(data=request.data)
+        if not body.is_valid():
+            raise InvalidInput(_("The request is not valid: check the fields marked."), errors=body.errors)
+        api.contact_member(user=request.user, course_key=course_key, recipient_id=user_id, **body.validated_data)
+        return Response(status=status.HTTP_204_NO_CONTENT)

@@ -148,6 +148,26 @@ function VetnetToolbox(runtime, element, args) {
       version.scan_status === 'pending' ? strings.being_checked : strings.blocked);
   }
 
+  function statsLine(resource) {
+    return [
+      resource.rating_count ? format(strings.rating, {average: resource.rating_average, count: resource.rating_count})
+        : strings.no_ratings,
+      counted('adoptions', resource.adoption_count),
+      counted('downloads', resource.download_count),
+      format(strings.by, {name: resource.author_name})
+    ].join(' · ');
+  }
+
+  /* What a review, an adoption or a download changed, shown at once wherever the resource is listed. */
+  function refreshCounts(resource) {
+    root.querySelectorAll('.vetnet-toolbox__resource[data-uuid="' + resource.uuid + '"]').forEach(function (item) {
+      var stats = item.querySelector('.vetnet-toolbox__stats');
+      if (stats) {
+        stats.textContent = statsLine(resource);
+      }
+    });
+  }
+
   function renderResource(resource) {
     var item = el('li', {class: 'vetnet-toolbox__resource', 'data-uuid': resource.uuid});
     var heading = el('h5', {class: 'vetnet-toolbox__resource-title'}, resource.title);
@@ -160,14 +180,7 @@ function VetnetToolbox(runtime, element, args) {
       item.appendChild(badge);
     }
     item.appendChild(el('p', {class: 'vetnet-toolbox__meta'}, metaLine(resource)));
-    var stats = [
-      resource.rating_count ? format(strings.rating, {average: resource.rating_average, count: resource.rating_count})
-        : strings.no_ratings,
-      counted('adoptions', resource.adoption_count),
-      counted('downloads', resource.download_count),
-      format(strings.by, {name: resource.author_name})
-    ];
-    item.appendChild(el('p', {class: 'vetnet-toolbox__stats'}, stats.join(' · ')));
+    item.appendChild(el('p', {class: 'vetnet-toolbox__stats'}, statsLine(resource)));
     if (resource.tags.length) {
       item.appendChild(el('p', {class: 'vetnet-toolbox__tags'}, '#' + resource.tags.join(' #')));
     }
@@ -175,6 +188,12 @@ function VetnetToolbox(runtime, element, args) {
     var access = accessLink(resource);
     if (access) {
       actions.appendChild(access);
+      if (access.classList.contains('vetnet-toolbox__download')) {
+        access.addEventListener('click', function () {
+          // The download is counted on the server once the file is handed out.
+          window.setTimeout(function () { refreshResource(resource.uuid); }, 1000);
+        });
+      }
     }
     var toggle = el('button', {type: 'button', class: 'vetnet-button', 'aria-expanded': 'false'}, strings.details);
     actions.appendChild(toggle);
@@ -266,6 +285,14 @@ function VetnetToolbox(runtime, element, args) {
     return control;
   }
 
+  function refreshResource(uuid) {
+    return common.getJSON(url('resource', {resource: uuid}), options).then(function (result) {
+      if (result.ok) {
+        refreshCounts(result.data.resource);
+      }
+    });
+  }
+
   function loadDetails(uuid, container) {
     container.textContent = '';
     common.getJSON(url('resource', {resource: uuid}), options).then(function (result) {
@@ -274,6 +301,7 @@ function VetnetToolbox(runtime, element, args) {
       }
       var data = result.data;
       var resource = data.resource;
+      refreshCounts(resource);
       var prefix = root.getAttribute('data-dom-id') + '-' + uuid.slice(0, 8);
       var description = el('div', {class: 'vetnet-toolbox__description'});
       description.innerHTML = resource.description_html; // sanitised by the server (allowlist)
@@ -496,7 +524,8 @@ function VetnetToolbox(runtime, element, args) {
   /* Collections and moderation live in toolbox_panels.js. */
   var panels = window.VetnetToolboxPanels({
     root: root, common: common, strings: strings, status: status, options: options,
-    url: url, el: el, field: field, renderResource: renderResource
+    url: url, el: el, field: field, renderResource: renderResource, counted: counted,
+    visibilities: args.visibilities || {}
   });
   var loadCollections = panels.loadCollections;
   var loadQueue = panels.loadQueue;

@@ -17,17 +17,96 @@ window.VetnetToolboxPanels = function (ctx) {
   var collectionForm = root.querySelector('.vetnet-toolbox__new-collection');
   var collectionList = root.querySelector('.vetnet-toolbox__collections');
 
+  var counted = ctx.counted;
+  var visibilities = ctx.visibilities || {};
+  var format = function (template, values) {
+    return String(template || '').replace(/\{(\w+)\}/g, function (match, key) {
+      return values[key] !== undefined ? values[key] : match;
+    });
+  };
+
   function loadCollections() {
     common.getJSON(url('collections'), options).then(function (result) {
       if (!result.ok) {
         return;
       }
       collectionList.textContent = '';
+      if (!result.data.collections.length) {
+        collectionList.appendChild(el('li', {}, strings.no_collections));
+      }
       result.data.collections.forEach(function (collection) {
-        var item = el('li', {}, collection.title + ' — ' + collection.owner_name + ' (' +
-          collection.resource_uuids.length + ')');
-        collectionList.appendChild(item);
+        collectionList.appendChild(renderCollection(collection));
       });
+    });
+  }
+
+  /* One collection: its title, owner, who may see it, and a button that opens its resources. */
+  function renderCollection(collection) {
+    var item = el('li', {class: 'vetnet-toolbox__collection', 'data-uuid': collection.uuid});
+    item.appendChild(el('h5', {class: 'vetnet-toolbox__collection-title'}, collection.title));
+    var facts = [format(strings.collection_owner, {name: collection.owner_name}),
+      format(strings.collection_visibility, {visibility: visibilities[collection.visibility] || collection.visibility}),
+      counted('collection_size', collection.resource_uuids.length)];
+    var line = el('p', {class: 'vetnet-toolbox__meta'}, facts.join(' · '));
+    item.appendChild(line);
+    if (collection.description) {
+      item.appendChild(el('p', {}, collection.description));
+    }
+    var contents = el('div', {class: 'vetnet-toolbox__collection-contents',
+      id: root.getAttribute('data-dom-id') + '-c-' + collection.uuid.slice(0, 8)});
+    contents.hidden = true;
+    var toggle = el('button', {type: 'button', class: 'vetnet-button', 'aria-expanded': 'false',
+      'aria-controls': contents.id}, strings.open_collection);
+    toggle.addEventListener('click', function () {
+      var open = toggle.getAttribute('aria-expanded') === 'true';
+      toggle.setAttribute('aria-expanded', open ? 'false' : 'true');
+      toggle.textContent = open ? strings.open_collection : strings.close_collection;
+      contents.hidden = open;
+      if (!open) {
+        openCollection(collection, contents, line);
+      }
+    });
+    item.appendChild(el('p', {class: 'vetnet-toolbox__actions'})).appendChild(toggle);
+    item.appendChild(contents);
+    return item;
+  }
+
+  function openCollection(collection, contents, line) {
+    contents.textContent = '';
+    contents.setAttribute('aria-busy', 'true');
+    common.getJSON(url('collection', {collection: collection.uuid}), options).then(function (result) {
+      contents.removeAttribute('aria-busy');
+      if (!result.ok) {
+        return;
+      }
+      var data = result.data;
+      var facts = [format(strings.collection_owner, {name: data.collection.owner_name}),
+        format(strings.collection_visibility, {
+          visibility: visibilities[data.collection.visibility] || data.collection.visibility}),
+        counted('collection_size', data.count)];
+      line.textContent = facts.join(' · ');
+      var list = el('ul', {class: 'vetnet-toolbox__results'});
+      if (!data.items.length) {
+        list.appendChild(el('li', {}, strings.collection_empty));
+      }
+      data.items.forEach(function (resource) {
+        var item = renderResource(resource);
+        if (data.is_own) {
+          var remove = el('button', {type: 'button', class: 'vetnet-button'}, strings.remove_from_collection);
+          remove.addEventListener('click', function () {
+            common.postJSON(url('collect'), {collection: collection.uuid, resource: resource.uuid, remove: true},
+              options).then(function (saved) {
+              if (saved.ok) {
+                common.announce(status, strings.removed_from_collection, 'success');
+                openCollection(collection, contents, line);
+              }
+            });
+          });
+          item.querySelector('.vetnet-toolbox__actions').appendChild(remove);
+        }
+        list.appendChild(item);
+      });
+      contents.appendChild(list);
     });
   }
 

@@ -1,0 +1,81 @@
+"""A member opens a shared collection, removes a resource from it, and sees counts change without a reload."""
+import pytest
+
+COURSE = "/courses/course-v1:VETNet+CoVP+2026/"
+TOOLBOX = f"{COURSE}units/sharing_toolbox/"
+
+
+@pytest.fixture
+def collection(demo_site):
+    """Marco's course collection of two links, deposited in the demo toolbox."""
+    from devhost import demo  # pylint: disable=import-outside-toplevel
+    from django.contrib.auth import get_user_model  # pylint: disable=import-outside-toplevel
+
+    from vetnet_plugin import api  # pylint: disable=import-outside-toplevel
+
+    course = next(c for c in demo_site["courses"] if c.template == demo.DEMO_TEMPLATE)
+    context = demo._block(course, *demo.TOOLBOX).toolbox_context()  # pylint: disable=protected-access
+    marco = get_user_model().objects.get(username="marco")
+    made = api.create_collection(user=marco, context=context, title="Craft picks", visibility="course")
+    for title in ("Bakery guide", "Welding checklist"):
+        resource = api.deposit_resource(user=marco, context=context, link_url=f"https://example.org/{len(title)}",
+                                        metadata=api.ResourceMetadata(title=title, resource_type="document",
+                                                                      licence="cc-by"))
+        api.add_to_collection(user=marco, context=context, collection_uuid=made.uuid, resource_uuid=resource.uuid)
+    return made
+
+
+@pytest.mark.browser
+def test_the_owner_opens_the_collection_and_removes_a_resource(collection, logged_in_page, page, axe_check,
+                                                               js_errors):
+    logged_in_page("marco")
+    page.goto(TOOLBOX)
+    toolbox = page.locator(".vetnet-toolbox")
+    toolbox.get_by_role("button", name="Collections").click()
+    item = toolbox.locator(".vetnet-toolbox__collection", has_text="Craft picks")
+    item.get_by_text("Who may see it: Members of this course").wait_for()
+    item.get_by_role("button", name="Open the collection").click()
+    contents = item.locator(".vetnet-toolbox__collection-contents")
+    contents.get_by_role("heading", name="Bakery guide").wait_for()
+    contents.get_by_role("heading", name="Welding checklist").wait_for()
+    axe_check(page)
+    contents.locator(".vetnet-toolbox__resource", has_text="Bakery guide").get_by_role(
+        "button", name="Remove from the collection").click()
+    toolbox.get_by_text("Removed from the collection.").wait_for()
+    contents.get_by_role("heading", name="Bakery guide").wait_for(state="detached")
+    contents.get_by_role("heading", name="Welding checklist").wait_for()
+    item.get_by_text("1 resource", exact=False).first.wait_for()
+    assert js_errors == []
+
+
+@pytest.mark.browser
+def test_a_classmate_sees_the_collection_but_no_remove_button(collection, logged_in_page, page, js_errors):
+    logged_in_page("eleni")
+    page.goto(TOOLBOX)
+    toolbox = page.locator(".vetnet-toolbox")
+    toolbox.get_by_role("button", name="Collections").click()
+    item = toolbox.locator(".vetnet-toolbox__collection", has_text="Craft picks")
+    item.get_by_role("button", name="Open the collection").click()
+    item.get_by_role("heading", name="Bakery guide").wait_for()
+    assert item.get_by_role("button", name="Remove from the collection").count() == 0
+    assert js_errors == []
+
+
+@pytest.mark.browser
+def test_rating_and_adopting_update_the_listed_counts_without_a_reload(collection, logged_in_page, page,
+                                                                      axe_check, js_errors):
+    logged_in_page("eleni")
+    page.goto(TOOLBOX)
+    item = page.locator(".vetnet-toolbox__results .vetnet-toolbox__resource", has_text="Bakery guide")
+    stats = item.locator("> .vetnet-toolbox__stats")
+    stats.get_by_text("Not rated yet").wait_for()
+    item.get_by_role("button", name="Details, reviews and adoption").click()
+    item.get_by_text("4★").click()
+    item.get_by_role("button", name="Save review").click()
+    page.get_by_text("Your review is saved.").wait_for()
+    stats.get_by_text("4 out of 5 stars").wait_for()
+    item.get_by_role("button", name="I adopted this").click()
+    page.get_by_text("Marked as adopted.", exact=False).wait_for()
+    stats.get_by_text("Adopted once").wait_for()
+    axe_check(page)
+    assert js_errors == []
