@@ -12,7 +12,7 @@ from .discussions.models import (
     Translation,
 )
 from .members.models import CourseMembership, MemberProfile, ProfileAttribute
-from .scenarios.models import Rating, RatingRound, Scenario, ScenarioForum
+from .scenarios.models import Rating, RatingRound, RoundAggregate, Scenario, ScenarioForum
 from .toolbox.models import (
     Adoption,
     Collection,

@@ -14,6 +14,7 @@ from django.db.models import Count, Prefetch
 from django.utils.translation import gettext as _
 
 from .. import data as base_data
+from ..core.search import word_filter
 from ..exceptions import AccessDenied, InvalidInput, NotFound
 from . import data
 from .access import can_moderate, viewer_for, visible_resources
@@ -54,8 +55,9 @@ def apply_filters(queryset, filters: data.ResourceFilters, *, user):
     search = (filters.search or "").strip().lower()
     if len(search) > 200:
         raise InvalidInput(_("Search for at most 200 characters."), errors={"search": [_("Too long.")]})
-    for term in search.split()[:MAX_SEARCH_TERMS]:
-        queryset = queryset.filter(search_text__contains=term)
+    terms = search.split()[:MAX_SEARCH_TERMS]
+    if terms:
+        queryset = queryset.filter(word_filter(Resource, "search_text", terms))
     for name in _SINGLE_FACETS:
         value = getattr(filters, name)
         if value:

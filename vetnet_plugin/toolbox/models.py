@@ -57,8 +57,8 @@ class Resource(models.Model):
     country = models.CharField(_("country"), max_length=2, blank=True)
     target_group = models.CharField(_("target group"), max_length=32, choices=TARGET_GROUPS, blank=True)
     licence = models.CharField(_("licence"), max_length=32, choices=LICENCES)
-    # Lower-cased title, description and tags: full-text search as one
-    # LIKE per term, the same on SQLite and MariaDB.
+    # Lower-cased title, description and tags: searched through a FULLTEXT
+    # index on MariaDB/MySQL (migration 0004), with LIKE elsewhere.
     search_text = models.TextField(blank=True)
 
     current_version = models.ForeignKey(
@@ -78,6 +78,11 @@ class Resource(models.Model):
             # The sorts read these backwards and stop at the window's end.
             models.Index(fields=["rating_average", "rating_count", "created"], name="vetnet_res_rated"),
             models.Index(fields=["adoption_count", "created"], name="vetnet_res_adopted"),
+            # A filter on one field, read newest first, stops at the window's end.
+            models.Index(fields=["country", "created"], name="vetnet_res_country_new"),
+            models.Index(fields=["resource_type", "created"], name="vetnet_res_type_new"),
+            models.Index(fields=["target_group", "created"], name="vetnet_res_group_new"),
+            models.Index(fields=["licence", "created"], name="vetnet_res_licence_new"),
         ]
 
     def __str__(self):
@@ -149,7 +154,8 @@ class ResourceAttribute(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["resource", "kind", "value"], name="vetnet_resource_attribute_unique")
         ]
-        indexes = [models.Index(fields=["kind", "value"], name="vetnet_res_attr_kind_value")]
+        # The resource id in the index: a filter finds its resources without reading the rows.
+        indexes = [models.Index(fields=["kind", "value", "resource"], name="vetnet_res_attr_filter")]
 
     def __str__(self):
         return f"{self.kind}={self.value}"
