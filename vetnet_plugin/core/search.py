@@ -46,7 +46,7 @@ def word_filter(model, column: str, terms) -> Q:
             condition &= Q(**{f"{column}__contains": term})
     if indexed:
         quote = connection.ops.quote_name
-        sql = f"MATCH ({quote(model._meta.db_table)}.{quote(column)}) AGAINST (%s IN BOOLEAN MODE)"
+        sql = f"MATCH ({quote(model._meta.db_table)}.{quote(column)}) AGAINST (%s IN BOOLEAN MODE) > 0"
         query = " ".join(f"+{term}*" for term in indexed)
         condition &= Q(RawSQL(sql, [query], output_field=BooleanField()))
     return condition

@@ -244,7 +244,7 @@ def refresh_directory_rows(*, user_id: int) -> None:
 
 
 def _directory_count_limit() -> int:
-    return max(1, int(getattr(settings, "VETNET_DIRECTORY_COUNT_LIMIT", 10000)))
+    return max(1, int(getattr(settings, "VETNET_DIRECTORY_COUNT_LIMIT", 1000)))
 
 
 def list_community_members(
@@ -293,7 +293,7 @@ def list_community_members(
         raise NotFound(_("There is no page {number}.").format(number=number))
     start = (number - 1) * size
     current = list(
-        rows.order_by("sort_name", "user_id").select_related("user", "user__vetnet_profile")
+        rows.order_by("sort_name", "id").select_related("user", "user__vetnet_profile")
         .prefetch_related(
             Prefetch("user__vetnet_profile__attributes", queryset=ProfileAttribute.objects.order_by("value"))
         )[start:start + size]

@@ -78,7 +78,8 @@ class CourseMembership(models.Model):
     """
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="vetnet_memberships")
-    course_key = CourseKeyField(max_length=255, db_index=True)
+    # Indexed first in the directory's indexes below (a course's own index would tempt a filesort).
+    course_key = CourseKeyField(max_length=255)
     mode = models.CharField(max_length=100, blank=True)
     is_active = models.BooleanField(default=True)
     joined = models.DateTimeField()

@@ -5,6 +5,7 @@ names and profile fields on the membership, and stored Delphi aggregates.
 """
 
 import django.db.models.deletion
+import opaque_keys.edx.django.models
 from django.conf import settings
 from django.db import migrations, models
 
@@ -105,6 +106,16 @@ class Migration(migrations.Migration):
             name='aggregated',
             field=models.BooleanField(default=False),
         ),
+        migrations.AddField(
+            model_name='resource',
+            name='description_html',
+            field=models.TextField(blank=True, editable=False),
+        ),
+        migrations.AlterField(
+            model_name='coursemembership',
+            name='course_key',
+            field=opaque_keys.edx.django.models.CourseKeyField(max_length=255),
+        ),
         migrations.AddIndex(
             model_name='coursemembership',
             index=models.Index(fields=['course_key', 'is_active', 'sort_name'], name='vetnet_membership_name'),
@@ -155,6 +166,6 @@ class Migration(migrations.Migration):
             model_name='roundaggregate',
             constraint=models.UniqueConstraint(fields=('round', 'scenario'), name='vetnet_round_aggregate_once'),
         ),
-        migrations.RunPython(add_fulltext, drop_fulltext),
+        migrations.RunPython(add_fulltext, drop_fulltext, atomic=False),
         migrations.RunPython(fill_directory_rows, migrations.RunPython.noop),
     ]

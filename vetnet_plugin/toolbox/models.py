@@ -14,6 +14,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from opaque_keys.edx.django.models import CourseKeyField
 
+from ..core.markup import render_markdown
 from .vocabulary import LICENCES, RESOURCE_TYPES, TARGET_GROUPS
 
 
@@ -60,6 +61,10 @@ class Resource(models.Model):
     # Lower-cased title, description and tags: searched through a FULLTEXT
     # index on MariaDB/MySQL (migration 0004), with LIKE elsewhere.
     search_text = models.TextField(blank=True)
+    # The description's sanitised HTML, rendered when it is written (``save``),
+    # so a list never renders Markdown. Empty on rows written in bulk: then
+    # it is rendered when read.
+    description_html = models.TextField(blank=True, editable=False)
 
     current_version = models.ForeignKey(
         "ResourceVersion", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -87,6 +92,14 @@ class Resource(models.Model):
 
     def __str__(self):
         return f"Resource({self.uuid})"
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "description" in update_fields:
+            self.description_html = render_markdown(self.description) if self.description else ""
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "description_html"}
+        super().save(*args, **kwargs)
 
 
 class ResourceVersion(models.Model):
