@@ -145,6 +145,10 @@ def main() -> int:
 
     setup_test_environment(debug=False)
     setup_databases(verbosity=0, interactive=False, keepdb=args.keep)
+    held = data.Resource.objects.count()
+    if held > sizes[0]:
+        raise SystemExit(f"The kept database already holds {held:,} resources, more than the smallest size "
+                         f"({sizes[0]:,}); run once without --keep to start afresh.")
     rng = random.Random(2026)
     user_model = get_user_model()
     staff, _created = user_model.objects.get_or_create(username="bench-staff", defaults={"is_staff": True})
