@@ -170,7 +170,8 @@ def list_resources(
     if partial:
         # Counted only beyond the window, and only up to a limit ("more than ...").
         count_limit = max(window, int(getattr(settings, "VETNET_TOOLBOX_COUNT_LIMIT", 1000)))
-        count = ordered.order_by()[: count_limit + 1].count()
+        # In the list's order, so the scan runs along its index and stops at the limit.
+        count = ordered[: count_limit + 1].count()
         count_capped = count > count_limit
         count = min(count, count_limit)
     else:
