@@ -11,8 +11,7 @@ word on other databases (SQLite, the embedded default), are found with
 from __future__ import annotations
 
 from django.db import connection
-from django.db.models import BooleanField, Q
-from django.db.models.expressions import RawSQL
+from django.db.models import Lookup, Q, TextField
 
 __all__ = ["fulltext_available", "word_filter"]
 
@@ -34,6 +33,18 @@ def _indexable(term: str) -> bool:
     return len(term) >= _MIN_TOKEN and term not in _STOPWORDS and term.isalnum()
 
 
+@TextField.register_lookup
+class MatchesWords(Lookup):
+    """``column__vetnet_matches="+word*"``: a bare ``MATCH ... AGAINST`` that MariaDB serves from its index."""
+
+    lookup_name = "vetnet_matches"
+
+    def as_sql(self, compiler, connection):  # pylint: disable=redefined-outer-name
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"MATCH ({lhs}) AGAINST ({rhs} IN BOOLEAN MODE)", [*lhs_params, *rhs_params]
+
+
 def word_filter(model, column: str, terms) -> Q:
     """
     A condition that ``column`` of ``model`` holds every one of ``terms``
@@ -45,8 +56,5 @@ def word_filter(model, column: str, terms) -> Q:
         if term not in indexed:
             condition &= Q(**{f"{column}__contains": term})
     if indexed:
-        quote = connection.ops.quote_name
-        sql = f"MATCH ({quote(model._meta.db_table)}.{quote(column)}) AGAINST (%s IN BOOLEAN MODE) > 0"
-        query = " ".join(f"+{term}*" for term in indexed)
-        condition &= Q(RawSQL(sql, [query], output_field=BooleanField()))
+        condition &= Q(**{f"{column}__vetnet_matches": " ".join(f"+{term}*" for term in indexed)})
     return condition
