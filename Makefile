@@ -134,7 +134,7 @@ quality: venv node_modules/.installed ## linters (ruff, ESLint), import contract
 
 .PHONY: help venv demo course-archive requirements makemessages compilemessages
 
-bench: venv ## toolbox list/search time and query counts at 1,000, 10,000 and 100,000 resources on MariaDB
-	VETNET_TEST_DB=mysql VETNET_MYSQL_TEST_DATABASE=test_vetnet_bench $(BIN)/python bench/toolbox_bench.py
+bench: venv ## the lists members use, over HTTP, at 1,000, 10,000 and 100,000 items on MariaDB (bench/RESULTS.md)
+	VETNET_TEST_DB=mysql VETNET_MYSQL_TEST_DATABASE=$${VETNET_BENCH_DATABASE:-test_vetnet_bench} $(BIN)/python bench/run.py --keep $(BENCH_ARGS)
 
 .PHONY: bench

@@ -140,7 +140,7 @@ def run(writers: int, rounds: int) -> str:
 
 def write_results(table: str) -> None:
     section = (
-        f"{BEGIN}\n# Concurrent votes benchmark\n\n"
+        f"{BEGIN}\n## Concurrent votes (`bench/concurrency_bench.py`)\n\n"
         "`bench/concurrency_bench.py` on the project's 2-core machine, while other work ran beside it: "
         "every voter a thread with its own connection, all released at once. Writes lock the post first "
         "and retry a transaction that meets a deadlock or a lock timeout\n"

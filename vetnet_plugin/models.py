@@ -1,31 +1,16 @@
 """
-VETNet's models. Only ``vetnet_plugin.api`` writes them; everything else reads
-through the API's data classes.
+VETNet's models, where Django looks for them. Each feature keeps its own in
+``<feature>/models.py`` and is their only writer (through its ``api.py``);
+everything else reads through the features' APIs and their data classes.
 """
-from .discussions.models import (
-    Follow,
-    Post,
-    PostFlag,
-    PostRevision,
-    PostVote,
-    Thread,
-    Translation,
-)
-from .members.models import CourseMembership, MemberProfile, ProfileAttribute
-from .scenarios.models import Rating, RatingRound, Scenario, ScenarioForum
-from .toolbox.models import (
-    Adoption,
-    Collection,
-    CollectionItem,
-    Resource,
-    ResourceAttribute,
-    ResourceVersion,
-    Review,
-)
+from .discussions.models import Follow, Post, PostFlag, PostRevision, PostVote, Thread, Translation
+from .members.models import CourseMembership, MemberContact, MemberProfile, ProfileAttribute
+from .scenarios.models import Rating, RatingRound, RoundAggregate, Scenario, ScenarioForum
+from .toolbox.models import Adoption, Collection, CollectionItem, Resource, ResourceAttribute, ResourceVersion, Review
 
 __all__ = [
-    "CourseMembership", "MemberProfile", "ProfileAttribute",
+    "CourseMembership", "MemberContact", "MemberProfile", "ProfileAttribute",
     "Follow", "Post", "PostFlag", "PostRevision", "PostVote", "Thread", "Translation",
-    "Rating", "RatingRound", "Scenario", "ScenarioForum",
+    "Rating", "RatingRound", "RoundAggregate", "Scenario", "ScenarioForum",
     "Adoption", "Collection", "CollectionItem", "Resource", "ResourceAttribute", "ResourceVersion", "Review",
 ]

@@ -14,7 +14,10 @@ import enum
 import functools
 import hashlib
 import json
+import threading
 
+from django.template import Context, Engine, Template
+from django.template.backends.django import get_installed_libraries
 from django.utils.safestring import SafeString, mark_safe
 from webob import Response
 from xblock.core import XBlock
@@ -38,6 +41,29 @@ __all__ = [
 STAFF_ROLES = frozenset({"staff", "instructor", "administrator"})
 
 _SHARED_LOADER = ResourceLoader(__name__)
+
+# Block templates are compiled once per process (they ship with the package).
+_templates: dict = {}
+_templates_lock = threading.Lock()
+_engine: list = []
+
+
+def _template_engine() -> Engine:
+    if not _engine:
+        libraries = get_installed_libraries()
+        libraries["i18n"] = "vetnet_xblocks.template_i18n"
+        _engine.append(Engine(libraries=libraries))
+    return _engine[0]
+
+
+def _compiled(loader: ResourceLoader, path: str) -> Template:
+    key = (loader.module_name, path)
+    template = _templates.get(key)
+    if template is None:
+        with _templates_lock:
+            template = Template(loader.load_unicode(path), engine=_template_engine())
+            _templates[key] = template
+    return template
 
 
 def gettext_noop(text: str) -> str:
@@ -303,9 +329,10 @@ class VetnetXBlockMixin:
         ``path`` is relative to the block's own package (``templates/...``), or
         to ``vetnet_xblocks`` itself when ``shared`` is true.
         """
-        loader = self._loader(shared)
-        i18n_service = self.runtime.service(self, "i18n")
-        return mark_safe(loader.render_django_template(path, dict(context or {}), i18n_service=i18n_service))
+        template = _compiled(self._loader(shared), path)
+        values = dict(context or {})
+        values["_i18n_service"] = self.runtime.service(self, "i18n")
+        return mark_safe(template.render(Context(values)))
 
     def load_resource(self, path: str, *, shared: bool = False) -> str:
         """The text of a file under the block's package (or ``vetnet_xblocks`` when ``shared``)."""

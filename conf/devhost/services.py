@@ -87,6 +87,23 @@ class LmsUserService(UserService):
         return row.user if row else None
 
 
+_catalogs: dict = {}
+
+
+def _block_catalog(locale_dir: str, locale: str):
+    """
+    A block package's catalog for ``locale``, read once per process (the
+    catalogs ship with the package), or None where it has none.
+    """
+    key = (locale_dir, locale)
+    if key not in _catalogs:
+        try:
+            _catalogs[key] = gettext.translation("text", locale_dir, [locale])
+        except OSError:
+            _catalogs[key] = None
+    return _catalogs[key]
+
+
 class I18nService:
     """
     The ``i18n`` service: the block's own ``translations/<locale>/LC_MESSAGES/text.mo``
@@ -105,10 +122,7 @@ class I18nService:
             return
         locale_dir = os.path.join(os.path.dirname(module_file), "translations")
         language = translation.get_language() or settings.LANGUAGE_CODE
-        try:
-            self.translator = gettext.translation("text", locale_dir, [translation.to_locale(language)])
-        except OSError:
-            pass
+        self.translator = _block_catalog(locale_dir, translation.to_locale(language)) or translation
 
     def __getattr__(self, name):
         # pgettext, npgettext... as the translator offers them.

@@ -97,6 +97,8 @@ def test_directory_lists_active_members_of_this_course_only():
     (api.DirectoryFilters(search="pimec"), {"catalan"}),
     (api.DirectoryFilters(sector="energy"), set()),
 ])
+# Committed rows: MariaDB's FULLTEXT index (the search) sees rows once their transaction commits.
+@pytest.mark.django_db(transaction=True)
 def test_directory_filters(filters, expected):
     people = {
         "italian": dict(country="IT", organisation_type="vet_provider", sectors=["construction"], languages=["it"]),

@@ -33,6 +33,8 @@ def titles(page):
     return [r.title for r in page.items]
 
 
+# Committed rows: MariaDB's FULLTEXT index sees rows once their transaction commits.
+@pytest.mark.django_db(transaction=True)
 def test_full_text_search_looks_in_title_description_and_tags(library):
     reader = member()
     find = lambda text: titles(api.list_resources(user=reader, context=context(),  # noqa: E731
@@ -168,6 +170,8 @@ def test_beyond_the_facet_window_counts_stay_exact_and_facets_say_they_are_parti
     assert narrow.count == 3 and not narrow.extra["facets_partial"]
 
 
+# Committed rows: MariaDB's FULLTEXT index sees rows once their transaction commits.
+@pytest.mark.django_db(transaction=True)
 def test_very_large_results_are_counted_up_to_a_limit(settings):
     settings.VETNET_RATE_LIMITS = {"deposit": [0, 0], "review": [0, 0], "adoption": [0, 0], "collection": [0, 0]}
     settings.VETNET_TOOLBOX_FACET_WINDOW = 2

@@ -52,7 +52,7 @@ def check_page_exists(number: int, pages: int) -> None:
 
 def paginate(
     queryset, *, page=1, page_size=None, transform: Callable[[list], Iterable] | None = None,
-    extra: dict | None = None,
+    extra: dict | None = None, count_limit: int | None = None,
 ) -> Page:
     """
     One page of an ordered ``queryset``: one count and one sliced query.
@@ -60,13 +60,21 @@ def paginate(
     ``transform`` turns the page's rows into the values callers receive
     (it gets the whole page's list, so it can fetch related data for the page
     at once). Bad numbers raise ``InvalidInput`` (400), a page past the last
-    one ``NotFound`` (404).
+    one ``NotFound`` (404). With ``count_limit``, counting stops there ("more
+    than ..."), so a page costs the same however long the list grows;
+    ``extra["count_capped"]`` says whether it stopped.
     """
     size = clean_page_size(page_size)
     number = clean_page_number(page)
-    count = queryset.count()
+    extra = dict(extra or {})
+    if count_limit is None:
+        count = queryset.count()
+    else:
+        count = queryset.order_by()[: count_limit + 1].count()
+        extra["count_capped"] = count > count_limit
+        count = min(count, count_limit)
     pages = num_pages(count, size)
     check_page_exists(number, pages)
     rows = list(queryset[(number - 1) * size: number * size]) if count else []
     items = tuple(transform(rows)) if transform is not None else tuple(rows)
-    return Page(items=items, count=count, page=number, num_pages=pages, page_size=size, extra=dict(extra or {}))
+    return Page(items=items, count=count, page=number, num_pages=pages, page_size=size, extra=extra)

@@ -5,13 +5,15 @@ from datetime import datetime
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import data as base_data
+from ..conf import setting
 from ..core.keys import parse_course_key
 from ..core.pagination import paginate
+from ..core.search import word_filter
 from ..core.taxonomy import (
     LANGUAGE_CODES,
     ORGANISATION_TYPE_CODES,
@@ -150,6 +152,7 @@ def update_member_profile(*, user_id: int, changes: dict) -> data.MemberProfile:
             else:
                 setattr(profile, name, value)
         profile.save()
+        refresh_directory_rows(user_id=user_id)
     return get_member_profile(user_id=user_id)
 
 
@@ -174,6 +177,8 @@ def record_enrollment(
     if not created and (membership.mode, membership.is_active) != (defaults["mode"], defaults["is_active"]):
         CourseMembership.objects.filter(pk=membership.pk).update(**defaults, modified=timezone.now())
         membership.refresh_from_db()
+    if created:
+        refresh_directory_rows(user_id=user_id)
     return _to_membership_data(membership)
 
 
@@ -208,6 +213,34 @@ def is_active_member(*, user_id: int, course_key) -> bool:
     return CourseMembership.objects.filter(user_id=user_id, course_key=key, is_active=True).exists()
 
 
+def sort_name(first_name: str, last_name: str, username: str) -> str:
+    """The directory's order: first name, last name, then username, ignoring case."""
+    return f"{first_name.lower()}\t{last_name.lower()}\t{username.lower()}"[:255]
+
+
+def refresh_directory_rows(*, user_id: int) -> None:
+    """
+    Copy the member's names and profile fields onto their memberships, where
+    the directory filters, sorts and searches them with one indexed table.
+    Called when a membership is recorded and when the profile changes.
+    """
+    user = User.objects.filter(pk=user_id).first()
+    if user is None:
+        return
+    profile = MemberProfile.objects.filter(user_id=user_id).first()
+    organisation = profile.organisation if profile else ""
+    CourseMembership.objects.filter(user_id=user_id).update(
+        sort_name=sort_name(user.first_name, user.last_name, user.username),
+        search_text=f"{user.first_name} {user.last_name} {user.username} {organisation}".lower(),
+        country=str(profile.country.code or "") if profile else "",
+        organisation_type=profile.organisation_type if profile else "",
+    )
+
+
+def _directory_count_limit() -> int:
+    return max(1, int(setting("VETNET_DIRECTORY_COUNT_LIMIT")))
+
+
 def list_community_members(
     *, user, course_key, filters: data.DirectoryFilters | None = None, page: int = 1, page_size: int | None = None
 ) -> base_data.Page:
@@ -215,42 +248,37 @@ def list_community_members(
     One page of the course community's member directory, filtered.
 
     Only active members and course staff may list members; everyone else gets
-    ``AccessDenied``. Members are sorted by name.
+    ``AccessDenied``. Members are sorted by name. ``count`` stops at
+    ``VETNET_DIRECTORY_COUNT_LIMIT`` ("more than ..."), with
+    ``extra["count_capped"]`` true, so a page costs the same however large
+    the community grows.
     """
     key = parse_course_key(course_key)
     if not can_view_community(user=user, course_key=key):
         raise AccessDenied(_("Only members of this course community can see its members."))
     filters = filters or data.DirectoryFilters()
-    users = User.objects.filter(
-        is_active=True, vetnet_memberships__course_key=key, vetnet_memberships__is_active=True
-    )
+    rows = CourseMembership.objects.filter(course_key=key, is_active=True, user__is_active=True)
     if filters.country:
-        users = users.filter(vetnet_profile__country=filters.country.upper())
+        rows = rows.filter(country=filters.country.upper())
     if filters.organisation_type:
-        users = users.filter(vetnet_profile__organisation_type=filters.organisation_type)
+        rows = rows.filter(organisation_type=filters.organisation_type)
     for kind, value in (
         (ProfileAttribute.SECTOR, filters.sector),
         (ProfileAttribute.LANGUAGE, filters.language),
         (ProfileAttribute.TOPIC, filters.topic),
     ):
         if value:
-            users = users.filter(
-                vetnet_profile__attributes__in=ProfileAttribute.objects.filter(kind=kind, value=value)
-            )
-    if filters.search:
-        term = filters.search.strip()
-        users = users.filter(
-            Q(username__icontains=term)
-            | Q(first_name__icontains=term)
-            | Q(last_name__icontains=term)
-            | Q(vetnet_profile__organisation__icontains=term)
-        )
-    users = users.select_related("vetnet_profile").prefetch_related(
-        Prefetch("vetnet_profile__attributes", queryset=ProfileAttribute.objects.order_by("value"))
-    ).order_by("first_name", "last_name", "username").distinct()
+            rows = rows.filter(Exists(ProfileAttribute.objects.filter(
+                profile__user_id=OuterRef("user_id"), kind=kind, value=value)))
+    terms = (filters.search or "").strip().lower().split()[:8]
+    if terms:
+        rows = rows.filter(word_filter(CourseMembership, "search_text", terms))
+    rows = rows.order_by("sort_name", "id").select_related("user", "user__vetnet_profile").prefetch_related(
+        Prefetch("user__vetnet_profile__attributes", queryset=ProfileAttribute.objects.order_by("value"))
+    )
     return paginate(
-        users, page=page, page_size=page_size,
-        transform=lambda rows: (_to_profile_data(u, getattr(u, "vetnet_profile", None)) for u in rows),
+        rows, page=page, page_size=page_size, count_limit=_directory_count_limit(),
+        transform=lambda members: (_to_profile_data(m.user, getattr(m.user, "vetnet_profile", None)) for m in members),
     )
 
 

@@ -78,17 +78,30 @@ class CourseMembership(models.Model):
     """
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="vetnet_memberships")
-    course_key = CourseKeyField(max_length=255, db_index=True)
+    # Indexed first in the directory's indexes below (a course's own index would tempt a filesort).
+    course_key = CourseKeyField(max_length=255)
     mode = models.CharField(max_length=100, blank=True)
     is_active = models.BooleanField(default=True)
     joined = models.DateTimeField()
     modified = models.DateTimeField(auto_now=True)
+    # Copied from the user and the profile (``members.community.refresh_directory_rows``)
+    # so the directory filters, sorts and searches one indexed table.
+    sort_name = models.CharField(max_length=255, blank=True, default="")
+    search_text = models.TextField(blank=True, default="")
+    country = models.CharField(max_length=2, blank=True, default="")
+    organisation_type = models.CharField(max_length=32, blank=True, default="")
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["user", "course_key"], name="vetnet_membership_unique")
         ]
-        indexes = [models.Index(fields=["course_key", "is_active"], name="vetnet_membership_course")]
+        indexes = [
+            models.Index(fields=["course_key", "is_active", "sort_name"], name="vetnet_membership_name"),
+            models.Index(fields=["course_key", "is_active", "country", "sort_name"],
+                         name="vetnet_membership_country"),
+            models.Index(fields=["course_key", "is_active", "organisation_type", "sort_name"],
+                         name="vetnet_membership_orgtype"),
+        ]
 
     def __str__(self):
         return f"CourseMembership(user_id={self.user_id}, course_key={self.course_key})"

@@ -23,7 +23,7 @@ from ..exceptions import Conflict, InvalidInput
 from ..members.api import require_moderator, require_viewer
 from . import data
 from .forums import find_scenario, get_scenario_forum
-from .models import Rating, RatingRound, Scenario
+from .models import Rating, RatingRound, RoundAggregate, Scenario
 
 MAX_RATIONALE_LENGTH = 2000
 
@@ -95,7 +95,34 @@ def close_rating_round(*, user, course_key, usage_key: str) -> data.RatingRound:
             raise Conflict(_("No round is open."))
         current.closed, current.closed_by = timezone.now(), user
         current.save(update_fields=["closed", "closed_by"])
+        _store_aggregates(current)
     return _round_data(current)
+
+
+def _spread_json(spread_: data.Spread | None) -> dict | None:
+    return None if spread_ is None else {"median": spread_.median, "q1": spread_.q1, "q3": spread_.q3,
+                                         "iqr": spread_.iqr}
+
+
+def _store_aggregates(round_: RatingRound) -> None:
+    """
+    Compute the closed round's spread per scenario once, in one read of its
+    ratings; a closed round's ratings never change, so readers use the rows.
+    """
+    scores = defaultdict(list)
+    rows = Rating.objects.filter(round=round_).values_list("scenario_id", "plausibility", "desirability")
+    for scenario_id, plausibility, desirability in rows:
+        scores[scenario_id].append((plausibility, desirability))
+    RoundAggregate.objects.filter(round=round_).delete()
+    RoundAggregate.objects.bulk_create([
+        RoundAggregate(
+            round=round_, scenario_id=scenario_id, raters=len(values),
+            plausibility=_spread_json(spread([p for p, _d in values])),
+            desirability=_spread_json(spread([d for _p, d in values])),
+        ) for scenario_id, values in scores.items()
+    ])
+    RatingRound.objects.filter(pk=round_.pk).update(aggregated=True)
+    round_.aggregated = True
 
 
 def _score(value, field: str) -> int:
@@ -144,12 +171,12 @@ def rate_scenario(
     )
 
 
-def _aggregate(scenario_uuid: str, number: int, scores: list[tuple[int, int]]) -> data.Aggregate:
-    if len(scores) < min_raters():
-        return data.Aggregate(scenario_uuid=scenario_uuid, round_number=number, raters=len(scores), withheld=True)
+def _aggregate(scenario_uuid: str, number: int, row: RoundAggregate) -> data.Aggregate:
+    if row.raters < min_raters():
+        return data.Aggregate(scenario_uuid=scenario_uuid, round_number=number, raters=row.raters, withheld=True)
     return data.Aggregate(
-        scenario_uuid=scenario_uuid, round_number=number, raters=len(scores),
-        plausibility=spread([p for p, _d in scores]), desirability=spread([d for _p, d in scores]),
+        scenario_uuid=scenario_uuid, round_number=number, raters=row.raters,
+        plausibility=data.Spread(**row.plausibility), desirability=data.Spread(**row.desirability),
     )
 
 
@@ -165,17 +192,18 @@ def closed_round_aggregates(*, course_key, usage_key: str) -> tuple[data.Converg
     key = parse_course_key(course_key)
     usage_key = str(usage_key)
     closed = list(RatingRound.objects.filter(course_key=key, usage_key=usage_key, closed__isnull=False))
+    for round_ in closed:
+        if not round_.aggregated:  # closed before aggregates were stored
+            with transaction.atomic():
+                _store_aggregates(round_)
     scenarios = list(
         Scenario.objects.filter(usage_key=usage_key, status=Scenario.PUBLISHED).values_list("pk", "uuid")
     )
-    scores = defaultdict(list)
-    rows = Rating.objects.filter(round__in=closed).values_list("round_id", "scenario_id", "plausibility", "desirability")
-    for round_id, scenario_id, plausibility, desirability in rows:
-        scores[(round_id, scenario_id)].append((plausibility, desirability))
+    stored = {(a.round_id, a.scenario_id): a for a in RoundAggregate.objects.filter(round__in=closed)}
     result = []
     for pk, uuid in scenarios:
         aggregates = tuple(
-            _aggregate(str(uuid), r.number, scores[(r.pk, pk)]) for r in closed if scores.get((r.pk, pk))
+            _aggregate(str(uuid), r.number, stored[(r.pk, pk)]) for r in closed if (r.pk, pk) in stored
         )
         changes = (_iqr_change(aggregates, "plausibility"), _iqr_change(aggregates, "desirability"))
         known = [c for c in changes if c is not None]

@@ -111,6 +111,8 @@ class RatingRound(models.Model):
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # True once the round's ``RoundAggregate`` rows were computed (when it closed).
+    aggregated = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["number"]
@@ -149,6 +151,7 @@ class Rating(models.Model):
     modified = models.DateTimeField(auto_now=True)
 
     class Meta:
+        indexes = [models.Index(fields=["round", "user"], name="vetnet_rating_round_user")]
         constraints = [
             models.UniqueConstraint(fields=["round", "scenario", "user"], name="vetnet_rating_once_per_round"),
             models.CheckConstraint(
@@ -160,3 +163,27 @@ class Rating(models.Model):
 
     def __str__(self):
         return f"Rating(round={self.round_id}, scenario={self.scenario_id})"
+
+
+class RoundAggregate(models.Model):
+    """
+    The spread of one scenario's ratings in a closed round, computed once when
+    the round closes (its ratings cannot change afterwards).
+
+    Stored whatever the number of raters: whether it may be shown is decided
+    when it is read, against the minimum number of raters then in force.
+
+    .. no_pii: Counts, medians and quartiles over a round's raters; nobody's rating.
+    """
+
+    round = models.ForeignKey(RatingRound, on_delete=models.CASCADE, related_name="aggregates")
+    scenario = models.ForeignKey(Scenario, on_delete=models.CASCADE, related_name="+")
+    raters = models.PositiveIntegerField()
+    plausibility = models.JSONField()
+    desirability = models.JSONField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["round", "scenario"], name="vetnet_round_aggregate_once")]
+
+    def __str__(self):
+        return f"RoundAggregate(round={self.round_id}, scenario={self.scenario_id})"

@@ -48,9 +48,11 @@ DEFAULTS = {
     "VETNET_UPLOAD_SCANNER": None,
     # Facet counts are exact up to this many matching resources; a larger
     # result counts its leading ones, so search time stays flat as the library grows.
-    "VETNET_TOOLBOX_FACET_WINDOW": 2000,
-    # Result counts stop here ("more than 10,000 resources"), for the same reason.
-    "VETNET_TOOLBOX_COUNT_LIMIT": 10000,
+    "VETNET_TOOLBOX_FACET_WINDOW": 400,
+    # Result counts stop here ("more than 1,000 resources"), for the same reason.
+    "VETNET_TOOLBOX_COUNT_LIMIT": 1000,
+    # The member directory's count stops here likewise ("more than 1,000 members").
+    "VETNET_DIRECTORY_COUNT_LIMIT": 1000,
 }
 
 

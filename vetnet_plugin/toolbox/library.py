@@ -20,6 +20,7 @@ from ..core.pagination import (
     num_pages,
     paginate,
 )
+from ..core.search import word_filter
 from ..exceptions import AccessDenied, InvalidInput
 from . import data
 from .access import can_moderate, viewer_for, visible_resources
@@ -49,8 +50,9 @@ def apply_filters(queryset, filters: data.ResourceFilters, *, user):
     search = (filters.search or "").strip().lower()
     if len(search) > 200:
         raise InvalidInput(_("Search for at most 200 characters."), errors={"search": [_("Too long.")]})
-    for term in search.split()[:MAX_SEARCH_TERMS]:
-        queryset = queryset.filter(search_text__contains=term)
+    terms = search.split()[:MAX_SEARCH_TERMS]
+    if terms:
+        queryset = queryset.filter(word_filter(Resource, "search_text", terms))
     for name in _SINGLE_FACETS:
         value = getattr(filters, name)
         if value:
@@ -66,27 +68,23 @@ def apply_filters(queryset, filters: data.ResourceFilters, *, user):
     return queryset
 
 
-def facet_counts(resource_ids) -> dict:
+def facet_counts(leading_rows) -> dict:
     """
-    Counts per value of each filter among the resources ``resource_ids``:
-    one grouped query over the single-valued fields together (their
-    combinations are few, so summing them here costs less than four scans)
-    and one for all list fields.
+    Counts per value of each filter among ``leading_rows`` (``(pk, *single
+    fields)`` as the leading query read them): the single-valued fields are
+    counted from those rows, without reading the matches again, and the list
+    fields with one grouped query over their ids.
     """
     facets: dict[str, dict[str, int]] = {name: {} for name in _SINGLE_FACETS}
-    for _kind, (_name, plural) in _ATTRIBUTE_FACETS.items():
+    for _name, plural in _ATTRIBUTE_FACETS.values():
         facets[plural] = {}
-    if not resource_ids:
+    if not leading_rows:
         return facets
-    rows = (
-        Resource.objects.filter(pk__in=resource_ids).order_by().values(*_SINGLE_FACETS)
-        .annotate(n=Count("pk")).values_list(*_SINGLE_FACETS, "n")
-    )
-    for row in rows:
-        count = row[-1]
-        for name, value in zip(_SINGLE_FACETS, row[:-1]):
+    for row in leading_rows:
+        for name, value in zip(_SINGLE_FACETS, row[1:]):
             if value:
-                facets[name][value] = facets[name].get(value, 0) + count
+                facets[name][value] = facets[name].get(value, 0) + 1
+    resource_ids = [row[0] for row in leading_rows]
     rows = (
         ResourceAttribute.objects.filter(resource_id__in=resource_ids)
         .values("kind", "value").annotate(n=Count("resource_id")).values_list("kind", "value", "n")
@@ -141,15 +139,19 @@ def list_resources(
     window = _facet_window()
     # The leading ids in order, one query: they give the facets and the early
     # pages without grouping or sorting the whole result again.
-    leading = list(ordered.values_list("pk", flat=True)[: window + 1])
-    partial = len(leading) > window
-    leading = leading[:window]
-    # Counted even when the window holds everything, so every request makes
-    # the same queries; counted only up to a limit, so it stays bounded too.
-    count_limit = max(window, int(setting("VETNET_TOOLBOX_COUNT_LIMIT")))
-    count = ordered.order_by()[: count_limit + 1].count()
-    count_capped = count > count_limit
-    count = min(count, count_limit)
+    leading_rows = list(ordered.values_list("pk", *_SINGLE_FACETS)[: window + 1])
+    partial = len(leading_rows) > window
+    leading_rows = leading_rows[:window]
+    leading = [row[0] for row in leading_rows]
+    if partial:
+        # Counted only beyond the window, and only up to a limit ("more than ...").
+        count_limit = max(window, int(setting("VETNET_TOOLBOX_COUNT_LIMIT")))
+        # In the list's order, so the scan runs along its index and stops at the limit.
+        count = ordered[: count_limit + 1].count()
+        count_capped = count > count_limit
+        count = min(count, count_limit)
+    else:
+        count, count_capped = len(leading), False
     pages = num_pages(count, size)
     check_page_exists(number, pages)
     start = (number - 1) * size
@@ -159,7 +161,7 @@ def list_resources(
         resources = [rows[pk] for pk in page_ids if pk in rows]
     else:
         resources = list(with_relations(ordered)[start:start + size])
-    extra = {"facets": facet_counts(leading) if with_facets else {}, "facets_partial": partial,
+    extra = {"facets": facet_counts(leading_rows) if with_facets else {}, "facets_partial": partial,
              "count_capped": count_capped, "sort": sort}
     return base_data.Page(
         items=rendered_page_items(viewer, resources), count=count, page=number, num_pages=pages, page_size=size,

@@ -14,6 +14,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from opaque_keys.edx.django.models import CourseKeyField
 
+from ..core.markup import render_markdown
 from .vocabulary import LICENCES, RESOURCE_TYPES, TARGET_GROUPS
 
 
@@ -60,9 +61,13 @@ class Resource(models.Model):
     country = models.CharField(_("country"), max_length=2, blank=True)
     target_group = models.CharField(_("target group"), max_length=32, choices=TARGET_GROUPS, blank=True)
     licence = models.CharField(_("licence"), max_length=32, choices=LICENCES)
-    # Lower-cased title, description and tags: full-text search as one
-    # LIKE per term, the same on SQLite and MariaDB.
+    # Lower-cased title, description and tags: searched through a FULLTEXT
+    # index on MariaDB/MySQL (migration 0004), with LIKE elsewhere.
     search_text = models.TextField(blank=True)
+    # The description's sanitised HTML, rendered when it is written (``save``),
+    # so a list never renders Markdown. Empty on rows written in bulk: then
+    # it is rendered when read.
+    description_html = models.TextField(blank=True, editable=False)
 
     current_version = models.ForeignKey(
         "ResourceVersion", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -81,10 +86,23 @@ class Resource(models.Model):
             # The sorts read these backwards and stop at the window's end.
             models.Index(fields=["rating_average", "rating_count", "created"], name="vetnet_res_rated"),
             models.Index(fields=["adoption_count", "created"], name="vetnet_res_adopted"),
+            # A filter on one field, read newest first, stops at the window's end.
+            models.Index(fields=["country", "created"], name="vetnet_res_country_new"),
+            models.Index(fields=["resource_type", "created"], name="vetnet_res_type_new"),
+            models.Index(fields=["target_group", "created"], name="vetnet_res_group_new"),
+            models.Index(fields=["licence", "created"], name="vetnet_res_licence_new"),
         ]
 
     def __str__(self):
         return f"Resource({self.uuid})"
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "description" in update_fields:
+            self.description_html = render_markdown(self.description) if self.description else ""
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "description_html"}
+        super().save(*args, **kwargs)
 
 
 class ResourceVersion(models.Model):
@@ -152,7 +170,8 @@ class ResourceAttribute(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["resource", "kind", "value"], name="vetnet_resource_attribute_unique")
         ]
-        indexes = [models.Index(fields=["kind", "value"], name="vetnet_res_attr_kind_value")]
+        # The resource id in the index: a filter finds its resources without reading the rows.
+        indexes = [models.Index(fields=["kind", "value", "resource"], name="vetnet_res_attr_filter")]
 
     def __str__(self):
         return f"{self.kind}={self.value}"

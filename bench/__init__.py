@@ -1,0 +1,1 @@
+"""VETNet's benchmark suite (``make bench``): see ``bench/run.py``."""

@@ -1,0 +1,224 @@
+"""
+Realistic data for the benchmark, generated once and grown between sizes.
+
+Many authors in four countries, Markdown descriptions of 0.5-1.5 KB, one to
+three versions per resource, tags, a frequent word ("training", about half of
+the resources), a rare one ("zeolite", one in 1,000) and one that never
+occurs; members with profiles, attributes and organisations; a scenario forum
+with 20 scenarios and 1,000 raters in a closed and an open round.
+"""
+from __future__ import annotations
+
+import random
+
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.utils import timezone
+
+from vetnet_plugin import api
+from vetnet_plugin.core.markup import render_markdown
+from vetnet_plugin.core.taxonomy import (
+    LANGUAGE_CODES,
+    ORGANISATION_TYPE_CODES,
+    SECTOR_CODES,
+    TOPIC_CODES,
+)
+from vetnet_plugin.members.community import sort_name
+from vetnet_plugin.models import (
+    CourseMembership,
+    MemberProfile,
+    ProfileAttribute,
+    Rating,
+    RatingRound,
+    Resource,
+    ResourceAttribute,
+    ResourceVersion,
+    Scenario,
+    ScenarioForum,
+)
+from vetnet_plugin.toolbox.vocabulary import (
+    LICENCE_CODES,
+    RESOURCE_TYPE_CODES,
+    TARGET_GROUP_CODES,
+)
+
+COURSE = "course-v1:VETNet+CoVP+2026"
+OTHER_COURSES = ["course-v1:VETNet+Crafts+2026", "course-v1:VETNet+Policy+2026"]
+FORUM = "block-v1:VETNet+CoVP+2026+type@vetnet_scenarios+block@futures"
+COUNTRIES = ["IT", "EL", "ES", "DE"]
+FREQUENT, RARE, ABSENT = "training", "zeolite", "quasarwhistle"
+FIRST = [
+    "Maria", "Giorgos", "Ana", "Lukas", "Giulia", "Eleni", "Javier", "Anna", "Marco", "Sofia", "Pablo", "Jonas",
+    "Elena", "Nikos", "Laura", "Felix", "Chiara", "Dimitra", "Carmen", "Paul"
+]
+LAST = [
+    "Rossi", "Papadopoulos", "Garcia", "Muller", "Bianchi", "Georgiou", "Martinez", "Schmidt", "Romano", "Nikolaou",
+    "Lopez", "Weber", "Ricci", "Pappas", "Sanchez", "Fischer", "Greco", "Vlachos", "Perez", "Wagner"
+]
+ORGANISATIONS = [
+    "Scuola Edile Veneta", "Chamber of Crafts Athens", "Fundacion Laboral", "Handwerkskammer Koeln", "CNOS-FAP",
+    "IEK Peiraia", "Centro Integrado FP", "Berufsschule Muenchen", "Confartigianato", "Hellenic Bakers Union"
+]
+VOCABULARY = [
+    "apprenticeship", "workshop", "welding", "carpentry", "bakery", "digital", "green", "insulation", "tutor",
+    "mentoring", "simulator", "curriculum", "assessment", "validation", "mobility", "guidance", "inclusion",
+    "robotics", "tourism", "care", "learners", "trainers", "company", "competence", "module", "practice",
+    "feedback", "safety", "quality", "renovation", "heritage", "ceramics", "textile", "plumbing", "electrician",
+    "hospitality", "logistics", "sustainability"
+]
+SECTORS, LANGUAGES, TOPICS = sorted(SECTOR_CODES), sorted(LANGUAGE_CODES), sorted(TOPIC_CODES)
+ORGANISATION_TYPES = sorted(ORGANISATION_TYPE_CODES)
+BATCH = 2000
+
+
+def _paragraph(rng: random.Random, n: int) -> str:
+    words = [rng.choice(VOCABULARY) for _ in range(rng.randint(14, 24))]
+    if n % 2 == 0:
+        words.insert(rng.randrange(len(words)), FREQUENT)
+    return " ".join(words).capitalize() + "."
+
+
+def description(rng: random.Random, n: int) -> str:
+    """Markdown of 0.5 to 1.5 KB: a heading, paragraphs, a list, emphasis and a link."""
+    target = rng.randint(500, 1500)
+    parts = [f"## {rng.choice(VOCABULARY).title()} in practice", _paragraph(rng, n)]
+    if n % 1000 == 7:
+        parts.append(f"The {RARE} filter was tested in the lab.")
+    parts.append("\n".join(f"- **{rng.choice(VOCABULARY)}**: {rng.choice(VOCABULARY)} and {rng.choice(VOCABULARY)}"
+                           for _ in range(3)))
+    while sum(len(p) for p in parts) < target:
+        parts.append(_paragraph(rng, 1))
+    parts.append(f"See [the project page](https://example.org/resources/{n}) for *more*.")
+    return "\n\n".join(parts)[:1500]
+
+
+_POOL: list = []
+
+
+def _described(rng: random.Random, n: int) -> tuple[str, str]:
+    """
+    A description and its sanitised HTML, as a deposit stores them. Rendering
+    100,000 of them would take longer than the benchmark, so they come from a
+    pool of 400 distinct texts (half with the frequent word) and 20 with the
+    rare word, each rendered once.
+    """
+    if not _POOL:
+        _POOL.extend((text, render_markdown(text)) for text in (description(rng, k) for k in range(400)))
+        _POOL.extend((text, render_markdown(text)) for text in (description(rng, 1007 + 1000 * k)
+                                                                for k in range(20)))
+    if n % 1000 == 7:
+        return _POOL[400 + rng.randrange(20)]
+    return _POOL[2 * rng.randrange(200) + n % 2]
+
+
+def authors(count: int, rng: random.Random) -> list[int]:
+    """The user ids of ``count`` members (created when missing), with profiles in four countries."""
+    user_model = get_user_model()
+    have = user_model.objects.filter(username__startswith="member-").count()
+    while have < count:
+        size = min(BATCH, count - have)
+        users = [
+            user_model(username=f"member-{n:06d}", first_name=rng.choice(FIRST), last_name=rng.choice(LAST),
+                       email=f"member-{n}@example.org", is_active=True)
+            for n in range(have, have + size)
+        ]
+        user_model.objects.bulk_create(users)
+        users = list(user_model.objects.filter(username__in=[u.username for u in users]))
+        profiles = [
+            MemberProfile(user=u, organisation=rng.choice(ORGANISATIONS), country=rng.choice(COUNTRIES),
+                          organisation_type=rng.choice(sorted(ORGANISATION_TYPE_CODES)),
+                          bio="Trainer and mentor in VET.") for u in users
+        ]
+        MemberProfile.objects.bulk_create(profiles)
+        profiles = {p.user_id: p for p in MemberProfile.objects.filter(user__in=users)}
+        attributes, memberships = [], []
+        now = timezone.now()
+        for user in users:
+            profile = profiles[user.pk]
+            for kind, values, count_ in ((ProfileAttribute.SECTOR, SECTORS, 2), (ProfileAttribute.LANGUAGE,
+                                                                                  LANGUAGES, 2),
+                                         (ProfileAttribute.TOPIC, TOPICS, 1)):
+                attributes += [ProfileAttribute(profile=profile, kind=kind, value=v)
+                               for v in rng.sample(values, count_)]
+            memberships.append(CourseMembership(
+                user=user, course_key=COURSE, mode="audit", is_active=True, joined=now,
+                sort_name=sort_name(user.first_name, user.last_name, user.username),
+                search_text=f"{user.first_name} {user.last_name} {user.username} {profile.organisation}".lower(),
+                country=str(profile.country), organisation_type=profile.organisation_type,
+            ))
+        ProfileAttribute.objects.bulk_create(attributes, batch_size=5000)
+        CourseMembership.objects.bulk_create(memberships, batch_size=5000)
+        have += size
+    return list(user_model.objects.filter(username__startswith="member-").order_by("pk")
+                .values_list("pk", flat=True)[:count])
+
+
+def grow_library(target: int, rng: random.Random, author_ids: list[int]) -> None:
+    """Insert resources with versions and attributes until the library holds ``target``."""
+    types, licences, groups = sorted(RESOURCE_TYPE_CODES), sorted(LICENCE_CODES), sorted(TARGET_GROUP_CODES)
+    have = Resource.objects.count()
+    while have < target:
+        size = min(BATCH, target - have)
+        resources, tags_of = [], []
+        for n in range(have, have + size):
+            words = rng.sample(VOCABULARY, 3)
+            title = f"{words[0].title()} {words[1]} for {words[2]} ({n})"
+            text, html = _described(rng, n)
+            tags = rng.sample(VOCABULARY, 2)
+            tags_of.append(tags)
+            resources.append(Resource(
+                course_key=COURSE if rng.random() < 0.5 else rng.choice(OTHER_COURSES),
+                author_id=rng.choice(author_ids), status=Resource.PUBLISHED,
+                in_community_library=rng.random() < 0.8, title=title, description=text, description_html=html,
+                resource_type=rng.choice(types), country=rng.choice(COUNTRIES), target_group=rng.choice(groups),
+                licence=rng.choice(licences), search_text="\n".join([title, text, " ".join(tags)]).lower(),
+                rating_count=rng.randint(0, 20), rating_average=round(rng.uniform(0, 5), 2),
+                adoption_count=rng.randint(0, 30),
+            ))
+        Resource.objects.bulk_create(resources)
+        created = list(Resource.objects.order_by("-id").values_list("pk", flat=True)[:size])[::-1]
+        ResourceAttribute.objects.bulk_create([
+            ResourceAttribute(resource_id=pk, kind=kind, value=value)
+            for pk, tags in zip(created, tags_of)
+            for kind, value in (
+                [(ResourceAttribute.SECTOR, s) for s in rng.sample(SECTORS, rng.randint(1, 3))]
+                + [(ResourceAttribute.EQF_LEVEL, str(level)) for level in rng.sample(range(1, 9), 2)]
+                + [(ResourceAttribute.LANGUAGE, lang) for lang in rng.sample(LANGUAGES, rng.randint(1, 2))]
+                + [(ResourceAttribute.TAG, tag) for tag in tags]
+            )
+        ], batch_size=5000)
+        ResourceVersion.objects.bulk_create([
+            ResourceVersion(resource_id=pk, number=number, link_url=f"https://example.org/r/{pk}/v{number}",
+                            change_note="Updated examples." if number > 1 else "",
+                            scan_status=ResourceVersion.SCAN_CLEAN)
+            for pk in created for number in range(1, rng.randint(1, 3) + 1)
+        ], batch_size=5000)
+        with connection.cursor() as cursor:
+            resource, version = Resource._meta.db_table, ResourceVersion._meta.db_table
+            cursor.execute(
+                f"UPDATE {resource} SET current_version_id = (SELECT MAX(v.id) FROM {version} v "
+                f"WHERE v.resource_id = {resource}.id) WHERE id >= %s", [created[0]])
+        have += size
+
+
+def delphi_forum(rng: random.Random, rater_ids: list[int], staff) -> None:
+    """A forum of 20 scenarios, 1,000 raters in a closed first round and an open second one."""
+    if ScenarioForum.objects.filter(usage_key=FORUM).exists():
+        return
+    api.configure_scenario_forum(
+        course_key=COURSE, usage_key=FORUM, title="VET in 2040", strategic_question="How will VET change?",
+        horizon_year=2040, drivers=[], policy_choices=[], allow_proposals=True, pre_moderate=True, max_rounds=2,
+        seeds=[{"key": f"s{n}", "title": f"Scenario {n}", "narrative": description(rng, n), "language": "en"}
+               for n in range(20)],
+    )
+    scenarios = list(Scenario.objects.filter(usage_key=FORUM).values_list("pk", flat=True))
+    for number in (1, 2):
+        api.open_rating_round(user=staff, course_key=COURSE, usage_key=FORUM)
+        round_ = RatingRound.objects.get(usage_key=FORUM, number=number)
+        Rating.objects.bulk_create([
+            Rating(round=round_, scenario_id=s, user_id=u, plausibility=rng.randint(1, 5),
+                   desirability=rng.randint(1, 5), rationale="Because of demographics." if rng.random() < 0.2 else "")
+            for u in rater_ids for s in scenarios
+        ], batch_size=5000)
+        if number == 1:
+            api.close_rating_round(user=staff, course_key=COURSE, usage_key=FORUM)

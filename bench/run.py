@@ -1,0 +1,184 @@
+"""
+VETNet benchmark suite: the lists members use, over HTTP, at 1,000, 10,000
+and 100,000 items, beside a bare Django view doing one indexed query for a
+page of 20.
+
+Production settings (``bench.settings``: DEBUG off, pages of 20), a member's
+logged-in session and Django's test client through the whole request stack
+(middleware, REST framework, serialisers). The data (``bench.data``) is
+generated once and grown between sizes; with ``--keep`` the database stays
+for the next run. For each request it prints p50 and p95 over ``--runs``
+runs, the queries it made, and its p50 as a ratio to the bare view's in the
+same run; at the end, each request's p50 at the largest size over its p50 at
+the smallest.
+
+    VETNET_TEST_DB=mysql VETNET_MYSQL_TEST_DATABASE=test_vetnet_bench \\
+        .venv/bin/python bench/run.py [--sizes 1000,10000,100000] [--runs 30] [--keep]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(REPO / "conf"), str(REPO)]
+os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+
+import django
+
+django.setup()
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test import Client
+from django.test.utils import (
+    CaptureQueriesContext,
+    setup_databases,
+    setup_test_environment,
+)
+
+from bench import data
+
+P95_LIMIT_MS = 50.0
+GROWTH_LIMIT = 1.5
+
+_TOOLBOX = f"/api/vetnet/v1/courses/{data.COURSE}/toolbox/resources/"
+_MEMBERS = f"/api/vetnet/v1/courses/{data.COURSE}/members/"
+_FORUM = f"/api/vetnet/v1/courses/{data.COURSE}/scenario-forums/{quote(data.FORUM)}/"
+
+
+def _get(base, **params):
+    return base + ("?" + urlencode(params) if params else "")
+
+
+REQUESTS = {
+    "bare view (reference)": "/bench/bare/",
+    "toolbox: newest": _get(_TOOLBOX),
+    "toolbox: best rated": _get(_TOOLBOX, sort="best_rated"),
+    "toolbox: frequent word": _get(_TOOLBOX, search=data.FREQUENT),
+    "toolbox: rare word": _get(_TOOLBOX, search=data.RARE),
+    "toolbox: no match": _get(_TOOLBOX, search=data.ABSENT),
+    "toolbox: word + 2 filters": _get(_TOOLBOX, search="welding", eqf_level="4", country="IT"),
+    "toolbox: resource type": _get(_TOOLBOX, resource_type="document"),
+    "toolbox: country": _get(_TOOLBOX, country="EL"),
+    "toolbox: target group": _get(_TOOLBOX, target_group="trainers"),
+    "toolbox: licence": _get(_TOOLBOX, licence="cc-by"),
+    "toolbox: sector": _get(_TOOLBOX, sector=data.SECTORS[0]),
+    "toolbox: EQF level": _get(_TOOLBOX, eqf_level="5"),
+    "toolbox: language": _get(_TOOLBOX, language=data.LANGUAGES[0]),
+    "toolbox: tag": _get(_TOOLBOX, tag="welding"),
+    "toolbox: page 5": _get(_TOOLBOX, page=5),
+    "members: no filter": _get(_MEMBERS),
+    "members: country": _get(_MEMBERS, country="ES"),
+    "members: organisation type": _get(_MEMBERS, organisation_type=data.ORGANISATION_TYPES[0]),
+    "members: sector": _get(_MEMBERS, sector=data.SECTORS[1]),
+    "members: language": _get(_MEMBERS, language=data.LANGUAGES[1]),
+    "members: topic": _get(_MEMBERS, topic=data.TOPICS[0]),
+    "members: name search": _get(_MEMBERS, search="papadopoulos"),
+    "members: organisation search": _get(_MEMBERS, search="handwerkskammer"),
+    "members: page 5": _get(_MEMBERS, page=5),
+}
+# Delphi results do not grow with the library: 1,000 raters x 20 scenarios at every size.
+FIXED = {"delphi results (1,000 x 20)": _FORUM}
+
+
+def _time(client, url, runs):
+    for _warm in range(2):
+        response = client.get(url)
+        if response.status_code != 200:
+            raise SystemExit(f"{url} answered {response.status_code}: {response.content[:300]!r}")
+    times = []
+    for _n in range(runs):
+        started = time.perf_counter()
+        client.get(url)
+        times.append((time.perf_counter() - started) * 1000)
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url)
+    times.sort()
+    p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+    return statistics.median(times), p95, len(captured)
+
+
+def measure(client, runs, requests):
+    return {name: _time(client, url, runs) for name, url in requests.items()}
+
+
+def print_size(size, results):
+    bare = results["bare view (reference)"][0]
+    print(f"\n### {size:,} items\n")
+    print("| request | p50 ms | p95 ms | queries | x bare |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for name, (p50, p95, queries) in results.items():
+        flag = " (over 50 ms)" if p95 > P95_LIMIT_MS else ""
+        print(f"| {name} | {p50:.1f} | {p95:.1f}{flag} | {queries} | {p50 / bare:.1f} |")
+
+
+def print_growth(table, sizes):
+    small, large = sizes[0], sizes[-1]
+    print(f"\n### Growth: p50 at {large:,} over p50 at {small:,}\n")
+    print("| request | growth |")
+    print("| --- | ---: |")
+    failures = []
+    for name in table[large]:
+        growth = table[large][name][0] / table[small][name][0]
+        print(f"| {name} | {growth:.2f}{' (over 1.5)' if growth > GROWTH_LIMIT else ''} |")
+        if growth > GROWTH_LIMIT or table[large][name][1] > P95_LIMIT_MS:
+            failures.append(name)
+    return failures
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--keep", action="store_true", help="Keep the database (and its data) for the next run.")
+    args = parser.parse_args()
+    sizes = [int(size) for size in args.sizes.split(",")]
+
+    setup_test_environment(debug=False)
+    setup_databases(verbosity=0, interactive=False, keepdb=args.keep)
+    held = data.Resource.objects.count()
+    if held > sizes[0]:
+        raise SystemExit(f"The kept database already holds {held:,} resources, more than the smallest size "
+                         f"({sizes[0]:,}); run once without --keep to start afresh.")
+    rng = random.Random(2026)
+    user_model = get_user_model()
+    staff, _created = user_model.objects.get_or_create(username="bench-staff", defaults={"is_staff": True})
+    raters = data.authors(1000, rng)
+    data.delphi_forum(rng, raters, staff)
+    reader = user_model.objects.get(pk=raters[0])
+    client = Client()
+    client.force_login(reader)
+    print(f"# Benchmark on {connection.vendor} {connection.mysql_server_info if connection.vendor == 'mysql' else ''}"
+          f", Python {platform.python_version()}, {os.cpu_count()} CPUs, DEBUG={settings.DEBUG}, "
+          f"page size {settings.VETNET_PAGE_SIZE}, {args.runs} runs per request")
+    table = {}
+    for size in sizes:
+        started = time.perf_counter()
+        data.grow_library(size, rng, data.authors(max(1000, size // 20), rng))
+        data.authors(size, rng)
+        print(f"{size:,} resources and members ready in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+        with connection.cursor() as cursor:
+            if connection.vendor == "mysql":
+                for model in (data.Resource, data.ResourceAttribute, data.CourseMembership, data.ProfileAttribute):
+                    cursor.execute(f"ANALYZE TABLE {model._meta.db_table}")
+                    cursor.fetchall()
+        table[size] = measure(client, args.runs, {**REQUESTS, **FIXED})
+        print_size(size, table[size])
+        sys.stdout.flush()
+    failures = print_growth(table, sizes) if len(sizes) > 1 else []
+    if failures:
+        print(f"\nOver the goals (p95 <= {P95_LIMIT_MS:.0f} ms, growth <= {GROWTH_LIMIT}): {', '.join(failures)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,14 @@
+"""The host's URLs and the bare reference view: one indexed query for a page of 20."""
+from django.http import JsonResponse
+from django.urls import include, path
+
+from vetnet_plugin.models import Resource
+
+
+def bare_page(request):
+    """The yardstick: a Django view doing one indexed query for a page of 20, as JSON."""
+    rows = list(Resource.objects.order_by("-created", "-id").values("uuid", "title", "created")[:20])
+    return JsonResponse({"results": rows})
+
+
+urlpatterns = [path("bench/bare/", bare_page), path("", include("devhost.urls"))]
