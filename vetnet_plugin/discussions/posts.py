@@ -9,7 +9,7 @@ from collections import defaultdict
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -335,12 +335,14 @@ def moderate_post(*, user, course_key, post_id, hide: bool, reason: str = "") ->
 def list_flagged_posts(*, user, course_key, usage_key: str = "") -> tuple[data.FlaggedPost, ...]:
     """Posts with unresolved flags, most flagged first, for the moderators. Staff only."""
     key = require_moderator(user, course_key)
-    posts = Post.objects.filter(thread__course_key=key, flags__resolved__isnull=True, is_retired=False)
+    # A flag row must exist and be unresolved: a bare ``flags__resolved__isnull`` also matches posts with no flag.
+    open_flags = PostFlag.objects.filter(post=OuterRef("pk"), resolved__isnull=True)
+    posts = Post.objects.filter(Exists(open_flags), thread__course_key=key, is_retired=False)
     if usage_key:
         posts = posts.filter(thread__usage_key=usage_key)
     posts = (
         posts.annotate(open_flags=Count("flags", filter=Q(flags__resolved__isnull=True)))
-        .select_related("thread", "author").order_by("-open_flags", "created").distinct()
+        .select_related("thread", "author").order_by("-open_flags", "created", "pk")
     )
     result = []
     for post in posts:
