@@ -283,3 +283,34 @@ def test_machine_translation_through_the_block_never_breaks_the_page(people, set
                                                                 "language": "es"})
     assert status == 200 and "original is shown" in body["message"]
     assert "Modular crafts" in page(alice, block)
+
+
+def _rate_and_close(block, members, staff, uuid, scores):
+    assert act(staff, block, "rating_round", {"action": "open"})[0] == 200
+    for who, score in zip(members, scores):
+        assert act(who, block, "rate", {"scenario_uuid": uuid, "plausibility": score, "desirability": score})[0] == 200
+    status, body, _r = act(staff, block, "rating_round", {"action": "close", "confirmed": True})
+    assert status == 200, body
+
+
+@pytest.mark.parametrize("language, text", [("el", "Χρειαζόμαστε σύντομα ψηφιακά μαθήματα για τους τεχνίτες."),
+                                            ("ca", "Necessitem cursos digitals curts per als artesans de la zona.")])
+def test_a_language_filter_keeps_the_posts_in_it_their_scenario_and_the_chart(people, language, text):
+    block, members, staff = people
+    uuid = uuid_of(staff, block, "Modular crafts")
+    _rate_and_close(block, members, staff, uuid, [2, 3, 4])
+    thread_id = next(s.thread_id for s in api.list_scenarios(user=members[0].user, course_key=COURSE_KEY,
+                                                             usage_key=str(block.scope_ids.usage_id))
+                     if s.uuid == uuid)
+    assert act(members[1], block, "create_post", {"thread_id": thread_id, "body": text, "language": language})[0] == 200
+    assert act(members[2], block, "create_post", {"thread_id": thread_id, "body": "An English aside.",
+                                                  "language": "en"})[0] == 200
+
+    html = page(members[0], block, language=language)
+    listed = html.split("vetnet-scenarios__list")[1]
+    assert "Modular crafts" in listed and text in listed, "the post in the chosen language and its scenario show"
+    assert "shown because posts below are in that language" in listed
+    assert "An English aside." not in listed
+    assert "Labour-market-driven VET" not in listed, "a scenario with nothing in that language stays out"
+    assert "<svg" in html and "appears when a round closes" not in html, "the closed round's chart stays"
+    assert "2. Modular crafts" in html, "scenarios keep their numbers under a filter"

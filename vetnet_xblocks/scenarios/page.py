@@ -80,8 +80,13 @@ def _rating_summary(page: _Page, scenario, results):
     }
 
 
-def _render_scenario(page: _Page, number: int, scenario, results) -> str:
-    thread = page.call("get_thread", thread_id=scenario.thread_id, language=page.language)
+def _written_in(scenario, language: str) -> bool:
+    return not language or scenario.language == language or any(t.language == language for t in scenario.translations)
+
+
+def _render_scenario(page: _Page, number: int, scenario, results, thread=None) -> str:
+    if thread is None:
+        thread = page.call("get_thread", thread_id=scenario.thread_id, language=page.language)
     posts_html = "".join(_render_post(page, post, scenario.uuid) for post in thread.posts)
     summary = _rating_summary(page, scenario, results)
     prefix = f"{page.prefix}-s-{scenario.uuid[:8]}"
@@ -93,6 +98,7 @@ def _render_scenario(page: _Page, number: int, scenario, results) -> str:
         machine_translation=page.settings["machine_translation"],
         translations=[dict(t.__dict__, language_name=language_name(t.language)) for t in scenario.translations],
         scale=range(1, 6), current_round=results.current_round,
+        shown_for_posts=not _written_in(scenario, page.language),
     ))
 
 
@@ -100,10 +106,17 @@ def render_forum(block, *, language: str = ""):
     """The inner HTML of the forum for the current member (the part the page refreshes)."""
     page = _Page(block, (language or "").strip().lower()[:8])
     usage_key = block.usage_key
-    scenarios = page.call("list_scenarios", usage_key=usage_key, language=page.language)
+    # The language narrows the contributions shown, never the forum's picture: every published
+    # scenario keeps its number and its place on the chart, and a scenario stays listed when it
+    # is written in (or translated into) that language or when posts in that language discuss it.
+    scenarios = page.call("list_scenarios", usage_key=usage_key)
     results = page.call("get_delphi_results", usage_key=usage_key)
     published = [s for s in scenarios if s.status == "published"]
-    cards = [_render_scenario(page, number, s, results) for number, s in enumerate(published, start=1)]
+    cards = []
+    for number, scenario in enumerate(published, start=1):
+        thread = page.call("get_thread", thread_id=scenario.thread_id, language=page.language)
+        if _written_in(scenario, page.language) or thread.posts:
+            cards.append(_render_scenario(page, number, scenario, results, thread))
     others = [s for s in scenarios if s.status != "published"]
     pending_cards = [_render_scenario(page, 0, s, results) for s in others if s.status == "pending" and s.is_own
                      and not page.is_staff]
@@ -114,7 +127,7 @@ def render_forum(block, *, language: str = ""):
         "strategic_question_html": backend.render_markdown(block.strategic_question),
         "scenarios_html": mark_safe("".join(cards)), "pending_html": mark_safe("".join(pending_cards)),
         "own_declined": [s for s in others if s.is_own and s.status == "rejected"],
-        "has_scenarios": bool(published), "results": results, "current_round": current,
+        "has_scenarios": bool(cards), "any_published": bool(published), "results": results, "current_round": current,
         "can_open_round": page.is_staff and (current is None or not current.is_open) and rounds_left > 0,
         "can_close_round": page.is_staff and current is not None and current.is_open,
         "next_round": len(results.rounds) + 1, "is_staff": page.is_staff,
