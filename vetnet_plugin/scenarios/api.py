@@ -1,5 +1,7 @@
 """The public API of the scenario forum."""
 from .data import (
+    WITHHELD_AGREEMENT,
+    WITHHELD_FEW_RATERS,
     Aggregate,
     BriefScenario,
     Convergence,
@@ -12,6 +14,7 @@ from .data import (
     Spread,
 )
 from .delphi import (
+    aggregate_scores,
     close_rating_round,
     get_delphi_results,
     has_rated_in_current_round,
@@ -35,6 +38,8 @@ from .forums import (
 from .policy_brief import can_read_policy_brief, get_policy_brief, render_policy_brief
 
 __all__ = [
+    "WITHHELD_AGREEMENT",
+    "WITHHELD_FEW_RATERS",
     "Aggregate",
     "BriefScenario",
     "Convergence",
@@ -45,6 +50,7 @@ __all__ = [
     "Scenario",
     "ScenarioForum",
     "Spread",
+    "aggregate_scores",
     "can_read_policy_brief",
     "close_rating_round",
     "configure_scenario_forum",

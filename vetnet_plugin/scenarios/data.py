@@ -15,6 +15,8 @@ class Spread:
     q1: float
     q3: float
     iqr: float
+    # How many ratings gave each value, 1 to 5 (the median and quartiles follow from these counts).
+    counts: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -26,8 +28,14 @@ class Aggregate:
     raters: int
     plausibility: Spread | None = None
     desirability: Spread | None = None
-    # True when too few members rated to show scores without exposing them.
+    # True when the scores cannot be shown without letting a rater deduce another's rating (ADR 0005).
     withheld: bool = False
+    # Why: WITHHELD_FEW_RATERS, or WITHHELD_AGREEMENT when all raters but one at most gave one criterion the same value.
+    withheld_reason: str = ""
+
+
+WITHHELD_FEW_RATERS = "few_raters"
+WITHHELD_AGREEMENT = "agreement"
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@ Delphi rating rounds of a scenario forum.
 Members rate each scenario's plausibility and desirability (1 to 5) in an
 open round. Nobody, staff included, ever receives another member's rating:
 only the rater's own ratings and, once a round is closed, aggregates over at
-least ``VETNET_DELPHI_MIN_RATERS`` raters leave this module.
+least ``VETNET_DELPHI_MIN_RATERS`` raters leave this module, and only when no
+rater, knowing their own rating, could deduce another's from them (ADR 0005).
 """
 from __future__ import annotations
 
@@ -30,7 +31,8 @@ MAX_RATIONALE_LENGTH = 2000
 
 def min_raters() -> int:
     """Fewest raters whose aggregate may be shown without exposing anyone's rating."""
-    return max(1, int(getattr(settings, "VETNET_DELPHI_MIN_RATERS", 3)))
+    # Never fewer than three: with two raters each knows the other's rating from any aggregate.
+    return max(3, int(getattr(settings, "VETNET_DELPHI_MIN_RATERS", 3)))
 
 
 def spread(values) -> data.Spread | None:
@@ -45,10 +47,24 @@ def spread(values) -> data.Spread | None:
     values = sorted(values)
     if not values:
         return None
+    counts = tuple(values.count(v) for v in range(1, 6))
     if len(values) == 1:
-        return data.Spread(median=float(values[0]), q1=float(values[0]), q3=float(values[0]), iqr=0.0)
+        return data.Spread(median=float(values[0]), q1=float(values[0]), q3=float(values[0]), iqr=0.0, counts=counts)
     q1, median, q3 = statistics.quantiles(values, n=4, method="inclusive")
-    return data.Spread(median=round(median, 2), q1=round(q1, 2), q3=round(q3, 2), iqr=round(q3 - q1, 2))
+    return data.Spread(median=round(median, 2), q1=round(q1, 2), q3=round(q3, 2), iqr=round(q3 - q1, 2),
+                       counts=counts)
+
+
+def _reveals_a_rating(values) -> bool:
+    """
+    True if, from these ratings' counts per value, a rater could tell another rater's rating.
+
+    A rater takes their own rating off the counts; what remains is everyone else's. It
+    names a person's rating only when every other rater gave the same value, that is when
+    one value holds all the ratings or all but one. Every published number (the counts,
+    the median, the quartiles) is a function of the counts, so this test covers them all.
+    """
+    return max(values.count(v) for v in set(values)) >= len(values) - 1
 
 
 def _round_data(round_: RatingRound) -> data.RatingRound:
@@ -144,9 +160,22 @@ def rate_scenario(
     )
 
 
-def _aggregate(scenario_uuid: str, number: int, scores: list[tuple[int, int]]) -> data.Aggregate:
+def aggregate_scores(*, scenario_uuid: str, round_number: int, scores) -> data.Aggregate:
+    """
+    What may be published of one scenario's ``(plausibility, desirability)`` ratings in one round.
+
+    Withheld below the minimum number of raters, and whenever a rater who knows their
+    own rating could tell another rater's from it (ADR 0005); otherwise the counts per
+    value with the median and quartiles of each criterion.
+    """
+    number = round_number
+    scores = list(scores)
     if len(scores) < min_raters():
-        return data.Aggregate(scenario_uuid=scenario_uuid, round_number=number, raters=len(scores), withheld=True)
+        return data.Aggregate(scenario_uuid=scenario_uuid, round_number=number, raters=len(scores), withheld=True,
+                              withheld_reason=data.WITHHELD_FEW_RATERS)
+    if _reveals_a_rating([p for p, _d in scores]) or _reveals_a_rating([d for _p, d in scores]):
+        return data.Aggregate(scenario_uuid=scenario_uuid, round_number=number, raters=len(scores), withheld=True,
+                              withheld_reason=data.WITHHELD_AGREEMENT)
     return data.Aggregate(
         scenario_uuid=scenario_uuid, round_number=number, raters=len(scores),
         plausibility=spread([p for p, _d in scores]), desirability=spread([d for _p, d in scores]),
@@ -175,7 +204,8 @@ def closed_round_aggregates(*, course_key, usage_key: str) -> tuple[data.Converg
     result = []
     for pk, uuid in scenarios:
         aggregates = tuple(
-            _aggregate(str(uuid), r.number, scores[(r.pk, pk)]) for r in closed if scores.get((r.pk, pk))
+            aggregate_scores(scenario_uuid=str(uuid), round_number=r.number, scores=scores[(r.pk, pk)])
+            for r in closed if scores.get((r.pk, pk))
         )
         changes = (_iqr_change(aggregates, "plausibility"), _iqr_change(aggregates, "desirability"))
         known = [c for c in changes if c is not None]
