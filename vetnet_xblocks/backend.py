@@ -103,6 +103,8 @@ _FORUM_FUNCTIONS = frozenset({
     "get_thread", "create_post", "edit_post", "list_post_revisions", "vote_post", "flag_post", "moderate_post",
     "list_flagged_posts", "follow_thread", "unfollow_thread", "contribute_translation", "machine_translate",
     "can_read_policy_brief", "is_moderator",
+    # Staff grant the policy role (the brief) from the forum.
+    "list_community_roles", "grant_community_role", "revoke_community_role", "list_community_members",
 })
 
 

@@ -16,9 +16,25 @@ from .community import (
     retire_member_profile,
     update_member_profile,
 )
-from .data import DirectoryFilters, MemberProfile, Membership
+from .data import (
+    COMMUNITY_ROLES,
+    POLICY_MAKER_ROLE,
+    CommunityRole,
+    DirectoryFilters,
+    MemberProfile,
+    Membership,
+)
+from .roles import (
+    grant_community_role,
+    has_community_role,
+    list_community_roles,
+    revoke_community_role,
+)
 
 __all__ = [
+    "COMMUNITY_ROLES",
+    "POLICY_MAKER_ROLE",
+    "CommunityRole",
     "DirectoryFilters",
     "MemberProfile",
     "Membership",
@@ -26,13 +42,17 @@ __all__ = [
     "can_view_community",
     "get_member_profile",
     "get_membership",
+    "grant_community_role",
+    "has_community_role",
     "is_active_member",
     "is_moderator",
     "list_community_members",
+    "list_community_roles",
     "record_enrollment",
     "record_unenrollment",
     "require_moderator",
     "require_viewer",
     "retire_member_profile",
+    "revoke_community_role",
     "update_member_profile",
 ]

@@ -12,10 +12,9 @@ from django.utils.translation import gettext as _
 from .. import compat
 from ..core.keys import parse_course_key
 from ..core.markup import render_markdown
-from ..core.taxonomy import OrganisationType
 from ..discussions.api import most_voted_posts
 from ..exceptions import AccessDenied
-from ..members.api import is_active_member
+from ..members.api import POLICY_MAKER_ROLE, has_community_role
 from . import data
 from .delphi import closed_round_aggregates, list_rating_rounds, min_raters
 from .forums import get_scenario_forum, list_scenarios
@@ -24,17 +23,18 @@ ARGUMENTS_PER_SCENARIO = 3
 
 
 def can_read_policy_brief(*, user, course_key) -> bool:
-    """Course staff, and members who are policy makers, may read the brief."""
+    """
+    Course staff, and members to whom course staff granted the policy role, may read the brief.
+
+    The organisation type on a member's own profile is what they say about themselves:
+    it opens nothing.
+    """
     if not user or not user.is_authenticated:
         return False
     key = parse_course_key(course_key)
     if compat.is_course_staff(user, key):
         return True
-    profile = getattr(user, "vetnet_profile", None)
-    return (
-        profile is not None and profile.organisation_type == OrganisationType.POLICY_MAKER
-        and is_active_member(user_id=user.id, course_key=key)
-    )
+    return has_community_role(user_id=user.id, course_key=key, role=POLICY_MAKER_ROLE)
 
 
 def get_policy_brief(*, user, course_key, usage_key: str) -> data.PolicyBrief:
@@ -45,7 +45,7 @@ def get_policy_brief(*, user, course_key, usage_key: str) -> data.PolicyBrief:
     """
     key = parse_course_key(course_key)
     if not can_read_policy_brief(user=user, course_key=key):
-        raise AccessDenied(_("The policy brief is for course staff and policy makers."))
+        raise AccessDenied(_("The policy brief is for course staff and the members they grant it to."))
     forum = get_scenario_forum(course_key=key, usage_key=usage_key)
     convergence = {c.scenario_uuid: c for c in closed_round_aggregates(course_key=key, usage_key=usage_key)}
     items = []

@@ -120,6 +120,12 @@ def render_forum(block, *, language: str = ""):
     others = [s for s in scenarios if s.status != "published"]
     pending_cards = [_render_scenario(page, 0, s, results) for s in others if s.status == "pending" and s.is_own
                      and not page.is_staff]
+    readers, candidates = (), ()
+    if page.is_staff:
+        readers = page.call("list_community_roles", role="policy_maker")
+        holders = {r.user_id for r in readers}
+        members = page.call("list_community_members", page_size=100).items
+        candidates = tuple(m for m in members if m.user_id not in holders)
     current = results.current_round
     rounds_left = results.max_rounds - len(results.rounds)
     return block.render_template("templates/forum.html", {
@@ -138,5 +144,5 @@ def render_forum(block, *, language: str = ""):
                              if page.call("can_read_policy_brief") else ""),
         "allow_proposals": block.allow_proposals, "pre_moderate": block.pre_moderate,
         "drivers": block.drivers, "policy_choices": block.policy_choices,
-        "min_raters": results.min_raters,
+        "min_raters": results.min_raters, "brief_readers": readers, "brief_candidates": candidates,
     })

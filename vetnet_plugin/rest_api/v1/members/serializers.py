@@ -45,3 +45,15 @@ class MemberPageSerializer(serializers.Serializer):  # pylint: disable=abstract-
     next = serializers.CharField(allow_null=True)
     previous = serializers.CharField(allow_null=True)
     results = MemberProfileSerializer(many=True, source="items")
+
+
+class CommunityRoleSerializer(serializers.Serializer):  # pylint: disable=abstract-method
+    """A role course staff granted a member, with who granted (or revoked) it and when."""
+
+    user_id = serializers.IntegerField()
+    full_name = serializers.CharField(read_only=True)
+    role = serializers.ChoiceField(choices=[(code, code) for code in api.COMMUNITY_ROLES])
+    granted = serializers.DateTimeField(read_only=True)
+    granted_by_name = serializers.CharField(read_only=True)
+    revoked = serializers.DateTimeField(read_only=True, allow_null=True)
+    revoked_by_name = serializers.CharField(read_only=True)

@@ -7,4 +7,7 @@ from . import views
 urlpatterns = [
     path("profile/", views.OwnProfileView.as_view(), name="profile"),
     re_path(rf"^{COURSE}/members/$", views.CommunityMembersView.as_view(), name="members"),
+    re_path(rf"^{COURSE}/community-roles/$", views.CommunityRolesView.as_view(), name="community-roles"),
+    re_path(rf"^{COURSE}/community-roles/(?P<role>[a-z_]+)/(?P<user_id>[0-9]+)/$",
+            views.CommunityRoleView.as_view(), name="community-role"),
 ]
