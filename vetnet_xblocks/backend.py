@@ -80,7 +80,7 @@ _TOOLBOX_FUNCTIONS = frozenset({
     "withdraw_resource", "open_resource_download", "review_resource", "list_reviews", "adopt_resource",
     "report_adoption_outcome", "withdraw_adoption", "list_adoptions", "list_collections", "create_collection",
     "add_to_collection", "remove_from_collection", "get_collection", "delete_collection", "list_moderation_queue",
-    "approve_resource", "reject_resource", "hide_resource",
+    "approve_resource", "reject_resource", "hide_resource", "approve_resource_change", "reject_resource_change",
 })
 
 

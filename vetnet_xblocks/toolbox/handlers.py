@@ -211,4 +211,8 @@ class ToolboxHandlersMixin:
             return self.call("reject_resource", resource_uuid=uuid, reason=data.get("reason", ""))
         if action == "hide":
             return self.call("hide_resource", resource_uuid=uuid, reason=data.get("reason", ""))
+        if action == "approve_change":
+            return self.call("approve_resource_change", resource_uuid=uuid)
+        if action == "reject_change":
+            return self.call("reject_resource_change", resource_uuid=uuid, reason=data.get("reason", ""))
         raise InvalidInput(self.gettext("Approve, reject or hide."))
