@@ -6,7 +6,13 @@ from tests.factories import OTHER_COURSE_KEY, UserFactory
 from vetnet_plugin import api
 from vetnet_plugin.exceptions import AccessDenied, InvalidInput, NotFound
 
-from .communication_helpers import COURSE_KEY, USAGE_KEY, configure_forum, member, staff_user
+from .communication_helpers import (
+    COURSE_KEY,
+    USAGE_KEY,
+    configure_forum,
+    member,
+    staff_user,
+)
 
 pytestmark = pytest.mark.django_db
 

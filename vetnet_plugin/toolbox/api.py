@@ -14,11 +14,11 @@ from .data import (
 from .deposits import (
     add_resource_version,
     approve_resource,
+    approve_resource_change,
     deposit_resource,
     get_resource,
     hide_resource,
     open_resource_download,
-    approve_resource_change,
     reject_resource,
     reject_resource_change,
     update_resource,
