@@ -65,7 +65,7 @@ def test_rounds_ratings_results_and_the_chart(people):
     assert "<svg" not in before_close and "Update my rating" in before_close
     assert "Members who have rated so far: 3." in before_close
 
-    assert act(staff, block, "rating_round", {"action": "close"})[0] == 200
+    assert act(staff, block, "rating_round", {"action": "close", "confirmed": True})[0] == 200
     html = page(members[0], block)
     assert 'role="img"' in html and "<title" in html and "<desc" in html and "<table" in html
     assert "plausibility median 3" in html
@@ -86,7 +86,7 @@ def test_the_chart_draws_in_languages_that_write_a_decimal_comma(people, languag
     act(staff, block, "rating_round", {"action": "open"})
     for who, score in zip(members, [2, 3, 4]):
         act(who, block, "rate", {"scenario_uuid": uuid, "plausibility": score, "desirability": score})
-    act(staff, block, "rating_round", {"action": "close"})
+    act(staff, block, "rating_round", {"action": "close", "confirmed": True})
 
     with translation.override(language):
         html = page(members[0], block)
@@ -101,7 +101,7 @@ def test_no_handler_reveals_who_rated_what(people):
     act(staff, block, "rating_round", {"action": "open"})
     for who, score in zip(members, [1, 4, 5]):
         act(who, block, "rate", {"scenario_uuid": uuid, "plausibility": score, "desirability": score})
-    act(staff, block, "rating_round", {"action": "close"})
+    act(staff, block, "rating_round", {"action": "close", "confirmed": True})
     for viewer in (members[0], staff):
         html = page(viewer, block)
         # Staff's grant control names the course's members, as the directory does; nothing there is about ratings.
@@ -122,7 +122,7 @@ def test_movement_between_rounds_is_drawn(people):
         act(staff, block, "rating_round", {"action": "open"})
         for who, score in zip(members, scores):
             act(who, block, "rate", {"scenario_uuid": uuid, "plausibility": score, "desirability": score})
-        act(staff, block, "rating_round", {"action": "close"})
+        act(staff, block, "rating_round", {"action": "close", "confirmed": True})
     html = page(members[1], block)
     assert "vetnet-chart__move" in html and "moved since round 1" in html
     assert "Opinions converged" in html
@@ -338,3 +338,43 @@ def test_staff_grant_and_revoke_the_policy_brief_in_the_forum(people):
     assert act(staff, block, "policy_role", {"action": "revoke", "user_id": alice.user.id})[0] == 200
     assert "policy-brief" not in page(alice, block)
     assert act(staff, block, "policy_role", {"action": "dance"})[0] == 400
+
+
+def test_closing_a_round_asks_for_confirmation(people):
+    block, members, staff = people
+    assert act(staff, block, "rating_round", {"action": "open"})[0] == 200
+    html = page(staff, block)
+    assert 'data-payload=\'{"action": "close"}\'' not in html, "no single click closes a round"
+    assert "Yes, close round 1" in html and "cannot be reopened" in html
+    status, body, _r = act(staff, block, "rating_round", {"action": "close"})
+    assert status == 400 and "cannot be reopened" in body["error"]
+    assert 'data-action="rate"' in page(members[0], block), "the round is still open"
+    assert act(staff, block, "rating_round", {"action": "close", "confirmed": True})[0] == 200
+
+
+@override_settings(VETNET_RATE_LIMITS={"scenario": [10, 3600], "rating": [200, 3600]})
+def test_a_scenario_approved_after_the_last_round_gets_rounds_of_its_own(people):
+    block, members, staff = people
+    first = uuid_of(staff, block, "Labour-market-driven VET")
+    for scores in ([1, 3, 5], [2, 3, 5]):
+        _rate_and_close(block, members, staff, first, scores)
+    assert "Open round 3" not in page(staff, block) and "All 2 rounds are closed" in page(staff, block)
+
+    act(members[0], block, "propose", {"title": "Late idea", "narrative": "Arrived after the rounds.", "language": "en"})
+    late = uuid_of(staff, block, "Late idea")
+    assert act(staff, block, "moderate_scenario", {"scenario_uuid": late, "publish": True})[0] == 200
+    staff_page = page(staff, block)
+    assert "Open round 3" in staff_page and "a further round is for it alone" in staff_page
+    assert act(staff, block, "rating_round", {"action": "open"})[0] == 200
+    html = page(members[1], block)
+    assert f'data-extra=\'{{"scenario_uuid": "{late}"}}\'' in html, "the late scenario can be rated"
+    assert f'data-extra=\'{{"scenario_uuid": "{first}"}}\' id' not in html
+    assert "has had all its rating rounds" in html
+    status, body, _r = act(members[1], block, "rate", {"scenario_uuid": first, "plausibility": 3, "desirability": 3})
+    assert status == 400 and "all its rating rounds" in body["error"]
+    for who, score in zip(members, [1, 2, 4]):
+        assert act(who, block, "rate", {"scenario_uuid": late, "plausibility": score, "desirability": score})[0] == 200
+    assert act(staff, block, "rating_round", {"action": "close", "confirmed": True})[0] == 200
+    assert act(staff, block, "rating_round", {"action": "open"})[0] == 200, "the late scenario's second round"
+    assert act(staff, block, "rating_round", {"action": "close", "confirmed": True})[0] == 200
+    assert act(staff, block, "rating_round", {"action": "open"})[0] == 409, "every scenario had its two rounds"

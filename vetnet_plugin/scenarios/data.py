@@ -104,6 +104,12 @@ class DelphiResults:
     min_raters: int
     # How many members rated in the latest round so far: a count, never who.
     current_raters: int = 0
+    # Scenarios that may be rated in the open round (each gets at most ``max_rounds`` rounds).
+    rateable: tuple[str, ...] = ()
+    # Whether staff may open another round: rounds remain, or a scenario published late still has some.
+    can_open_round: bool = False
+    # How many scenarios a further round would be for, when it goes beyond ``max_rounds``.
+    late_scenarios: int = 0
 
     def own(self, scenario_uuid: str, round_number: int) -> OwnRating | None:
         for rating in self.own_ratings:

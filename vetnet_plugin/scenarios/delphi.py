@@ -77,15 +77,33 @@ def list_rating_rounds(*, course_key, usage_key: str) -> tuple[data.RatingRound,
     return tuple(_round_data(r) for r in RatingRound.objects.filter(course_key=key, usage_key=str(usage_key)))
 
 
+def _rounds_taken(scenario: Scenario, rounds) -> int:
+    """In how many of ``rounds`` the published scenario could be rated: those still open when it was published."""
+    published = scenario.moderated_at or scenario.created
+    return sum(1 for r in rounds if r.closed is None or r.closed > published)
+
+
+def _round_plan(usage_key: str, max_rounds: int):
+    """(rounds, published scenarios still short of ``max_rounds`` rounds if another one opened now)."""
+    rounds = list(RatingRound.objects.filter(usage_key=usage_key))
+    published = Scenario.objects.filter(usage_key=usage_key, status=Scenario.PUBLISHED)
+    short = [s for s in published if _rounds_taken(s, rounds) < max_rounds]
+    return rounds, short
+
+
 def open_rating_round(*, user, course_key, usage_key: str) -> data.RatingRound:
-    """Staff open the next round; only one round is open at a time, up to the forum's number of rounds."""
+    """
+    Staff open the next round; only one round is open at a time. Every published
+    scenario gets the forum's number of rounds: one approved after the last round
+    closed gets rounds of its own beyond that number, in which only such scenarios are rated.
+    """
     key = require_moderator(user, course_key)
     forum = get_scenario_forum(course_key=key, usage_key=usage_key)
-    rounds = RatingRound.objects.filter(usage_key=forum.usage_key)
-    if rounds.filter(closed__isnull=True).exists():
+    rounds, short = _round_plan(forum.usage_key, forum.max_rounds)
+    if any(r.closed is None for r in rounds):
         raise Conflict(_("A round is already open. Close it before opening the next one."))
-    number = rounds.count() + 1
-    if number > forum.max_rounds:
+    number = len(rounds) + 1
+    if number > forum.max_rounds and not short:
         raise Conflict(
             _("All {count} rounds of this forum have taken place.").format(count=forum.max_rounds)
         )
@@ -142,9 +160,13 @@ def rate_scenario(
     scenario = find_scenario(scenario_uuid, key, usage_key)
     if scenario.status != Scenario.PUBLISHED:
         raise InvalidInput(_("This scenario is not open for rating."))
-    current = RatingRound.objects.filter(usage_key=scenario.usage_key, closed__isnull=True).first()
+    rounds = list(RatingRound.objects.filter(usage_key=scenario.usage_key))
+    current = next((r for r in rounds if r.closed is None), None)
     if current is None:
         raise Conflict(_("No rating round is open at the moment."))
+    forum = get_scenario_forum(course_key=key, usage_key=scenario.usage_key)
+    if _rounds_taken(scenario, rounds) > forum.max_rounds:
+        raise InvalidInput(_("This scenario has had all its rating rounds."))
     code = language_of(rationale, language)[0] if rationale else ""
     check_rate_limit(action="rating", queryset=Rating.objects.filter(user=user), time_field="modified")
     values = {"plausibility": plausibility, "desirability": desirability, "rationale": rationale, "language": code}
@@ -225,8 +247,13 @@ def get_delphi_results(*, user, course_key, usage_key: str) -> data.DelphiResult
     key = require_viewer(user, course_key)
     usage_key = str(usage_key)
     forum = get_scenario_forum(course_key=key, usage_key=usage_key)
-    rounds = list(RatingRound.objects.filter(course_key=key, usage_key=usage_key))
+    rounds, short = _round_plan(usage_key, forum.max_rounds)
     own = Rating.objects.filter(round__in=rounds, user=user).select_related("round", "scenario")
+    is_open = bool(rounds) and rounds[-1].closed is None
+    rateable = ()
+    if is_open:
+        published = Scenario.objects.filter(usage_key=usage_key, status=Scenario.PUBLISHED)
+        rateable = tuple(str(s.uuid) for s in published if _rounds_taken(s, rounds) <= forum.max_rounds)
     return data.DelphiResults(
         rounds=tuple(_round_data(r) for r in rounds),
         current_round=_round_data(rounds[-1]) if rounds else None,
@@ -242,6 +269,9 @@ def get_delphi_results(*, user, course_key, usage_key: str) -> data.DelphiResult
         current_raters=(
             Rating.objects.filter(round=rounds[-1]).values("user_id").distinct().count() if rounds else 0
         ),
+        rateable=rateable,
+        can_open_round=not is_open and (len(rounds) < forum.max_rounds or bool(short)),
+        late_scenarios=len(short) if len(rounds) >= forum.max_rounds else 0,
     )
 
 

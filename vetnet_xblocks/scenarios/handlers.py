@@ -169,6 +169,9 @@ class ScenarioHandlersMixin:
             opened = self._call("open_rating_round", usage_key=self.usage_key)
             return {"message": _("Round {number} is open.").format(number=opened.number)}
         if action == "close":
+            if not _flag(data, "confirmed", False, self.gettext):
+                # One stray click must not end a round: the page asks first.
+                raise InvalidInput(_("Confirm that the round should close: it cannot be reopened."))
             closed = self._call("close_rating_round", usage_key=self.usage_key)
             return {"message": _("Round {number} is closed; members now see its results.").format(
                 number=closed.number)}

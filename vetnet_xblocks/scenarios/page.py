@@ -76,7 +76,9 @@ def _rating_summary(page: _Page, scenario, results):
     return {
         "trend": trend, "latest": latest, "rounds": rounds, "rationales": rationales,
         "own_current": own_current, "prefill": own_current or previous_own,
-        "rating_open": bool(current and current.is_open and scenario.status == "published"),
+        "rating_open": bool(current and current.is_open and scenario.uuid in results.rateable),
+        "rounds_done": bool(current and current.is_open and scenario.status == "published"
+                            and scenario.uuid not in results.rateable),
     }
 
 
@@ -134,7 +136,8 @@ def render_forum(block, *, language: str = ""):
         "scenarios_html": mark_safe("".join(cards)), "pending_html": mark_safe("".join(pending_cards)),
         "own_declined": [s for s in others if s.is_own and s.status == "rejected"],
         "has_scenarios": bool(cards), "any_published": bool(published), "results": results, "current_round": current,
-        "can_open_round": page.is_staff and (current is None or not current.is_open) and rounds_left > 0,
+        "can_open_round": page.is_staff and results.can_open_round,
+        "late_scenarios": results.late_scenarios if rounds_left <= 0 else 0,
         "can_close_round": page.is_staff and current is not None and current.is_open,
         "next_round": len(results.rounds) + 1, "is_staff": page.is_staff,
         "pending": [s for s in others if s.status == "pending"] if page.is_staff else [],
