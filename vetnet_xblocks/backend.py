@@ -151,3 +151,10 @@ def forum_settings() -> dict:
 
 
 __all__ += ["forum_settings"]
+
+
+# The scenario chart is drawn by the plugin, so the forum and the policy brief show the same one.
+scenario_chart = api.scenario_chart
+render_scenario_chart = api.render_scenario_chart
+
+__all__ += ["render_scenario_chart", "scenario_chart"]

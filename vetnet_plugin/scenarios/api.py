@@ -1,4 +1,6 @@
 """The public API of the scenario forum."""
+from .chart import build_chart as scenario_chart
+from .chart import render_scenario_chart
 from .data import (
     WITHHELD_AGREEMENT,
     WITHHELD_FEW_RATERS,
@@ -68,7 +70,9 @@ __all__ = [
     "propose_scenario",
     "rate_scenario",
     "render_policy_brief",
+    "render_scenario_chart",
     "retire_delphi_member",
     "rounds_rated",
+    "scenario_chart",
     "spread",
 ]

@@ -149,6 +149,18 @@ class BriefScenario:
     final: Aggregate | None
     convergence: Convergence | None
     arguments: tuple[Post, ...] = ()
+    # The arguments with the translation into the reader's language where one exists.
+    quotes: tuple[BriefQuote, ...] = ()
+    # The scenario's translation into the reader's language, if any.
+    translation: TranslationText | None = None
+
+
+@dataclass(frozen=True)
+class BriefQuote:
+    """An argument quoted in the brief, in the reader's language when a translation exists."""
+
+    post: Post
+    translation: TranslationText | None = None
 
 
 @dataclass(frozen=True)
@@ -157,6 +169,11 @@ class PolicyBrief:
 
     forum: ScenarioForum
     generated: datetime
+    # The closed rounds that produced ratings: open and empty rounds are not results.
     rounds: tuple[RatingRound, ...]
     scenarios: tuple[BriefScenario, ...]
     min_raters: int
+    # The number of a round still open, whose ratings the brief leaves out.
+    open_round: int | None = None
+    # The language the brief is written for.
+    language: str = ""

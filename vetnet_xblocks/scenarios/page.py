@@ -11,7 +11,6 @@ from django.conf.locale import LANG_INFO
 from django.utils.safestring import mark_safe
 
 from .. import backend
-from .chart import build_chart
 
 
 def language_name(code: str) -> str:
@@ -122,6 +121,7 @@ def render_forum(block, *, language: str = ""):
     others = [s for s in scenarios if s.status != "published"]
     pending_cards = [_render_scenario(page, 0, s, results) for s in others if s.status == "pending" and s.is_own
                      and not page.is_staff]
+    chart = backend.scenario_chart(scenarios=published, convergence=results.convergence)
     readers, candidates = (), ()
     if page.is_staff:
         readers = page.call("list_community_roles", role="policy_maker")
@@ -142,7 +142,7 @@ def render_forum(block, *, language: str = ""):
         "next_round": len(results.rounds) + 1, "is_staff": page.is_staff,
         "pending": [s for s in others if s.status == "pending"] if page.is_staff else [],
         "flagged": page.call("list_flagged_posts", usage_key=usage_key) if page.is_staff else (),
-        "chart": build_chart(published, results),
+        "chart": chart, "chart_html": backend.render_scenario_chart(chart=chart, dom_id=page.prefix),
         "policy_brief_url": (f"/api/vetnet/v1/courses/{block.course_key}/scenario-forums/{usage_key}/policy-brief/"
                              if page.call("can_read_policy_brief") else ""),
         "allow_proposals": block.allow_proposals, "pre_moderate": block.pre_moderate,
