@@ -5,7 +5,15 @@ import pytest
 
 from vetnet_plugin import api
 
-from .communication_helpers import COURSE_KEY, USAGE_KEY, configure_forum, member, scenario_thread, seed_uuid, staff_user
+from .communication_helpers import (
+    COURSE_KEY,
+    USAGE_KEY,
+    configure_forum,
+    member,
+    scenario_thread,
+    seed_uuid,
+    staff_user,
+)
 
 pytestmark = pytest.mark.django_db
 
