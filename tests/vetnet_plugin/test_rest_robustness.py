@@ -61,6 +61,7 @@ def world():
             "course_key": COURSE_KEY, "usage_key": USAGE_KEY, "scenario_uuid": scenario_uuid,
             "thread_id": thread_id, "post_id": post.id, "number": 1,
             "resource_uuid": resource.uuid, "collection_uuid": collection.uuid,
+            "role": "policy_maker", "user_id": alice.id,
         },
     }
 
