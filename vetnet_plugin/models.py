@@ -4,12 +4,12 @@ VETNet's models, where Django looks for them. Each feature keeps its own in
 everything else reads through the features' APIs and their data classes.
 """
 from .discussions.models import Follow, Post, PostFlag, PostRevision, PostVote, Thread, Translation
-from .members.models import CourseMembership, MemberContact, MemberProfile, ProfileAttribute
+from .members.models import CommunityRole, CourseMembership, MemberContact, MemberProfile, ProfileAttribute
 from .scenarios.models import Rating, RatingRound, RoundAggregate, Scenario, ScenarioForum
 from .toolbox.models import Adoption, Collection, CollectionItem, Resource, ResourceAttribute, ResourceVersion, Review
 
 __all__ = [
-    "CourseMembership", "MemberContact", "MemberProfile", "ProfileAttribute",
+    "CommunityRole", "CourseMembership", "MemberContact", "MemberProfile", "ProfileAttribute",
     "Follow", "Post", "PostFlag", "PostRevision", "PostVote", "Thread", "Translation",
     "Rating", "RatingRound", "RoundAggregate", "Scenario", "ScenarioForum",
     "Adoption", "Collection", "CollectionItem", "Resource", "ResourceAttribute", "ResourceVersion", "Review",

@@ -134,8 +134,14 @@ def ensure_account(account: DemoAccount, courses) -> object:
 def load_demo() -> tuple[list, list]:
     """The whole demo: courses, then accounts. Returns (courses, accounts)."""
     courses = load_course_templates()
+    users = {account.username: ensure_account(account, courses) for account in ACCOUNTS}
+    # The course team grants the policy role (the brief) to the demo's policy maker; a profile opens nothing.
+    granter = next(users[a.username] for a in ACCOUNTS if a.course_team)
     for account in ACCOUNTS:
-        ensure_account(account, courses)
+        if account.profile.get("organisation_type") == "policy_maker":
+            for course in courses:
+                api.grant_community_role(user=granter, course_key=course.course_key,
+                                         member_id=users[account.username].id, role=api.POLICY_MAKER_ROLE)
     return courses, list(ACCOUNTS)
 
 

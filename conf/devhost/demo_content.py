@@ -30,7 +30,7 @@ ROUND_ONE_SCORES = {
     "claire": {"labour-market-driven-vet": (5, 4), "green-and-digital-crafts": (3, 4),
                "trainers-as-coaches": (3, 5), "fragmented-status-quo": (3, 2)},
     "anna": {"labour-market-driven-vet": (4, 5), "green-and-digital-crafts": (3, 4),
-             "trainers-as-coaches": (2, 3), "fragmented-status-quo": (4, 1)},
+             "trainers-as-coaches": (2, 3), "fragmented-status-quo": (4, 2)},
 }
 
 # Rationales given in round 1, in each member's own language: (member, scenario key, language, text).

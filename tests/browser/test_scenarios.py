@@ -29,9 +29,6 @@ def scenario(forum, title=TITLE):
 
 @pytest.mark.browser
 def test_propose_rate_reply_close_and_see_the_chart(demo_site, settings, logged_in_page, page, axe_check, js_errors):
-    # Two raters are enough to show results in this walk-through; the default keeps three.
-    settings.VETNET_DELPHI_MIN_RATERS = 2
-
     forum = as_user(page, logged_in_page, "trainer")
     forum.get_by_role("button", name="Open round 1").click()
     done(forum, "Round 1 is open.")
@@ -81,8 +78,19 @@ def test_propose_rate_reply_close_and_see_the_chart(demo_site, settings, logged_
     expect(scenario(forum).locator(".vetnet-scenarios__replies")).to_contain_text("chambers could do the same")
     axe_check(page)
 
+    # A third rater: with two, each would know the other's rating from any result (ADR 0005).
+    forum = as_user(page, logged_in_page, "claire")
+    card = scenario(forum)
+    card.get_by_role("group", name=re.compile("Plausibility")).get_by_label("3").check()
+    card.get_by_role("group", name=re.compile("Desirability")).get_by_label("3").check()
+    card.get_by_role("button", name="Save my rating").click()
+    done(forum, "Your rating is saved.")
+
     forum = as_user(page, logged_in_page, "trainer")
-    forum.get_by_role("button", name="Close round 1").click()
+    forum.get_by_text("Close round 1…").click()
+    expect(forum.locator(".vetnet-scenarios__confirm")).to_contain_text("cannot be reopened")
+    axe_check(page)
+    forum.get_by_role("button", name="Yes, close round 1").click()
     done(forum, "Round 1 is closed")
 
     for username, own in (("marco", "Your rating: plausibility 4, desirability 5."),

@@ -67,6 +67,10 @@ def test_share_find_rate_adopt_download(demo_site, media, logged_in_page, axe_ch
     item.get_by_role("button", name="Report").click()
     toolbox.get_by_text("Thank you for reporting how the adoption went.").wait_for()
     axe_check(page)
+    page.reload()
+    summary = toolbox.locator(".vetnet-toolbox__resource").first
+    summary.get_by_text("5 out of 5 stars (1 rating)").wait_for()
+    assert "Adopted 1 time" in summary.inner_text() and "ratings)" not in summary.inner_text()
 
     with page.expect_download() as download_info:
         item.get_by_role("link", name="Download (bakery-apprenticeships.pdf)").click()

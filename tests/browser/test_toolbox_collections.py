@@ -8,9 +8,9 @@ TOOLBOX = f"{COURSE}units/sharing_toolbox/"
 @pytest.fixture
 def collection(demo_site):
     """Marco's course collection of two links, deposited in the demo toolbox."""
-    from devhost import demo  # pylint: disable=import-outside-toplevel
     from django.contrib.auth import get_user_model  # pylint: disable=import-outside-toplevel
 
+    from devhost import demo  # pylint: disable=import-outside-toplevel
     from vetnet_plugin import api  # pylint: disable=import-outside-toplevel
 
     course = next(c for c in demo_site["courses"] if c.template == demo.DEMO_TEMPLATE)

@@ -2,6 +2,7 @@
 from io import StringIO
 
 import pytest
+
 from devhost import enrollment
 
 pytestmark = pytest.mark.django_db
@@ -76,10 +77,10 @@ FORUM_KEY = "block-v1:VETNet+CoVP+2026+type@vetnet_scenarios+block@communication
 
 
 def test_the_seed_scenarios_carry_the_course_teams_translations_in_the_four_other_languages():
-    from devhost.demo_scenario_translations import SCENARIO_TRANSLATIONS  # pylint: disable=import-outside-toplevel
     from django.contrib.auth import get_user_model  # pylint: disable=import-outside-toplevel
     from django.core.management import call_command  # pylint: disable=import-outside-toplevel
 
+    from devhost.demo_scenario_translations import SCENARIO_TRANSLATIONS  # pylint: disable=import-outside-toplevel
     from vetnet_plugin import api  # pylint: disable=import-outside-toplevel
 
     call_command("load_demo", "--url", "http://127.0.0.1:8123/", stdout=StringIO())

@@ -1,6 +1,5 @@
 """Shared data for the discussion and scenario-forum tests."""
 from tests.factories import COURSE_KEY, UserFactory, member
-
 from vetnet_plugin import api
 
 USAGE_KEY = "block-v1:VETNet+CoVP+2026+type@vetnet_scenarios+block@futures"

@@ -188,3 +188,20 @@ def test_filter_by_language_keeps_the_replies_context(thread_id):
     (top,) = thread.posts
     assert not top.matches_filter and top.replies[0].matches_filter
     assert thread.languages == ("en", "it")
+
+
+def test_the_flagged_queue_holds_only_posts_with_open_flags(thread_id):
+    alice, bob, staff = member(), member(), staff_user()
+    quiet = api.create_post(user=alice, course_key=COURSE_KEY, thread_id=thread_id, body="Nobody minds this")
+    dismissed = api.create_post(user=alice, course_key=COURSE_KEY, thread_id=thread_id, body="Looked at, fine")
+    open_ = api.create_post(user=alice, course_key=COURSE_KEY, thread_id=thread_id, body="Still to look at")
+    api.create_post(user=bob, course_key=COURSE_KEY, thread_id=thread_id, body="A reply", parent_id=quiet.id)
+    api.flag_post(user=bob, course_key=COURSE_KEY, post_id=dismissed.id, reason="unsure")
+    api.flag_post(user=bob, course_key=COURSE_KEY, post_id=open_.id, reason="spam")
+    assert [f.post.id for f in api.list_flagged_posts(user=staff, course_key=COURSE_KEY).items] == [dismissed.id, open_.id]
+
+    api.moderate_post(user=staff, course_key=COURSE_KEY, post_id=dismissed.id, hide=False)
+
+    queue = api.list_flagged_posts(user=staff, course_key=COURSE_KEY, usage_key=USAGE_KEY).items
+    assert [f.post.id for f in queue] == [open_.id]
+    assert queue[0].reasons == ("spam",)

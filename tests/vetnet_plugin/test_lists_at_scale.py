@@ -218,7 +218,8 @@ def _results(user):
 def test_delphi_results_read_stored_aggregates_in_a_fixed_number_of_queries(raters):
     viewer = _rated_forum(raters)
     queries, results = _queries(lambda: _results(viewer))
-    assert queries <= 9
+    # The same few queries at 3 and 12 raters (10 with an open round: which scenarios it rates).
+    assert queries <= 10
     shown = [a for c in results.convergence for a in c.aggregates]
     assert shown and all(a.raters == raters and not a.withheld for a in shown)
     expected = api.spread([1 + n % 5 for n in range(raters)])

@@ -12,9 +12,10 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.test import Client
-from schemathesis.core.failures import Failure, FailureGroup
-from hypothesis import HealthCheck, given, settings as hypothesis_settings
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
 from rest_framework.test import APIClient
+from schemathesis.core.failures import Failure, FailureGroup
 from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance
 
 from tests.factories import COURSE_KEY, OTHER_COURSE_KEY, UserFactory, enroll, member
@@ -62,6 +63,7 @@ def world():
             "course_key": COURSE_KEY, "usage_key": USAGE_KEY, "scenario_uuid": scenario_uuid,
             "thread_id": thread_id, "post_id": post.id, "number": 1,
             "resource_uuid": resource.uuid, "collection_uuid": collection.uuid, "user_id": counsellor.id,
+            "role": "policy_maker",
         },
     }
 

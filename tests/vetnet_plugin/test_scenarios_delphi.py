@@ -156,3 +156,54 @@ def test_completion_and_participation_helpers(forum):
     api.open_rating_round(user=staff, course_key=COURSE_KEY, usage_key=USAGE_KEY)
     assert not api.has_rated_in_current_round(user_id=alice.id, usage_key=USAGE_KEY)
     assert api.rounds_rated(user_id=alice.id, usage_key=USAGE_KEY) == 1
+
+
+def _published(aggregate):
+    """Everything of an aggregate that leaves the plugin, as one comparable value."""
+    def criterion(spread):
+        return None if spread is None else (spread.median, spread.q1, spread.q3, spread.iqr, spread.counts)
+    return (aggregate.raters, aggregate.withheld, aggregate.withheld_reason,
+            criterion(aggregate.plausibility), criterion(aggregate.desirability))
+
+
+@pytest.mark.parametrize("raters", [2, 3, 4, 5])
+def test_no_published_aggregate_lets_a_rater_deduce_another_raters_rating(raters):
+    """
+    For every multiset of ``raters`` (plausibility, desirability) ratings, and every rater
+    in it: among all the rating sets that publish the same values and contain that rater's
+    own rating, every other rater's plausibility and desirability can each take at least
+    two values. So knowing one's own rating and everything published never pins down
+    anyone else's rating on either criterion.
+    """
+    import itertools
+    from collections import defaultdict
+
+    pairs = [(p, d) for p in range(1, 6) for d in range(1, 6)]
+    classes = defaultdict(list)
+    for ratings in itertools.combinations_with_replacement(pairs, raters):
+        aggregate = api.aggregate_scores(scenario_uuid="s", round_number=1, scores=ratings)
+        classes[_published(aggregate)].append(ratings)
+    for published, members in classes.items():
+        possible = defaultdict(lambda: (set(), set()))
+        for ratings in members:
+            for index, own in enumerate(ratings):
+                if index and ratings[index - 1] == own:
+                    continue
+                others = ratings[:index] + ratings[index + 1:]
+                plausibility, desirability = possible[own]
+                plausibility.update(p for p, _d in others)
+                desirability.update(d for _p, d in others)
+        for own, (plausibility, desirability) in possible.items():
+            assert len(plausibility) >= 2 and len(desirability) >= 2, (
+                f"a rater who gave {own} deduces the others' ratings from {published}"
+            )
+
+
+def test_three_distinct_ratings_are_shown_but_three_with_two_alike_are_not():
+    shown = api.aggregate_scores(scenario_uuid="s", round_number=1, scores=[(2, 1), (3, 3), (5, 4)])
+    assert not shown.withheld and shown.plausibility.median == 3 and shown.plausibility.counts == (0, 1, 1, 0, 1)
+    # Median 1 and quartiles 1..3 of [1, 1, 5] would tell the rater of 5 that both others gave 1.
+    hidden = api.aggregate_scores(scenario_uuid="s", round_number=1, scores=[(1, 2), (1, 3), (5, 4)])
+    assert hidden.withheld and hidden.withheld_reason == api.WITHHELD_AGREEMENT and hidden.plausibility is None
+    few = api.aggregate_scores(scenario_uuid="s", round_number=1, scores=[(1, 2), (4, 3)])
+    assert few.withheld and few.withheld_reason == api.WITHHELD_FEW_RATERS

@@ -3,7 +3,14 @@ import pytest
 
 from tests.factories import UserFactory, enroll, member
 from tests.vetnet_plugin.toolbox_helpers import (  # noqa: F401
-    METADATA, PDF, PNG, context, deposit, docx_bytes, toolbox_media, upload,
+    METADATA,
+    PDF,
+    PNG,
+    context,
+    deposit,
+    docx_bytes,
+    toolbox_media,
+    upload,
 )
 from vetnet_plugin import api
 from vetnet_plugin.exceptions import AccessDenied, InvalidInput, NotFound, RateLimited
@@ -249,3 +256,53 @@ def test_course_key_of_the_context_must_be_valid():
 def test_staff_deposit_is_published_even_under_approval():
     staff = UserFactory(is_staff=True)
     assert deposit(staff, context(moderation="approval")).status == "published"
+
+
+def test_under_staff_approval_an_edit_of_a_published_resource_waits_and_members_keep_the_approved_text():
+    author, other = member(), member()
+    staff = UserFactory(is_staff=True)
+    ctx = context(moderation="approval")
+    resource = deposit(author, ctx)
+    api.approve_resource(user=staff, context=ctx, resource_uuid=resource.uuid)
+
+    edited = {**METADATA, "title": "Buy our carpentry course", "description": "Visit [shop](https://spam.example)."}
+    seen_by_author = api.update_resource(user=author, context=ctx, resource_uuid=resource.uuid, metadata=edited)
+    assert seen_by_author.title == METADATA["title"] and seen_by_author.status == "published"
+    assert seen_by_author.pending_change["title"] == "Buy our carpentry course"
+    seen_by_other = api.get_resource(user=other, context=ctx, resource_uuid=resource.uuid)
+    assert seen_by_other.title == METADATA["title"] and "spam" not in seen_by_other.description_html
+    assert seen_by_other.pending_change is None, "members never see a change that waits"
+    assert api.list_resources(user=other, context=ctx, filters=api.ResourceFilters(search="Buy our")).count == 0, "search finds the approved text"
+
+    queue = api.list_moderation_queue(user=staff, context=ctx, status="changes")
+    assert [r.uuid for r in queue.items] == [resource.uuid]
+    with pytest.raises(AccessDenied):
+        api.approve_resource_change(user=other, context=ctx, resource_uuid=resource.uuid)
+    with pytest.raises(InvalidInput):
+        api.reject_resource_change(user=staff, context=ctx, resource_uuid=resource.uuid, reason="")
+    declined = api.reject_resource_change(user=staff, context=ctx, resource_uuid=resource.uuid, reason="Advertising")
+    assert declined.pending_change is None and declined.title == METADATA["title"]
+    assert api.get_resource(user=author, context=ctx, resource_uuid=resource.uuid).moderation_reason == "Advertising"
+    assert api.list_moderation_queue(user=staff, context=ctx, status="changes").count == 0
+
+    api.update_resource(user=author, context=ctx, resource_uuid=resource.uuid,
+                        metadata={**METADATA, "title": "Apprenticeship toolkit, second edition"})
+    api.approve_resource_change(user=staff, context=ctx, resource_uuid=resource.uuid)
+    assert api.get_resource(user=other, context=ctx, resource_uuid=resource.uuid).title == (
+        "Apprenticeship toolkit, second edition"
+    )
+    assert api.list_resources(user=other, context=ctx, filters=api.ResourceFilters(search="second edition")).count == 1
+
+
+def test_staff_edits_and_open_toolboxes_apply_at_once():
+    author, staff = member(), UserFactory(is_staff=True)
+    ctx = context(moderation="approval")
+    resource = deposit(author, ctx)
+    api.approve_resource(user=staff, context=ctx, resource_uuid=resource.uuid)
+    changed = api.update_resource(user=staff, context=ctx, resource_uuid=resource.uuid,
+                                  metadata={**METADATA, "title": "Corrected by staff"})
+    assert changed.title == "Corrected by staff" and changed.pending_change is None
+    open_ctx = context()
+    mine = deposit(author, open_ctx)
+    assert api.update_resource(user=author, context=open_ctx, resource_uuid=mine.uuid,
+                               metadata={**METADATA, "title": "Mine"}).title == "Mine"

@@ -5,7 +5,14 @@ import pytest
 
 from tests.factories import OTHER_COURSE_KEY, UserFactory, enroll, member, unenroll
 from tests.vetnet_plugin.toolbox_helpers import (  # noqa: F401
-    EXE, PDF, PNG, context, deposit, docx_bytes, toolbox_media, upload,
+    EXE,
+    PDF,
+    PNG,
+    context,
+    deposit,
+    docx_bytes,
+    toolbox_media,
+    upload,
 )
 from vetnet_plugin import api
 from vetnet_plugin.exceptions import AccessDenied, Conflict, InvalidInput, NotFound

@@ -11,13 +11,14 @@ import json
 import uuid
 
 import webob
-from devhost.field_store import LmsFieldData as AuthoredReadOnlyFieldData
 from opaque_keys.edx.keys import CourseKey
 from workbench.runtime import WorkbenchRuntime
 from xblock.exceptions import NoSuchDefinition, NoSuchUsage
 from xblock.fields import ScopeIds
 from xblock.reference.user_service import UserService, XBlockUser
 from xblock.runtime import DictKeyValueStore, IdGenerator, IdReader, KvsFieldData
+
+from devhost.field_store import LmsFieldData as AuthoredReadOnlyFieldData
 
 COURSE_KEY = "course-v1:VETNet+CoVP+2025"
 

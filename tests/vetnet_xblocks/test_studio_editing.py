@@ -2,8 +2,16 @@
 import pytest
 
 from .runtime import (
-    BLOCK_TYPES, COURSE_KEY, LEARNER, TRAINER, CourseRuntime, StudioPermissions, add_block, call_handler,
-    lms_opt_attrs, reload,
+    BLOCK_TYPES,
+    COURSE_KEY,
+    LEARNER,
+    TRAINER,
+    CourseRuntime,
+    StudioPermissions,
+    add_block,
+    call_handler,
+    lms_opt_attrs,
+    reload,
 )
 
 GOOD = {"display_name": "Futures forum", "title": "Scenarios 2035", "instructions": "Rate each *scenario*."}

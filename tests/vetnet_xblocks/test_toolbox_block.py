@@ -193,3 +193,38 @@ def test_the_author_uploads_a_new_version(block_and_member):
     reader_runtime, reader_block = other_member(block)
     request = webob.Request.blank("/", POST=MultiDict([("resource", uuid), ("link_url", "https://example.org")]))
     assert reader_runtime.handle(reader_block, "new_version", request).status_code == 403
+
+
+def test_an_edit_of_a_published_resource_waits_in_the_queue_until_staff_publish_it():
+    from django.contrib.auth import get_user_model  # pylint: disable=import-outside-toplevel
+
+    from vetnet_plugin import api  # pylint: disable=import-outside-toplevel
+
+    staff = UserFactory(is_staff=True)
+    trainer_runtime = CourseRuntime(lms_opt_attrs(user_id=staff.id, username=staff.username, is_staff=True,
+                                                  role="staff"))
+    block = trainer_runtime.construct(ToolboxBlock)
+    block.moderation = "approval"
+    block.save()
+    author_runtime, author_block = other_member(block)
+    reader_runtime, reader_block = other_member(block)
+    _status, body = deposit(author_runtime, author_block, file=None,
+                            fields=METADATA + [("link_url", "https://example.org/guide")])
+    uuid = body["resource"]["uuid"]
+    assert call_handler(trainer_runtime, block, "moderate", {"resource": uuid, "action": "approve"})[0] == 200
+    author = api.get_resource(user=staff, context=block.toolbox_context(), resource_uuid=uuid).author_id
+    fields = {name: value for name, value in METADATA if name not in ("sectors", "tags")}
+    fields.update(sectors=["agrifood"], eqf_levels=["3"], languages=["it"], tags=["bakery"],
+                  title="Cheap flour, click here")
+    api.update_resource(user=get_user_model().objects.get(pk=author), context=block.toolbox_context(),
+                        resource_uuid=uuid, metadata=fields)
+
+    _status, library, _r = get(reader_runtime, reader_block, "library")
+    assert [item["title"] for item in library["items"]] == ["Bakery apprenticeship guide"]
+    status, queue, _r = get(trainer_runtime, block, "moderation_queue", status="changes")
+    assert status == 200 and queue["items"][0]["pending_change"]["title"] == "Cheap flour, click here"
+    status, _body, _r = call_handler(trainer_runtime, block, "moderate", {"resource": uuid, "action": "approve_change"})
+    assert status == 200
+    _status, library, _r = get(reader_runtime, reader_block, "library")
+    assert [item["title"] for item in library["items"]] == ["Cheap flour, click here"]
+    assert get(trainer_runtime, block, "moderation_queue", status="changes")[1]["items"] == []

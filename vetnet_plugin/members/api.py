@@ -17,9 +17,25 @@ from .community import (
     update_member_profile,
 )
 from .contact import contact_member
-from .data import DirectoryFilters, MemberProfile, Membership
+from .data import (
+    COMMUNITY_ROLES,
+    POLICY_MAKER_ROLE,
+    CommunityRole,
+    DirectoryFilters,
+    MemberProfile,
+    Membership,
+)
+from .roles import (
+    grant_community_role,
+    has_community_role,
+    list_community_roles,
+    revoke_community_role,
+)
 
 __all__ = [
+    "COMMUNITY_ROLES",
+    "POLICY_MAKER_ROLE",
+    "CommunityRole",
     "DirectoryFilters",
     "MemberProfile",
     "Membership",
@@ -28,13 +44,17 @@ __all__ = [
     "contact_member",
     "get_member_profile",
     "get_membership",
+    "grant_community_role",
+    "has_community_role",
     "is_active_member",
     "is_moderator",
     "list_community_members",
+    "list_community_roles",
     "record_enrollment",
     "record_unenrollment",
     "require_moderator",
     "require_viewer",
     "retire_member_profile",
+    "revoke_community_role",
     "update_member_profile",
 ]

@@ -283,7 +283,10 @@ def list_community_members(
 
 
 def retire_member_profile(*, user_id: int) -> None:
-    """Remove the member's profile and community memberships (idempotent)."""
+    """Remove the member's profile, community memberships, granted roles and contact records (idempotent)."""
+    from .roles import retire_community_roles  # pylint: disable=import-outside-toplevel
+
     retire_member_contacts(user_id=user_id)
     MemberProfile.objects.filter(user_id=user_id).delete()
     CourseMembership.objects.filter(user_id=user_id).delete()
+    retire_community_roles(user_id=user_id)

@@ -46,3 +46,25 @@ class DirectoryFilters:
     search: str = ""
 
 
+
+
+@dataclass(frozen=True)
+class CommunityRole:
+    """A role granted to a member of one course community, and who granted it when."""
+
+    user_id: int
+    full_name: str
+    course_key: str
+    role: str
+    granted: datetime
+    granted_by_name: str = ""
+    revoked: datetime | None = None
+    revoked_by_name: str = ""
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked is None
+
+
+POLICY_MAKER_ROLE = "policy_maker"
+COMMUNITY_ROLES = (POLICY_MAKER_ROLE,)

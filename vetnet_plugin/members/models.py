@@ -135,3 +135,39 @@ class MemberContact(models.Model):
 
     def __str__(self):
         return f"MemberContact({self.pk})"
+
+
+class CommunityRole(models.Model):
+    """
+    A role course staff grant a member in a course community, such as reading
+    the policy brief. Roles that open doors are granted and recorded, never
+    taken from what members say about themselves (their organisation type).
+    One row per member, course and role: revoking keeps the row (who revoked,
+    when); granting again reopens it.
+
+    .. no_pii: Links user ids to a course key and a role code, with who granted or revoked it and when.
+    """
+
+    POLICY_MAKER = "policy_maker"
+    ROLE_CHOICES = [(POLICY_MAKER, _("policy brief reader"))]
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="vetnet_community_roles")
+    course_key = CourseKeyField(max_length=255)
+    role = models.CharField(max_length=32, choices=ROLE_CHOICES)
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    granted = models.DateTimeField()
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    revoked = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "course_key", "role"], name="vetnet_community_role_unique")
+        ]
+        indexes = [models.Index(fields=["course_key", "role"], name="vetnet_role_course")]
+
+    def __str__(self):
+        return f"CommunityRole(user_id={self.user_id}, course_key={self.course_key}, role={self.role})"

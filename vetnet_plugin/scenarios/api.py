@@ -1,5 +1,9 @@
 """The public API of the scenario forum."""
+from .chart import build_chart as scenario_chart
+from .chart import render_scenario_chart
 from .data import (
+    WITHHELD_AGREEMENT,
+    WITHHELD_FEW_RATERS,
     Aggregate,
     BriefScenario,
     Convergence,
@@ -13,6 +17,7 @@ from .data import (
     Spread,
 )
 from .delphi import (
+    aggregate_scores,
     close_rating_round,
     get_delphi_results,
     has_rated_in_current_round,
@@ -38,6 +43,8 @@ from .forums import (
 from .policy_brief import can_read_policy_brief, get_policy_brief, render_policy_brief
 
 __all__ = [
+    "WITHHELD_AGREEMENT",
+    "WITHHELD_FEW_RATERS",
     "Aggregate",
     "BriefScenario",
     "Convergence",
@@ -49,6 +56,7 @@ __all__ = [
     "Scenario",
     "ScenarioForum",
     "Spread",
+    "aggregate_scores",
     "can_read_policy_brief",
     "close_rating_round",
     "configure_scenario_forum",
@@ -68,7 +76,9 @@ __all__ = [
     "propose_scenario",
     "rate_scenario",
     "render_policy_brief",
+    "render_scenario_chart",
     "retire_delphi_member",
     "rounds_rated",
+    "scenario_chart",
     "spread",
 ]

@@ -15,6 +15,8 @@ class Spread:
     q1: float
     q3: float
     iqr: float
+    # How many ratings gave each value, 1 to 5 (the median and quartiles follow from these counts).
+    counts: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -26,8 +28,14 @@ class Aggregate:
     raters: int
     plausibility: Spread | None = None
     desirability: Spread | None = None
-    # True when too few members rated to show scores without exposing them.
+    # True when the scores cannot be shown without letting a rater deduce another's rating (ADR 0005).
     withheld: bool = False
+    # Why: WITHHELD_FEW_RATERS, or WITHHELD_AGREEMENT when all raters but one at most gave one criterion the same value.
+    withheld_reason: str = ""
+
+
+WITHHELD_FEW_RATERS = "few_raters"
+WITHHELD_AGREEMENT = "agreement"
 
 
 @dataclass(frozen=True)
@@ -96,6 +104,12 @@ class DelphiResults:
     min_raters: int
     # How many members rated in the latest round so far: a count, never who.
     current_raters: int = 0
+    # Scenarios that may be rated in the open round (each gets at most ``max_rounds`` rounds).
+    rateable: tuple[str, ...] = ()
+    # Whether staff may open another round: rounds remain, or a scenario published late still has some.
+    can_open_round: bool = False
+    # How many scenarios a further round would be for, when it goes beyond ``max_rounds``.
+    late_scenarios: int = 0
 
     def own(self, scenario_uuid: str, round_number: int) -> OwnRating | None:
         for rating in self.own_ratings:
@@ -135,6 +149,18 @@ class BriefScenario:
     final: Aggregate | None
     convergence: Convergence | None
     arguments: tuple[Post, ...] = ()
+    # The arguments with the translation into the reader's language where one exists.
+    quotes: tuple[BriefQuote, ...] = ()
+    # The scenario's translation into the reader's language, if any.
+    translation: TranslationText | None = None
+
+
+@dataclass(frozen=True)
+class BriefQuote:
+    """An argument quoted in the brief, in the reader's language when a translation exists."""
+
+    post: Post
+    translation: TranslationText | None = None
 
 
 @dataclass(frozen=True)
@@ -143,9 +169,14 @@ class PolicyBrief:
 
     forum: ScenarioForum
     generated: datetime
+    # The closed rounds that produced ratings: open and empty rounds are not results.
     rounds: tuple[RatingRound, ...]
     scenarios: tuple[BriefScenario, ...]
     min_raters: int
+    # The number of a round still open, whose ratings the brief leaves out.
+    open_round: int | None = None
+    # The language the brief is written for.
+    language: str = ""
 
 
 @dataclass(frozen=True)

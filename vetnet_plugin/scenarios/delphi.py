@@ -4,7 +4,8 @@ Delphi rating rounds of a scenario forum.
 Members rate each scenario's plausibility and desirability (1 to 5) in an
 open round. Nobody, staff included, ever receives another member's rating:
 only the rater's own ratings and, once a round is closed, aggregates over at
-least ``VETNET_DELPHI_MIN_RATERS`` raters leave this module.
+least ``VETNET_DELPHI_MIN_RATERS`` raters leave this module, and only when no
+rater, knowing their own rating, could deduce another's from them (ADR 0005).
 """
 from __future__ import annotations
 
@@ -30,7 +31,8 @@ MAX_RATIONALE_LENGTH = 2000
 
 def min_raters() -> int:
     """Fewest raters whose aggregate may be shown without exposing anyone's rating."""
-    return max(1, int(setting("VETNET_DELPHI_MIN_RATERS")))
+    # Never fewer than three: with two raters each knows the other's rating from any aggregate.
+    return max(3, int(setting("VETNET_DELPHI_MIN_RATERS")))
 
 
 def spread(values) -> data.Spread | None:
@@ -45,10 +47,29 @@ def spread(values) -> data.Spread | None:
     values = sorted(values)
     if not values:
         return None
+    counts = tuple(values.count(v) for v in range(1, 6))
     if len(values) == 1:
-        return data.Spread(median=float(values[0]), q1=float(values[0]), q3=float(values[0]), iqr=0.0)
+        return data.Spread(median=float(values[0]), q1=float(values[0]), q3=float(values[0]), iqr=0.0, counts=counts)
     q1, median, q3 = statistics.quantiles(values, n=4, method="inclusive")
-    return data.Spread(median=round(median, 2), q1=round(q1, 2), q3=round(q3, 2), iqr=round(q3 - q1, 2))
+    return data.Spread(median=round(median, 2), q1=round(q1, 2), q3=round(q3, 2), iqr=round(q3 - q1, 2),
+                       counts=counts)
+
+
+def _reveals_a_rating(values) -> bool:
+    """
+    True if, from these ratings' counts per value, a rater could tell another rater's rating.
+
+    A rater takes their own rating off the counts; what remains is everyone else's. It
+    names a person's rating only when every other rater gave the same value, that is when
+    one value holds all the ratings or all but one. Every published number (the counts,
+    the median, the quartiles) is a function of the counts, so this test covers them all.
+    """
+    return _counts_reveal(tuple(values.count(v) for v in range(1, 6)))
+
+
+def _counts_reveal(counts) -> bool:
+    """``_reveals_a_rating`` on the counts per value themselves (what a closed round stores)."""
+    return max(counts) >= sum(counts) - 1
 
 
 def _round_data(round_: RatingRound) -> data.RatingRound:
@@ -61,15 +82,33 @@ def list_rating_rounds(*, course_key, usage_key: str) -> tuple[data.RatingRound,
     return tuple(_round_data(r) for r in RatingRound.objects.filter(course_key=key, usage_key=str(usage_key)))
 
 
+def _rounds_taken(scenario: Scenario, rounds) -> int:
+    """In how many of ``rounds`` the published scenario could be rated: those still open when it was published."""
+    published = scenario.moderated_at or scenario.created
+    return sum(1 for r in rounds if r.closed is None or r.closed > published)
+
+
+def _round_plan(usage_key: str, max_rounds: int):
+    """(rounds, published scenarios still short of ``max_rounds`` rounds if another one opened now)."""
+    rounds = list(RatingRound.objects.filter(usage_key=usage_key))
+    published = Scenario.objects.filter(usage_key=usage_key, status=Scenario.PUBLISHED)
+    short = [s for s in published if _rounds_taken(s, rounds) < max_rounds]
+    return rounds, short
+
+
 def open_rating_round(*, user, course_key, usage_key: str) -> data.RatingRound:
-    """Staff open the next round; only one round is open at a time, up to the forum's number of rounds."""
+    """
+    Staff open the next round; only one round is open at a time. Every published
+    scenario gets the forum's number of rounds: one approved after the last round
+    closed gets rounds of its own beyond that number, in which only such scenarios are rated.
+    """
     key = require_moderator(user, course_key)
     forum = get_scenario_forum(course_key=key, usage_key=usage_key)
-    rounds = RatingRound.objects.filter(usage_key=forum.usage_key)
-    if rounds.filter(closed__isnull=True).exists():
+    rounds, short = _round_plan(forum.usage_key, forum.max_rounds)
+    if any(r.closed is None for r in rounds):
         raise Conflict(_("A round is already open. Close it before opening the next one."))
-    number = rounds.count() + 1
-    if number > forum.max_rounds:
+    number = len(rounds) + 1
+    if number > forum.max_rounds and not short:
         raise Conflict(
             _("All {count} rounds of this forum have taken place.").format(count=forum.max_rounds)
         )
@@ -100,14 +139,17 @@ def close_rating_round(*, user, course_key, usage_key: str) -> data.RatingRound:
 
 
 def _spread_json(spread_: data.Spread | None) -> dict | None:
-    return None if spread_ is None else {"median": spread_.median, "q1": spread_.q1, "q3": spread_.q3,
-                                         "iqr": spread_.iqr}
+    if spread_ is None:
+        return None
+    return {"median": spread_.median, "q1": spread_.q1, "q3": spread_.q3, "iqr": spread_.iqr,
+            "counts": list(spread_.counts)}
 
 
 def _store_aggregates(round_: RatingRound) -> None:
     """
     Compute the closed round's spread per scenario once, in one read of its
     ratings; a closed round's ratings never change, so readers use the rows.
+    Whether a row may be shown is decided when it is read (``_stored_aggregate``).
     """
     scores = defaultdict(list)
     rows = Rating.objects.filter(round=round_).values_list("scenario_id", "plausibility", "desirability")
@@ -153,9 +195,13 @@ def rate_scenario(
     scenario = find_scenario(scenario_uuid, key, usage_key)
     if scenario.status != Scenario.PUBLISHED:
         raise InvalidInput(_("This scenario is not open for rating."))
-    current = RatingRound.objects.filter(usage_key=scenario.usage_key, closed__isnull=True).first()
+    rounds = list(RatingRound.objects.filter(usage_key=scenario.usage_key))
+    current = next((r for r in rounds if r.closed is None), None)
     if current is None:
         raise Conflict(_("No rating round is open at the moment."))
+    forum = get_scenario_forum(course_key=key, usage_key=scenario.usage_key)
+    if _rounds_taken(scenario, rounds) > forum.max_rounds:
+        raise InvalidInput(_("This scenario has had all its rating rounds."))
     code = language_of(rationale, language)[0] if rationale else ""
     check_rate_limit(action="rating", queryset=Rating.objects.filter(user=user), time_field="modified")
     values = {"plausibility": plausibility, "desirability": desirability, "rationale": rationale, "language": code}
@@ -171,12 +217,42 @@ def rate_scenario(
     )
 
 
-def _aggregate(scenario_uuid: str, number: int, row: RoundAggregate) -> data.Aggregate:
+def aggregate_scores(*, scenario_uuid: str, round_number: int, scores) -> data.Aggregate:
+    """
+    What may be published of one scenario's ``(plausibility, desirability)`` ratings in one round.
+
+    Withheld below the minimum number of raters, and whenever a rater who knows their
+    own rating could tell another rater's from it (ADR 0005); otherwise the counts per
+    value with the median and quartiles of each criterion.
+    """
+    number = round_number
+    scores = list(scores)
+    if len(scores) < min_raters():
+        return data.Aggregate(scenario_uuid=scenario_uuid, round_number=number, raters=len(scores), withheld=True,
+                              withheld_reason=data.WITHHELD_FEW_RATERS)
+    if _reveals_a_rating([p for p, _d in scores]) or _reveals_a_rating([d for _p, d in scores]):
+        return data.Aggregate(scenario_uuid=scenario_uuid, round_number=number, raters=len(scores), withheld=True,
+                              withheld_reason=data.WITHHELD_AGREEMENT)
+    return data.Aggregate(
+        scenario_uuid=scenario_uuid, round_number=number, raters=len(scores),
+        plausibility=spread([p for p, _d in scores]), desirability=spread([d for _p, d in scores]),
+    )
+
+
+def _stored_aggregate(scenario_uuid: str, round_number: int, row: RoundAggregate) -> data.Aggregate:
+    """A closed round's stored spread, published under the same rules as ``aggregate_scores``."""
+    number = round_number
     if row.raters < min_raters():
-        return data.Aggregate(scenario_uuid=scenario_uuid, round_number=number, raters=row.raters, withheld=True)
+        return data.Aggregate(scenario_uuid=scenario_uuid, round_number=number, raters=row.raters, withheld=True,
+                              withheld_reason=data.WITHHELD_FEW_RATERS)
+    plausibility, desirability = dict(row.plausibility), dict(row.desirability)
+    plausibility["counts"], desirability["counts"] = tuple(plausibility["counts"]), tuple(desirability["counts"])
+    if _counts_reveal(plausibility["counts"]) or _counts_reveal(desirability["counts"]):
+        return data.Aggregate(scenario_uuid=scenario_uuid, round_number=number, raters=row.raters, withheld=True,
+                              withheld_reason=data.WITHHELD_AGREEMENT)
     return data.Aggregate(
         scenario_uuid=scenario_uuid, round_number=number, raters=row.raters,
-        plausibility=data.Spread(**row.plausibility), desirability=data.Spread(**row.desirability),
+        plausibility=data.Spread(**plausibility), desirability=data.Spread(**desirability),
     )
 
 
@@ -203,7 +279,7 @@ def closed_round_aggregates(*, course_key, usage_key: str) -> tuple[data.Converg
     result = []
     for pk, uuid in scenarios:
         aggregates = tuple(
-            _aggregate(str(uuid), r.number, stored[(r.pk, pk)]) for r in closed if (r.pk, pk) in stored
+            _stored_aggregate(str(uuid), r.number, stored[(r.pk, pk)]) for r in closed if (r.pk, pk) in stored
         )
         changes = (_iqr_change(aggregates, "plausibility"), _iqr_change(aggregates, "desirability"))
         known = [c for c in changes if c is not None]
@@ -223,8 +299,13 @@ def get_delphi_results(*, user, course_key, usage_key: str) -> data.DelphiResult
     key = require_viewer(user, course_key)
     usage_key = str(usage_key)
     forum = get_scenario_forum(course_key=key, usage_key=usage_key)
-    rounds = list(RatingRound.objects.filter(course_key=key, usage_key=usage_key))
+    rounds, short = _round_plan(usage_key, forum.max_rounds)
     own = Rating.objects.filter(round__in=rounds, user=user).select_related("round", "scenario")
+    is_open = bool(rounds) and rounds[-1].closed is None
+    rateable = ()
+    if is_open:
+        published = Scenario.objects.filter(usage_key=usage_key, status=Scenario.PUBLISHED)
+        rateable = tuple(str(s.uuid) for s in published if _rounds_taken(s, rounds) <= forum.max_rounds)
     return data.DelphiResults(
         rounds=tuple(_round_data(r) for r in rounds),
         current_round=_round_data(rounds[-1]) if rounds else None,
@@ -240,6 +321,9 @@ def get_delphi_results(*, user, course_key, usage_key: str) -> data.DelphiResult
         current_raters=(
             Rating.objects.filter(round=rounds[-1]).values("user_id").distinct().count() if rounds else 0
         ),
+        rateable=rateable,
+        can_open_round=not is_open and (len(rounds) < forum.max_rounds or bool(short)),
+        late_scenarios=len(short) if len(rounds) >= forum.max_rounds else 0,
     )
 
 

@@ -56,7 +56,9 @@ def get_forum_page(*, user, course_key, usage_key: str, language: str = "") -> d
     key = require_viewer(user, course_key)
     usage_key = str(usage_key)
     staff = is_moderator(user=user, course_key=key)
-    scenarios = list_scenarios(user=user, course_key=key, usage_key=usage_key, language=language)
+    # The language narrows the contributions shown, never the list: every published scenario keeps
+    # its number and its place on the chart (the page decides which cards to show).
+    scenarios = list_scenarios(user=user, course_key=key, usage_key=usage_key)
     results = get_delphi_results(user=user, course_key=key, usage_key=usage_key)
     # The latest conversations of each scenario: what a member just wrote is always on the page.
     by_thread = get_threads(user=user, course_key=key, thread_ids=[s.thread_id for s in scenarios],

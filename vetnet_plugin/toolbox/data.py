@@ -107,6 +107,8 @@ class Resource:
     # Only for the author and staff: why it was rejected, and the history.
     moderation_reason: str = ""
     versions: tuple[ResourceVersion, ...] = ()
+    # The author's edit waiting for staff approval (author and staff only): field name -> proposed value.
+    pending_change: dict | None = None
     is_own: bool = False
     can_moderate: bool = False
 

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from django.core.files.base import File
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..conf import setting
@@ -216,18 +217,64 @@ def _limits_for_version(context: data.ToolboxContext, resource: Resource) -> dat
     return dataclasses.replace(context, max_upload_bytes=resource.max_upload_bytes)
 
 
+def _apply_metadata(resource: Resource, clean: dict, **extra) -> None:
+    for name in ("title", "description", "resource_type", "country", "target_group", "licence"):
+        setattr(resource, name, clean[name])
+    for name, value in extra.items():
+        setattr(resource, name, value)
+    resource.search_text = search_text(clean)
+    resource.save()
+    _set_attributes(resource, clean)
+
+
 def update_resource(*, user, context: data.ToolboxContext, resource_uuid, metadata) -> data.Resource:
-    """Change a resource's metadata (its author or course staff); all fields are replaced."""
+    """
+    Change a resource's metadata (its author or course staff); all fields are replaced.
+
+    Under staff approval a member's change to a published resource waits as its
+    pending change: members keep seeing the approved text until staff approve it
+    (``approve_resource_change``). A later edit replaces the waiting one.
+    """
     viewer = viewer_for(user=user, context=context)
     clean = clean_metadata(metadata, allowed_types=context.resource_types)
     with transaction.atomic():
         resource = get_visible_resource(viewer, resource_uuid, for_update=True)
         require_author_or_moderator(viewer, resource)
-        for name in ("title", "description", "resource_type", "country", "target_group", "licence"):
-            setattr(resource, name, clean[name])
-        resource.search_text = search_text(clean)
-        resource.save()
-        _set_attributes(resource, clean)
+        if (
+            context.moderation == "approval" and resource.status == Resource.PUBLISHED
+            and not can_moderate(viewer, resource)
+        ):
+            Resource.objects.filter(pk=resource.pk).update(pending_change=clean, pending_change_at=timezone.now())
+        else:
+            _apply_metadata(resource, clean, pending_change=None, pending_change_at=None)
+    return get_resource(user=user, context=context, resource_uuid=resource_uuid)
+
+
+def approve_resource_change(*, user, context: data.ToolboxContext, resource_uuid) -> data.Resource:
+    """Publish the change waiting on a resource: members see the new text from now on. Course staff only."""
+    viewer = viewer_for(user=user, context=context)
+    with transaction.atomic():
+        resource = get_visible_resource(viewer, resource_uuid, for_update=True)
+        require_moderator(viewer, resource)
+        if not resource.pending_change:
+            raise Conflict(_("No change to this resource is waiting for approval."))
+        clean = clean_metadata(resource.pending_change)
+        _apply_metadata(resource, clean, pending_change=None, pending_change_at=None, moderation_reason="")
+    return get_resource(user=user, context=context, resource_uuid=resource_uuid)
+
+
+def reject_resource_change(*, user, context: data.ToolboxContext, resource_uuid, reason: str) -> data.Resource:
+    """Decline the change waiting on a resource, with a reason its author sees; the approved text stays."""
+    reason = _moderation_reason(reason)
+    viewer = viewer_for(user=user, context=context)
+    with transaction.atomic():
+        resource = get_visible_resource(viewer, resource_uuid, for_update=True)
+        require_moderator(viewer, resource)
+        if not resource.pending_change:
+            raise Conflict(_("No change to this resource is waiting for approval."))
+        Resource.objects.filter(pk=resource.pk).update(
+            pending_change=None, pending_change_at=None, moderation_reason=reason
+        )
     return get_resource(user=user, context=context, resource_uuid=resource_uuid)
 
 
@@ -263,15 +310,20 @@ def approve_resource(*, user, context: data.ToolboxContext, resource_uuid) -> da
     return _moderate(user=user, context=context, resource_uuid=resource_uuid, status=Resource.PUBLISHED)
 
 
-def reject_resource(*, user, context: data.ToolboxContext, resource_uuid, reason: str) -> data.Resource:
-    """Reject a resource with a reason its author sees. Course staff only."""
-    reason = (reason or "").strip()
+def _moderation_reason(reason) -> str:
+    reason = reason.strip() if isinstance(reason, str) else ""
     if not reason:
         message = _("Tell the author why the resource is rejected.")
         raise InvalidInput(message, errors={"reason": [message]})
     if len(reason) > 2000:
         message = _("Use at most {limit} characters.").format(limit=2000)
         raise InvalidInput(message, errors={"reason": [message]})
+    return reason
+
+
+def reject_resource(*, user, context: data.ToolboxContext, resource_uuid, reason: str) -> data.Resource:
+    """Reject a resource with a reason its author sees. Course staff only."""
+    reason = _moderation_reason(reason)
     return _moderate(user=user, context=context, resource_uuid=resource_uuid, status=Resource.REJECTED, reason=reason)
 
 

@@ -169,16 +169,29 @@ def list_resources(
     )
 
 
+# The moderation queue of changes waiting on published resources.
+CHANGES = "changes"
+
+
 def list_moderation_queue(
     *, user, context: data.ToolboxContext, status: str = Resource.PENDING, page: int = 1,
     page_size: int | None = None,
 ) -> base_data.Page:
-    """Resources deposited in the course that wait for (or had) moderation, oldest first. Course staff only."""
+    """
+    Resources deposited in the course that wait for (or had) moderation, oldest first. Course staff only.
+
+    ``status`` "changes" lists published resources whose author's edit waits for approval.
+    """
     viewer = viewer_for(user=user, context=context)
     if not viewer.is_staff:
         raise AccessDenied(_("Only course staff can moderate the toolbox."))
-    if status not in {Resource.PENDING, Resource.REJECTED, Resource.HIDDEN}:
+    if status == CHANGES:
+        queryset = Resource.objects.filter(course_key=viewer.course_key, pending_change__isnull=False).order_by(
+            "pending_change_at", "id"
+        )
+    elif status not in {Resource.PENDING, Resource.REJECTED, Resource.HIDDEN}:
         raise InvalidInput(_("Unknown moderation state."))
-    queryset = Resource.objects.filter(course_key=viewer.course_key, status=status).order_by("created", "id")
+    else:
+        queryset = Resource.objects.filter(course_key=viewer.course_key, status=status).order_by("created", "id")
     return paginate(with_relations(queryset), page=page, page_size=page_size,
                     transform=lambda rows: rendered_page_items(viewer, rows))

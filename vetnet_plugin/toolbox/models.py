@@ -54,6 +54,10 @@ class Resource(models.Model):
     in_community_library = models.BooleanField(default=True)
     status = models.CharField(max_length=16, choices=STATUS_CHOICES, default=PENDING)
     moderation_reason = models.TextField(blank=True)
+    # A member's edit of a published resource under pre-moderation: the checked metadata, applied when
+    # staff approve it. Until then members see the approved text. None when no change waits.
+    pending_change = models.JSONField(null=True, blank=True)
+    pending_change_at = models.DateTimeField(null=True, blank=True)
 
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)

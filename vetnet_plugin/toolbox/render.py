@@ -78,6 +78,7 @@ def to_resource(resource, *, user, can_moderate: bool = False, with_history: boo
         current_version=to_version(resource.current_version),
         moderation_reason=resource.moderation_reason if privileged else "",
         versions=versions,
+        pending_change=dict(resource.pending_change) if privileged and resource.pending_change else None,
         is_own=is_own,
         can_moderate=can_moderate,
     )

@@ -75,6 +75,30 @@ class ScenarioForumBackend:
     def languages() -> tuple[str, ...]:
         return forum_languages()
 
+    # -- the chart (drawn by the plugin, so the forum and the policy brief show the same one) --
+
+    @staticmethod
+    def scenario_chart(*, scenarios, convergence) -> dict:
+        return api.scenario_chart(scenarios=scenarios, convergence=convergence)
+
+    @staticmethod
+    def render_scenario_chart(*, chart: dict, dom_id: str) -> str:
+        return api.render_scenario_chart(chart=chart, dom_id=dom_id)
+
+    # -- the policy role, granted by course staff from the forum ------------------------
+
+    def list_community_roles(self, *, role: str = "", page=1, page_size: int | None = None) -> Page:
+        return api.list_community_roles(**self._as_user(), role=role, page=page, page_size=page_size)
+
+    def grant_community_role(self, *, member_id, role: str) -> api.CommunityRole:
+        return api.grant_community_role(**self._as_user(), member_id=member_id, role=role)
+
+    def revoke_community_role(self, *, member_id, role: str) -> api.CommunityRole:
+        return api.revoke_community_role(**self._as_user(), member_id=member_id, role=role)
+
+    def list_community_members(self, *, page=1, page_size: int | None = None) -> Page:
+        return api.list_community_members(**self._as_user(), page=page, page_size=page_size)
+
     # -- who may do what -------------------------------------------------------------
 
     def is_moderator(self) -> bool:

@@ -160,3 +160,9 @@ class ToolboxBackend:
 
     def hide_resource(self, *, resource_uuid: str, reason: str = "") -> api.Resource:
         return api.hide_resource(**self._as_user(), resource_uuid=resource_uuid, reason=reason)
+
+    def approve_resource_change(self, *, resource_uuid: str) -> api.Resource:
+        return api.approve_resource_change(**self._as_user(), resource_uuid=resource_uuid)
+
+    def reject_resource_change(self, *, resource_uuid: str, reason: str = "") -> api.Resource:
+        return api.reject_resource_change(**self._as_user(), resource_uuid=resource_uuid, reason=reason)

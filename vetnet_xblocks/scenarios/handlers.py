@@ -177,7 +177,26 @@ class ScenarioHandlersMixin:
             opened = forum.open_rating_round()
             return {"message": _("Round {number} is open.").format(number=opened.number)}
         if action == "close":
+            if not _flag(data, "confirmed", False, self.gettext):
+                # One stray click must not end a round: the page asks first.
+                raise InvalidInput(_("Confirm that the round should close: it cannot be reopened."))
             closed = forum.close_rating_round()
             return {"message": _("Round {number} is closed; members now see its results.").format(
                 number=closed.number)}
         raise InvalidInput(_("Say whether to open or close a round."))
+
+    @json_handler
+    def policy_role(self, data, suffix=""):  # pylint: disable=unused-argument
+        """Course staff grant or revoke the policy role (who may read the policy brief)."""
+        _ = self.gettext
+        action = _text(data, "action")
+        if action not in ("grant", "revoke"):
+            raise InvalidInput(_("Say whether to grant or revoke the role."))
+        forum = self.forum_backend()
+        if action == "grant":
+            role = forum.grant_community_role(member_id=data.get("user_id"), role="policy_maker")
+        else:
+            role = forum.revoke_community_role(member_id=data.get("user_id"), role="policy_maker")
+        if action == "grant":
+            return {"message": _("{name} may now read the policy brief.").format(name=role.full_name)}
+        return {"message": _("{name} may no longer read the policy brief.").format(name=role.full_name)}

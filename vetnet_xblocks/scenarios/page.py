@@ -11,7 +11,6 @@ from django.conf.locale import LANG_INFO
 from django.utils.safestring import mark_safe
 
 from ..backend import ScenarioForumBackend, render_markdown
-from .chart import build_chart
 
 
 def language_name(code: str) -> str:
@@ -69,12 +68,19 @@ def _rating_summary(page: _Page, scenario, results):
     return {
         "trend": trend, "latest": latest, "rounds": rounds, "rationales": rationales,
         "own_current": own_current, "prefill": own_current or previous_own,
-        "rating_open": bool(current and current.is_open and scenario.status == "published"),
+        "rating_open": bool(current and current.is_open and scenario.uuid in results.rateable),
+        "rounds_done": bool(current and current.is_open and scenario.status == "published"
+                            and scenario.uuid not in results.rateable),
     }
 
 
-def _render_scenario(page: _Page, number: int, scenario, results) -> str:
-    thread = page.data.threads[scenario.uuid]
+def _written_in(scenario, language: str) -> bool:
+    return not language or scenario.language == language or any(t.language == language for t in scenario.translations)
+
+
+def _render_scenario(page: _Page, number: int, scenario, results, thread=None) -> str:
+    if thread is None:
+        thread = page.data.threads[scenario.uuid]
     posts_html = "".join(_render_post(page, post, scenario.uuid) for post in thread.posts)
     summary = _rating_summary(page, scenario, results)
     prefix = f"{page.prefix}-s-{scenario.uuid[:8]}"
@@ -86,6 +92,7 @@ def _render_scenario(page: _Page, number: int, scenario, results) -> str:
         machine_translation=page.machine_translation,
         translations=[dict(t.__dict__, language_name=language_name(t.language)) for t in scenario.translations],
         scale=range(1, 6), current_round=results.current_round,
+        shown_for_posts=not _written_in(scenario, page.language),
     ))
 
 
@@ -95,10 +102,21 @@ def render_forum(block, forum: ScenarioForumBackend, *, language: str = ""):
     usage_key = block.usage_key
     scenarios, results = page.data.scenarios, page.data.results
     published = [s for s in scenarios if s.status == "published"]
-    cards = [_render_scenario(page, number, s, results) for number, s in enumerate(published, start=1)]
+    cards = []
+    for number, scenario in enumerate(published, start=1):
+        thread = page.data.threads[scenario.uuid]
+        if _written_in(scenario, page.language) or thread.posts:
+            cards.append(_render_scenario(page, number, scenario, results, thread))
     others = [s for s in scenarios if s.status != "published"]
     pending_cards = [_render_scenario(page, 0, s, results) for s in others if s.status == "pending" and s.is_own
                      and not page.is_staff]
+    chart = forum.scenario_chart(scenarios=published, convergence=results.convergence)
+    readers, candidates = (), ()
+    if page.is_staff:
+        readers = forum.list_community_roles(role="policy_maker", page_size=100).items
+        holders = {r.user_id for r in readers}
+        members = forum.list_community_members(page_size=100).items
+        candidates = tuple(m for m in members if m.user_id not in holders)
     current = results.current_round
     rounds_left = results.max_rounds - len(results.rounds)
     return block.render_template("templates/forum.html", {
@@ -106,16 +124,17 @@ def render_forum(block, forum: ScenarioForumBackend, *, language: str = ""):
         "strategic_question_html": render_markdown(block.strategic_question),
         "scenarios_html": mark_safe("".join(cards)), "pending_html": mark_safe("".join(pending_cards)),
         "own_declined": [s for s in others if s.is_own and s.status == "rejected"],
-        "has_scenarios": bool(published), "results": results, "current_round": current,
-        "can_open_round": page.is_staff and (current is None or not current.is_open) and rounds_left > 0,
+        "has_scenarios": bool(cards), "any_published": bool(published), "results": results, "current_round": current,
+        "can_open_round": page.is_staff and results.can_open_round,
+        "late_scenarios": results.late_scenarios if rounds_left <= 0 else 0,
         "can_close_round": page.is_staff and current is not None and current.is_open,
         "next_round": len(results.rounds) + 1, "is_staff": page.is_staff,
         "pending": [s for s in others if s.status == "pending"] if page.is_staff else [],
         "flagged": page.data.flagged,
-        "chart": build_chart(published, results),
+        "chart": chart, "chart_html": forum.render_scenario_chart(chart=chart, dom_id=page.prefix),
         "policy_brief_url": (f"/api/vetnet/v1/courses/{block.course_key}/scenario-forums/{usage_key}/policy-brief/"
                              if page.data.can_read_policy_brief else ""),
         "allow_proposals": block.allow_proposals, "pre_moderate": block.pre_moderate,
         "drivers": block.drivers, "policy_choices": block.policy_choices,
-        "min_raters": results.min_raters,
+        "min_raters": results.min_raters, "brief_readers": readers, "brief_candidates": candidates,
     })

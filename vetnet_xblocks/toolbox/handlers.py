@@ -228,4 +228,8 @@ class ToolboxHandlersMixin:
             return self.toolbox_backend().reject_resource(resource_uuid=uuid, reason=data.get("reason", ""))
         if action == "hide":
             return self.toolbox_backend().hide_resource(resource_uuid=uuid, reason=data.get("reason", ""))
+        if action == "approve_change":
+            return self.toolbox_backend().approve_resource_change(resource_uuid=uuid)
+        if action == "reject_change":
+            return self.toolbox_backend().reject_resource_change(resource_uuid=uuid, reason=data.get("reason", ""))
         raise InvalidInput(self.gettext("Approve, reject or hide."))

@@ -85,7 +85,19 @@
     });
   }
 
+  /* The form of a plural message for count n: message is {forms, index} from the
+   * server's i18n service (js_plural), so every language's plural rule holds. */
+  function plural(message, n) {
+    if (!message || typeof message === 'string') {
+      return message || '';
+    }
+    var count = Math.abs(Math.floor(Number(n) || 0));
+    var position = count < message.index.length ? count : 100 + (count % 100);
+    return message.forms[Number(message.index.charAt(position))] || message.forms[message.forms.length - 1];
+  }
+
   global.VetnetCommon = {
+    plural: plural,
     rootElement: rootElement,
     getCookie: getCookie,
     csrfToken: csrfToken,

@@ -46,3 +46,19 @@ class ContactSerializer(serializers.Serializer):  # pylint: disable=abstract-met
 
     purpose = serializers.ChoiceField(choices=["counselling", "partnership"])
     message = serializers.CharField(max_length=5000, trim_whitespace=True)
+
+
+class CommunityRoleSerializer(serializers.Serializer):  # pylint: disable=abstract-method
+    """A role course staff granted a member, with who granted (or revoked) it and when."""
+
+    user_id = serializers.IntegerField()
+    full_name = serializers.CharField(read_only=True)
+    role = serializers.ChoiceField(choices=[(code, code) for code in api.COMMUNITY_ROLES])
+    granted = serializers.DateTimeField(read_only=True)
+    granted_by_name = serializers.CharField(read_only=True)
+    revoked = serializers.DateTimeField(read_only=True, allow_null=True)
+    revoked_by_name = serializers.CharField(read_only=True)
+
+
+# A page of granted roles, in the one page shape of every list.
+CommunityRolePageSerializer = page_of(CommunityRoleSerializer, "CommunityRolePageSerializer")

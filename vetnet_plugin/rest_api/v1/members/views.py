@@ -11,8 +11,10 @@ from rest_framework.response import Response
 
 from .... import api
 from ....exceptions import InvalidInput
-from ..base import VetnetAPIView, page_body
+from ..base import VetnetAPIView, body_of, page_body
 from .serializers import (
+    CommunityRolePageSerializer,
+    CommunityRoleSerializer,
     ContactSerializer,
     DirectoryQuerySerializer,
     MemberPageSerializer,
@@ -78,3 +80,45 @@ class MemberContactView(VetnetAPIView):
             raise InvalidInput(_("The request is not valid: check the fields marked."), errors=body.errors)
         api.contact_member(user=request.user, course_key=course_key, recipient_id=user_id, **body.validated_data)
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class CommunityRolesView(VetnetAPIView):
+    """
+    Roles course staff grant in the course community (course staff only): GET lists
+    the roles held now (``role`` narrows, ``include_revoked=true`` adds the history),
+    POST grants one (``{"user_id": 7, "role": "policy_maker"}``).
+    """
+
+    @extend_schema(
+        parameters=[OpenApiParameter("role", str, required=False),
+                    OpenApiParameter("include_revoked", bool, required=False),
+                    OpenApiParameter("page", int, required=False), OpenApiParameter("page_size", int, required=False)],
+        responses=CommunityRolePageSerializer,
+    )
+    def get(self, request, course_key):
+        roles = api.list_community_roles(
+            user=request.user, course_key=course_key, role=request.query_params.get("role", ""),
+            include_revoked=request.query_params.get("include_revoked") in ("true", "1", "yes"),
+            page=request.query_params.get("page", 1), page_size=request.query_params.get("page_size"),
+        )
+        return Response(page_body(request, roles, CommunityRoleSerializer))
+
+    @extend_schema(request=CommunityRoleSerializer, responses={201: CommunityRoleSerializer})
+    def post(self, request, course_key):
+        body = CommunityRoleSerializer(data=body_of(request))
+        if not body.is_valid():
+            raise InvalidInput(_("The request is not valid: check the fields marked."), errors=body.errors)
+        role = api.grant_community_role(
+            user=request.user, course_key=course_key, member_id=body.validated_data["user_id"],
+            role=body.validated_data["role"],
+        )
+        return Response(CommunityRoleSerializer(asdict(role)).data, status=201)
+
+
+class CommunityRoleView(VetnetAPIView):
+    """One member's role: DELETE revokes it (course staff only); the record keeps who revoked it and when."""
+
+    @extend_schema(responses=CommunityRoleSerializer)
+    def delete(self, request, course_key, role, user_id):
+        revoked = api.revoke_community_role(user=request.user, course_key=course_key, member_id=user_id, role=role)
+        return Response(CommunityRoleSerializer(asdict(revoked)).data)

@@ -17,6 +17,8 @@ class SpreadSerializer(serializers.Serializer):
     q1 = serializers.FloatField()
     q3 = serializers.FloatField()
     iqr = serializers.FloatField()
+    # How many ratings gave each value, 1 to 5.
+    counts = serializers.ListField(child=serializers.IntegerField())
 
 
 class AggregateSerializer(serializers.Serializer):
@@ -28,6 +30,8 @@ class AggregateSerializer(serializers.Serializer):
     plausibility = SpreadSerializer(allow_null=True)
     desirability = SpreadSerializer(allow_null=True)
     withheld = serializers.BooleanField()
+    # Why it is withheld: "few_raters", or "agreement" when showing it would reveal how others rated.
+    withheld_reason = serializers.CharField(allow_blank=True)
 
 
 class OwnRatingSerializer(serializers.Serializer):

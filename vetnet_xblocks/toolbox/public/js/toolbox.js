@@ -46,9 +46,11 @@ function VetnetToolbox(runtime, element, args) {
     return node;
   }
 
-  /* A count in a sentence; "_one" strings say it for exactly one. */
-  function counted(name, count) {
-    return count === 1 && strings[name + '_one'] ? strings[name + '_one'] : format(strings[name], {count: count});
+  /* A count in a sentence, in the plural form the language gives that number. */
+  function counted(name, count, values) {
+    var params = {count: count};
+    Object.keys(values || {}).forEach(function (key) { params[key] = values[key]; });
+    return format(common.plural(strings[name], count), params);
   }
 
   function label(vocabulary, code) {
@@ -150,7 +152,7 @@ function VetnetToolbox(runtime, element, args) {
 
   function statsLine(resource) {
     return [
-      resource.rating_count ? format(strings.rating, {average: resource.rating_average, count: resource.rating_count})
+      resource.rating_count ? counted('rating', resource.rating_count, {average: resource.rating_average})
         : strings.no_ratings,
       counted('adoptions', resource.adoption_count),
       counted('downloads', resource.download_count),

@@ -154,7 +154,17 @@ window.VetnetToolboxPanels = function (ctx) {
         var reason = el('textarea', {id: prefix + '-reason', rows: '2', maxlength: '2000'});
         field(item, strings.reject_reason, reason);
         var buttons = el('p', {class: 'vetnet-toolbox__actions'});
-        [['approve', strings.approve], ['reject', strings.reject], ['hide', strings.hide]].forEach(function (pair) {
+        var actions = [['approve', strings.approve], ['reject', strings.reject], ['hide', strings.hide]];
+        if (queueStatus.value === 'changes' && resource.pending_change) {
+          // Members still see the approved text above; the proposed one waits here.
+          var proposed = el('div', {class: 'vetnet-toolbox__proposed'});
+          proposed.appendChild(el('p', {}, strings.proposed_change));
+          proposed.appendChild(el('p', {class: 'vetnet-toolbox__proposed-title'}, resource.pending_change.title));
+          proposed.appendChild(el('p', {}, resource.pending_change.description));
+          item.appendChild(proposed);
+          actions = [['approve_change', strings.approve_change], ['reject_change', strings.reject_change]];
+        }
+        actions.forEach(function (pair) {
           var button = el('button', {type: 'button', class: 'vetnet-button'}, pair[1]);
           button.addEventListener('click', function () {
             moderate(resource.uuid, pair[0], reason.value);

@@ -1,0 +1,75 @@
+"""The scenario forum at a phone's width, and plural forms in the blocks' JavaScript, in Chromium."""
+import types
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from vetnet_plugin import api
+from vetnet_xblocks.mixins import VetnetXBlockMixin
+
+COURSE_KEY = "course-v1:VETNet+CoVP+2026"
+FORUM = f"/courses/{COURSE_KEY}/units/communication_scenarios/"
+USAGE_KEY = "block-v1:VETNet+CoVP+2026+type@vetnet_scenarios+block@communication_scenarios_forum"
+
+
+def _closed_round_with_results():
+    users = {u.username: u for u in get_user_model().objects.all()}
+    staff = users["trainer"]
+    api.open_rating_round(user=staff, course_key=COURSE_KEY, usage_key=USAGE_KEY)
+    scenarios = api.list_scenarios(user=staff, course_key=COURSE_KEY, usage_key=USAGE_KEY)
+    for username, score in (("marco", 2), ("eleni", 3), ("claire", 5)):
+        for scenario in scenarios:
+            api.rate_scenario(user=users[username], course_key=COURSE_KEY, usage_key=USAGE_KEY,
+                              scenario_uuid=scenario.uuid, plausibility=score, desirability=6 - score)
+    api.close_rating_round(user=staff, course_key=COURSE_KEY, usage_key=USAGE_KEY)
+
+
+WIDEST = """() => Array.from(document.querySelectorAll('body *'))
+  .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.vetnet-scenarios__table-wrap') && !e.closest('details:not([open]) > :not(summary)'))
+  .slice(0, 4).map((e) => e.tagName + '.' + e.className + ' < ' + e.parentElement.className + ' ' + Math.round(e.getBoundingClientRect().left) + '-' + Math.round(e.getBoundingClientRect().right) + ' ' + e.textContent.slice(0, 60))"""
+
+
+def _no_sideways_scroll(page):
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("username", ["trainer", "marco"])
+def test_the_forum_and_its_results_fit_a_phone(demo_site, logged_in_page, page, axe_check, js_errors, username):
+    page.set_viewport_size({"width": 375, "height": 800})
+    logged_in_page("trainer")
+    page.goto(FORUM)  # the block hands its settings to the plugin on a view
+    page.locator(".vetnet-scenarios").get_by_role("heading", name="Scenarios", exact=True).wait_for()
+    _closed_round_with_results()
+    page.context.clear_cookies()
+    logged_in_page(username)
+    page.goto(FORUM)
+    forum = page.locator(".vetnet-scenarios")
+    table = forum.locator(".vetnet-scenarios__table")
+    table.wait_for()
+    assert _no_sideways_scroll(page), f"the page scrolls sideways at 375 px: {page.evaluate(WIDEST)}"
+    legend = forum.locator(".vetnet-chart__legend")
+    assert legend.is_visible() and "first to third quartile" in legend.inner_text()
+    axe_check(page)
+    assert js_errors == []
+
+
+def _polish(singular, plural, n):
+    """Polish: one, few (2-4 but not 12-14), many: the hardest common rule of n, n % 10 and n % 100."""
+    if n == 1:
+        return singular
+    if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
+        return f"few {plural}"
+    return f"many {plural}"
+
+
+@pytest.mark.browser
+def test_javascript_plurals_follow_the_i18n_services_forms_for_any_number(demo_site, logged_in_page, page):
+    logged_in_page("marco")
+    page.goto(FORUM)
+    page.locator(".vetnet-scenarios").get_by_role("heading", name="Scenarios", exact=True).wait_for()
+    fake_block = types.SimpleNamespace(ngettext=_polish)
+    message = VetnetXBlockMixin.js_plural(fake_block, "{count} rating", "{count} ratings")
+    numbers = list(range(1200)) + [10001, 10012, 10022, 123456]
+    shown = page.evaluate("([m, ns]) => ns.map((n) => window.VetnetCommon.plural(m, n))", [message, numbers])
+    assert shown == [_polish("{count} rating", "{count} ratings", n) for n in numbers]
