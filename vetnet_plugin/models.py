@@ -2,6 +2,14 @@
 VETNet's models. Only ``vetnet_plugin.api`` writes them; everything else reads
 through the API's data classes.
 """
+from .best_practices.models import (
+    BestPractice,
+    BestPracticeAssignment,
+    CalibrationReview,
+    Credential,
+    GradeOverride,
+    PeerReview,
+)
 from .discussions.models import (
     Follow,
     Post,
@@ -28,4 +36,5 @@ __all__ = [
     "Follow", "Post", "PostFlag", "PostRevision", "PostVote", "Thread", "Translation",
     "Rating", "RatingRound", "Scenario", "ScenarioForum",
     "Adoption", "Collection", "CollectionItem", "Resource", "ResourceAttribute", "ResourceVersion", "Review",
+    "BestPractice", "BestPracticeAssignment", "CalibrationReview", "Credential", "GradeOverride", "PeerReview",
 ]
