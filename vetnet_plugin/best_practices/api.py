@@ -7,7 +7,7 @@ from .allocation import (
     submit_review,
     submit_self_assessment,
 )
-from .assignments import DEFAULT_SECTIONS, configure_best_practice
+from .assignments import DEFAULT_SECTIONS, check_best_practice, configure_best_practice
 from .credentials import list_member_credentials, record_certificate
 from .data import (
     Assignment,
@@ -63,6 +63,7 @@ __all__ = [
     "apply_waiting_rule",
     "approve_for_repository",
     "calibrate",
+    "check_best_practice",
     "configure_best_practice",
     "expire_leases",
     "get_learner_view",

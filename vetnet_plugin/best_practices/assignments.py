@@ -148,6 +148,12 @@ def configure_best_practice(
     return assignment_data(assignment)
 
 
+def check_best_practice(*, sections, criteria) -> None:
+    """Raise ``InvalidInput`` if the template or rubric is one the track cannot work with; saves nothing."""
+    _clean_sections(sections)
+    _clean_criteria(criteria)
+
+
 def load_assignment(*, course_key, usage_key: str) -> BestPracticeAssignment:
     """The assignment of ``usage_key`` in ``course_key``, or ``NotFound``."""
     key = parse_course_key(course_key)
