@@ -11,6 +11,8 @@ shared ones in ``vetnet_plugin.data``) and raise errors from
 ``vetnet_plugin.exceptions``.
 """
 # pylint: disable=wildcard-import,unused-wildcard-import
+from .best_practices import api as _best_practices
+from .best_practices.api import *  # noqa: F401,F403
 from .core import api as _core
 from .core.api import *  # noqa: F401,F403
 from .discussions import api as _discussions
@@ -30,5 +32,6 @@ __all__ = sorted({
     *_discussions.__all__,
     *_scenarios.__all__,
     *_toolbox.__all__,
+    *_best_practices.__all__,
     *_privacy.__all__,
 })

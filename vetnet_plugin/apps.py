@@ -22,6 +22,18 @@ _RECEIVERS = [
         "receiver_func_name": "on_unenrollment_completed",
         "signal_path": "openedx_events.learning.signals.COURSE_UNENROLLMENT_COMPLETED",
     },
+    {
+        "receiver_func_name": "on_certificate_created",
+        "signal_path": "openedx_events.learning.signals.CERTIFICATE_CREATED",
+    },
+    {
+        "receiver_func_name": "on_certificate_changed",
+        "signal_path": "openedx_events.learning.signals.CERTIFICATE_CHANGED",
+    },
+    {
+        "receiver_func_name": "on_certificate_revoked",
+        "signal_path": "openedx_events.learning.signals.CERTIFICATE_REVOKED",
+    },
 ]
 
 

@@ -3,6 +3,14 @@ VETNet's models, where Django looks for them. Each feature keeps its own in
 ``<feature>/models.py`` and is their only writer (through its ``api.py``);
 everything else reads through the features' APIs and their data classes.
 """
+from .best_practices.models import (
+    BestPractice,
+    BestPracticeAssignment,
+    CalibrationReview,
+    Credential,
+    GradeOverride,
+    PeerReview,
+)
 from .discussions.models import Follow, Post, PostFlag, PostRevision, PostVote, Thread, Translation
 from .members.models import CommunityRole, CourseMembership, MemberContact, MemberProfile, ProfileAttribute
 from .scenarios.models import Rating, RatingRound, RoundAggregate, Scenario, ScenarioForum
@@ -13,4 +21,5 @@ __all__ = [
     "Follow", "Post", "PostFlag", "PostRevision", "PostVote", "Thread", "Translation",
     "Rating", "RatingRound", "RoundAggregate", "Scenario", "ScenarioForum",
     "Adoption", "Collection", "CollectionItem", "Resource", "ResourceAttribute", "ResourceVersion", "Review",
+    "BestPractice", "BestPracticeAssignment", "CalibrationReview", "Credential", "GradeOverride", "PeerReview",
 ]

@@ -38,6 +38,29 @@ def on_unenrollment_completed(enrollment, **kwargs):  # pylint: disable=unused-a
     api.record_unenrollment(user_id=enrollment.user.id, course_key=enrollment.course.course_key)
 
 
+def _record_certificate(certificate, event):
+    api.record_certificate(
+        user_id=certificate.user.id, course_key=certificate.course.course_key, event=event,
+        mode=certificate.mode, grade=certificate.grade, status=certificate.current_status,
+        course_name=certificate.course.display_name or "",
+    )
+
+
+def on_certificate_created(certificate, **kwargs):  # pylint: disable=unused-argument
+    """CERTIFICATE_CREATED: the member gets the course's badge on their profile."""
+    _record_certificate(certificate, "created")
+
+
+def on_certificate_changed(certificate, **kwargs):  # pylint: disable=unused-argument
+    """CERTIFICATE_CHANGED: the badge follows the certificate's new status."""
+    _record_certificate(certificate, "changed")
+
+
+def on_certificate_revoked(certificate, **kwargs):  # pylint: disable=unused-argument
+    """CERTIFICATE_REVOKED: the badge is removed."""
+    _record_certificate(certificate, "revoked")
+
+
 def on_user_retired(sender, user, **kwargs):  # pylint: disable=unused-argument
     """USER_RETIRE_LMS_CRITICAL / _MISC: erase the member's personal data."""
     api.retire_member(user_id=user.id)

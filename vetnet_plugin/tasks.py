@@ -5,7 +5,8 @@ Each feature keeps its tasks in its own ``tasks`` module; they are
 ``shared_task``s with explicit names (``vetnet.<what>``), so they run on the
 platform's own Celery app and keep their names wherever the code moves.
 """
+from .best_practices.tasks import apply_best_practice_waiting_rule
 from .discussions.tasks import send_discussion_digests
 from .toolbox.tasks import scan_resource_version
 
-__all__ = ["scan_resource_version", "send_discussion_digests"]
+__all__ = ["apply_best_practice_waiting_rule", "scan_resource_version", "send_discussion_digests"]

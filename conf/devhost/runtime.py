@@ -152,6 +152,10 @@ class HostRuntime(WorkbenchRuntime):
             if not getattr(block, "has_score", False):
                 log.warning("%s published a grade but has_score is False; the LMS would ignore it", usage_key)
                 return
+            # The course grade and certificate read the course's OLX, which reads blocks through this module.
+            from . import certificates  # pylint: disable=import-outside-toplevel
+
+            passed_before = certificates.has_passed(user_id=user_id, course_key=self.course_key)
             Grade.objects.update_or_create(
                 user_id=user_id, usage_key=str(usage_key),
                 defaults={
@@ -160,6 +164,9 @@ class HostRuntime(WorkbenchRuntime):
                     "possible": float(event_data["max_value"]),
                 },
             )
+            if user_id == self.user.id:
+                certificates.certify_if_newly_passed(user=self.user, course_key=self.course_key,
+                                                     passed_before=passed_before)
         elif event_type == "completion":
             Completion.objects.update_or_create(
                 user_id=user_id, usage_key=str(usage_key),

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from openedx_events.learning.signals import COURSE_ENROLLMENT_CREATED
 
-from devhost import demo
+from devhost import demo, olx
 from devhost.models import Course, CourseAccessRole, Enrollment
 from vetnet_plugin import api
 from vetnet_plugin.exceptions import AccessDenied
@@ -69,8 +69,9 @@ def test_running_the_demo_twice_changes_nothing_and_sends_no_second_enrollment()
     finally:
         COURSE_ENROLLMENT_CREATED.disconnect(receiver)
 
-    assert len(created) == len(demo.ACCOUNTS)
-    assert Course.objects.count() == 1
+    # Every account is enrolled once in every course template.
+    assert Course.objects.count() == len(olx.available_templates()) == 2
+    assert len(created) == len(demo.ACCOUNTS) * Course.objects.count()
     assert get_user_model().objects.count() == len(demo.ACCOUNTS)
     assert Enrollment.objects.filter(course_key=COURSE_KEY, is_active=True).count() == len(demo.ACCOUNTS)
     assert get_user_model().objects.get(username="marco").check_password(demo.DEMO_PASSWORD)

@@ -57,6 +57,7 @@ def world():
     collection = api.create_collection(user=alice, context=context(), title="Carpentry", description="",
                                        visibility="course")
     counsellor = member(open_to_counselling=True)
+    practice_uuid, review_uuid = best_practice_world(alice)
     return {
         "staff": staff, "alice": alice,
         "path_parameters": {
@@ -64,8 +65,22 @@ def world():
             "thread_id": thread_id, "post_id": post.id, "number": 1,
             "resource_uuid": resource.uuid, "collection_uuid": collection.uuid, "user_id": counsellor.id,
             "role": "policy_maker",
+            "practice_uuid": practice_uuid, "review_uuid": review_uuid,
         },
     }
+
+
+def best_practice_world(alice):
+    """A best-practice assignment (at the same opaque usage key) with alice's practice and her lease on another."""
+    from tests.vetnet_plugin.best_practice_helpers import CRITERIA, write_and_submit  # pylint: disable=import-outside-toplevel
+
+    api.configure_best_practice(course_key=COURSE_KEY, usage_key=USAGE_KEY, criteria=CRITERIA, reviews_required=1,
+                                sections=[{"key": "context", "label": "Context"}])
+    bea = member()
+    own = write_and_submit(alice, USAGE_KEY)
+    write_and_submit(bea, USAGE_KEY)
+    lease = api.request_review(user=alice, course_key=COURSE_KEY, usage_key=USAGE_KEY)
+    return own.uuid, lease.uuid
 
 
 @pytest.fixture
@@ -128,7 +143,8 @@ def test_generated_requests_of_a_member_never_meet_a_server_error(world, wsgi_ap
     assert not failures, "\n".join(sorted(set(failures))[:20])
 
 
-STAFF_ONLY = ("/moderation/", "/flagged-posts/", "/policy-brief/", "/rounds/")
+STAFF_ONLY = ("/moderation/", "/flagged-posts/", "/policy-brief/", "/rounds/", "/submissions/", "/reassign/",
+              "/reviewers/")
 
 
 def test_generated_requests_of_course_staff_to_staff_actions_never_meet_a_server_error(world, wsgi_app):

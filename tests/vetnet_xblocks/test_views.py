@@ -13,7 +13,7 @@ from .runtime import BLOCK_TYPES, LEARNER, TRAINER, CourseRuntime, add_block
 pytestmark = pytest.mark.django_db
 
 # Blocks whose member features exist, with the Studio editor's JavaScript they start.
-WITH_MEMBER_FEATURES = {"vetnet_toolbox", "vetnet_scenarios"}
+WITH_MEMBER_FEATURES = {"vetnet_toolbox", "vetnet_scenarios", "vetnet_best_practice"}
 
 SCRIPTED = (
     "Read the brief.\n\n"
@@ -109,7 +109,8 @@ def test_says_plainly_that_the_member_features_are_not_available_yet(block_type)
 
 
 # The scenario forum completes by the trainer's rule and may be graded (test_scenarios_block_handlers).
-@pytest.mark.parametrize("block_type", [t for t in BLOCK_TYPES if t != "vetnet_scenarios"])
+@pytest.mark.parametrize("block_type", [t for t in BLOCK_TYPES
+                                        if t not in ("vetnet_scenarios", "vetnet_best_practice")])
 def test_is_not_graded_and_completes_on_view(block_type):
     block_class = XBlock.load_class(block_type)
 

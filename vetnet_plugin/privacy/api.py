@@ -1,6 +1,7 @@
 """Retirement (GDPR): one entry point that erases a member's personal data everywhere."""
 from django.db import transaction
 
+from ..best_practices.api import retire_best_practice_member
 from ..discussions.api import retire_discussion_member
 from ..members.api import retire_member_profile
 from ..scenarios.api import retire_delphi_member
@@ -21,4 +22,5 @@ def retire_member(*, user_id: int) -> None:
         retire_discussion_member(user_id)
         retire_delphi_member(user_id=user_id)
         retire_toolbox_member(user_id=user_id)
+        retire_best_practice_member(user_id=user_id)
         retire_member_profile(user_id=user_id)

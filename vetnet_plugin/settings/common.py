@@ -23,7 +23,7 @@ DEFAULTS = {
     "VETNET_RATE_LIMITS": {
         "post": [10, 300], "scenario": [3, 3600], "translation": [20, 3600], "flag": [20, 3600], "rating": [200, 3600],
         "deposit": [20, 3600], "review": [60, 3600], "adoption": [60, 3600], "collection": [30, 3600],
-        "contact": [5, 3600],
+        "contact": [5, 3600], "best_practice": [10, 3600], "peer_review": [30, 3600],
     },
     # Delphi aggregates of fewer raters are withheld, so no rating can be traced back to a person.
     "VETNET_DELPHI_MIN_RATERS": 3,
@@ -62,6 +62,7 @@ def plugin_settings(settings):
         if not hasattr(settings, name):
             setattr(settings, name, value)
     _schedule_discussion_digests(settings)
+    _schedule_best_practice_waiting_rule(settings)
 
 
 def _schedule_discussion_digests(settings):
@@ -74,3 +75,15 @@ def _schedule_discussion_digests(settings):
     if settings.VETNET_CELERY_QUEUE:
         entry["options"] = {"queue": settings.VETNET_CELERY_QUEUE}
     schedule.setdefault("vetnet-discussion-digests", entry)
+
+
+def _schedule_best_practice_waiting_rule(settings):
+    # Hourly: each assignment's own waiting time decides which practices are due,
+    # so trainers set it per block without touching the beat schedule.
+    schedule = getattr(settings, "CELERY_BEAT_SCHEDULE", None)
+    if schedule is None:
+        schedule = settings.CELERY_BEAT_SCHEDULE = {}
+    entry = {"task": "vetnet.apply_best_practice_waiting_rule", "schedule": 3600.0}
+    if settings.VETNET_CELERY_QUEUE:
+        entry["options"] = {"queue": settings.VETNET_CELERY_QUEUE}
+    schedule.setdefault("vetnet-best-practice-waiting-rule", entry)

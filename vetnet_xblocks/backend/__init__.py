@@ -15,12 +15,14 @@ This package is the only part of ``vetnet_xblocks`` that imports
 ``vetnet_plugin.api`` (an import-linter contract says so).
 """
 from .acting import ActingUser
+from .best_practices import BestPracticeBackend
 from .members import MembersBackend, render_markdown
 from .scenarios import ScenarioForumBackend, forum_languages
 from .toolbox import ToolboxBackend
 
 __all__ = [
     "ActingUser",
+    "BestPracticeBackend",
     "MembersBackend",
     "ScenarioForumBackend",
     "ToolboxBackend",

@@ -1,1 +1,1 @@
-"""The vetnet_best_practice block: best practices written, peer-reviewed and deposited in the repository (Cooperation)."""
+"""The vetnet_best_practice block: best practices written, peer-reviewed and deposited (Cooperation)."""

@@ -1,0 +1,17 @@
+"""Retirement: a member's text in the best-practice track is erased; the grades others depend on stay."""
+from django.db import transaction
+
+from .credentials import retire_credentials
+from .models import BestPractice, CalibrationReview, GradeOverride, PeerReview
+
+
+def retire_best_practice_member(*, user_id: int) -> None:
+    """Erase the member's practices, feedback, calibration and badges (idempotent)."""
+    with transaction.atomic():
+        practices = BestPractice.objects.filter(author_id=user_id)
+        GradeOverride.objects.filter(practice__in=practices).update(reason="")
+        practices.update(title="", sections={}, author_organisation="", author_country="", override_reason="",
+                         author=None)
+        PeerReview.objects.filter(reviewer_id=user_id).update(feedback={}, overall_feedback="", reviewer=None)
+        CalibrationReview.objects.filter(reviewer_id=user_id).delete()
+        retire_credentials(user_id=user_id)
