@@ -179,7 +179,7 @@ def grow_library(target: int, rng: random.Random, author_ids: list[int]) -> None
         created = list(Resource.objects.order_by("-id").values_list("pk", flat=True)[:size])[::-1]
         ResourceAttribute.objects.bulk_create([
             ResourceAttribute(resource_id=pk, kind=kind, value=value)
-            for pk, tags in zip(created, tags_of)
+            for pk, tags in zip(created, tags_of, strict=False)
             for kind, value in (
                 [(ResourceAttribute.SECTOR, s) for s in rng.sample(SECTORS, rng.randint(1, 3))]
                 + [(ResourceAttribute.EQF_LEVEL, str(level)) for level in rng.sample(range(1, 9), 2)]

@@ -1,5 +1,5 @@
 """Factories for test data, shared by the whole suite."""
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import factory
 from django.contrib.auth import get_user_model
@@ -41,7 +41,7 @@ def enrollment_data(user, course_key=COURSE_KEY, *, mode="audit", is_active=True
         course=CourseData(course_key=CourseKey.from_string(str(course_key)), display_name="Community of VET Practices"),
         mode=mode,
         is_active=is_active,
-        creation_date=datetime(2026, 1, 15, tzinfo=timezone.utc),
+        creation_date=datetime(2026, 1, 15, tzinfo=UTC),
     )
 
 

@@ -255,12 +255,12 @@ CHECKLIST_PDF = _tiny_pdf([
 ])
 
 SKILLS_CSV = (
-    "occupation,region,vacancies_2025,hard_to_fill_share,skills_most_missing\n"
-    "heat pump installer,Catalonia,420,0.71,refrigerant handling; system sizing\n"
-    "solar PV installer,Catalonia,380,0.64,electrical safety; roof work\n"
-    "building energy auditor,Catalonia,95,0.58,thermography; energy modelling software\n"
-    "e-commerce assistant,Catalonia,210,0.35,online shop management; digital marketing\n"
-).encode("utf-8")
+    b"occupation,region,vacancies_2025,hard_to_fill_share,skills_most_missing\n"
+    b"heat pump installer,Catalonia,420,0.71,refrigerant handling; system sizing\n"
+    b"solar PV installer,Catalonia,380,0.64,electrical safety; roof work\n"
+    b"building energy auditor,Catalonia,95,0.58,thermography; energy modelling software\n"
+    b"e-commerce assistant,Catalonia,210,0.35,online shop management; digital marketing\n"
+)
 
 
 def _meta(title, description, resource_type, country, sectors, eqf, languages, target, licence, tags):

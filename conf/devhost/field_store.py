@@ -78,7 +78,8 @@ class DjangoKeyValueStore(KeyValueStore):
 
     def set(self, key, value):
         columns = _columns(key)
-        identity = {name: columns[name] for name in ("scope", "block_family", "block_scope_id", "user_id", "field_name")}
+        names = ("scope", "block_family", "block_scope_id", "user_id", "field_name")
+        identity = {name: columns[name] for name in names}
         BlockField.objects.update_or_create(
             **identity, defaults={"value": _encode(key, value), "course_key": columns["course_key"]}
         )

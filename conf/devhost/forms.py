@@ -46,7 +46,9 @@ class ProfileForm(forms.Form):
         label=_("Topics of expertise"), required=False, widget=forms.CheckboxSelectMultiple
     )
     bio = forms.CharField(label=_("Short bio"), required=False, widget=forms.Textarea(attrs={"rows": 5}))
-    open_to_counselling = forms.BooleanField(label=_("Other members may contact me for peer counselling"), required=False)
+    open_to_counselling = forms.BooleanField(
+        label=_("Other members may contact me for peer counselling"), required=False
+    )
     open_to_partnership = forms.BooleanField(label=_("Other members may contact me about partnerships"), required=False)
 
     def __init__(self, *args, **kwargs):

@@ -16,12 +16,11 @@ import logging
 from django.urls import reverse
 from lxml import etree
 from opaque_keys.edx.keys import CourseKey
+from workbench.runtime import WorkbenchRuntime
 from xblock.core import XBlock
 from xblock.fields import ScopeIds
 from xblock.plugin import PluginMissingError
 from xblock.runtime import KvsFieldData, Runtime
-
-from workbench.runtime import WorkbenchRuntime
 
 from . import course_roles
 from .blocks import PLATFORM_BLOCK_TYPES, UnavailableBlock

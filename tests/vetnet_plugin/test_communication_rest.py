@@ -116,7 +116,7 @@ def test_no_api_answer_tells_who_rated_what(forum):
     raters = [member() for _ in range(3)]
     uuid = seed_uuid(raters[0])
     client_for(staff).post(f"{FORUM}/rounds/", {"action": "open"}, format="json")
-    for rater, score in zip(raters, [2, 4, 5]):
+    for rater, score in zip(raters, [2, 4, 5], strict=False):
         response = client_for(rater).put(f"{FORUM}/scenarios/{uuid}/rating/",
                                          {"plausibility": score, "desirability": score, "rationale": f"r{score}"},
                                          format="json")

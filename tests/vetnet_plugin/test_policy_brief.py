@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 def _round(staff, raters, uuid, scores):
     api.open_rating_round(user=staff, course_key=COURSE_KEY, usage_key=USAGE_KEY)
-    for rater, (plausibility, desirability) in zip(raters, scores):
+    for rater, (plausibility, desirability) in zip(raters, scores, strict=False):
         api.rate_scenario(user=rater, course_key=COURSE_KEY, usage_key=USAGE_KEY, scenario_uuid=uuid,
                           plausibility=plausibility, desirability=desirability)
     api.close_rating_round(user=staff, course_key=COURSE_KEY, usage_key=USAGE_KEY)

@@ -71,7 +71,7 @@ def test_aggregates_appear_only_after_the_round_closes_beside_the_own_rating(for
     raters = [member() for _ in range(5)]
     uuid = seed_uuid(raters[0])
     api.open_rating_round(user=staff, course_key=COURSE_KEY, usage_key=USAGE_KEY)
-    for rater, score in zip(raters, [1, 2, 3, 4, 5]):
+    for rater, score in zip(raters, [1, 2, 3, 4, 5], strict=False):
         _rate(rater, uuid, score, 6 - score)
     _rate(raters[0], uuid, 2, 5, rationale="Revised after reading the thread")  # a revision, not a second rating
 
@@ -93,11 +93,11 @@ def test_convergence_round_over_round(forum):
     raters = [member() for _ in range(4)]
     uuid = seed_uuid(raters[0])
     api.open_rating_round(user=staff, course_key=COURSE_KEY, usage_key=USAGE_KEY)
-    for rater, score in zip(raters, [1, 2, 4, 5]):
+    for rater, score in zip(raters, [1, 2, 4, 5], strict=False):
         _rate(rater, uuid, score, score)
     api.close_rating_round(user=staff, course_key=COURSE_KEY, usage_key=USAGE_KEY)
     api.open_rating_round(user=staff, course_key=COURSE_KEY, usage_key=USAGE_KEY)
-    for rater, score in zip(raters, [3, 3, 4, 4]):
+    for rater, score in zip(raters, [3, 3, 4, 4], strict=False):
         _rate(rater, uuid, score, score)
     api.close_rating_round(user=staff, course_key=COURSE_KEY, usage_key=USAGE_KEY)
 
@@ -128,7 +128,7 @@ def test_no_peer_or_staff_learns_who_rated_what(forum):
     raters = [member() for _ in range(3)]
     uuid = seed_uuid(raters[0])
     api.open_rating_round(user=staff, course_key=COURSE_KEY, usage_key=USAGE_KEY)
-    for rater, score, why in zip(raters, [1, 3, 5], ["zeta reason", "alpha reason", "mid reason"]):
+    for rater, score, why in zip(raters, [1, 3, 5], ["zeta reason", "alpha reason", "mid reason"], strict=False):
         _rate(rater, uuid, score, score, rationale=why)
     api.close_rating_round(user=staff, course_key=COURSE_KEY, usage_key=USAGE_KEY)
 

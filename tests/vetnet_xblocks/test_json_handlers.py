@@ -47,7 +47,7 @@ class ProbeBlock(VetnetBlock):
 
     @json_handler
     def stamped(self, data, suffix=""):
-        return {"at": datetime.datetime(2025, 3, 1, 12, 30, tzinfo=datetime.timezone.utc)}
+        return {"at": datetime.datetime(2025, 3, 1, 12, 30, tzinfo=datetime.UTC)}
 
     @json_handler
     def custom(self, data, suffix=""):

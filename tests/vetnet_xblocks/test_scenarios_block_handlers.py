@@ -58,7 +58,7 @@ def test_rounds_ratings_results_and_the_chart(people):
     assert act(members[0], block, "rating_round", {"action": "open"})[0] == 403
     assert act(staff, block, "rating_round", {"action": "open"})[0] == 200
     assert 'data-action="rate"' in page(members[0], block)
-    for who, score in zip(members, [2, 3, 5]):
+    for who, score in zip(members, [2, 3, 5], strict=False):
         status, body, _r = act(who, block, "rate", {"scenario_uuid": uuid, "plausibility": str(score),
                                                      "desirability": score, "rationale": f"because {score}"})
         assert status == 200, body
@@ -85,7 +85,7 @@ def test_the_chart_draws_in_languages_that_write_a_decimal_comma(people, languag
     block, members, staff = people
     uuid = uuid_of(staff, block, "Labour-market-driven VET")
     act(staff, block, "rating_round", {"action": "open"})
-    for who, score in zip(members, [2, 3, 4]):
+    for who, score in zip(members, [2, 3, 4], strict=False):
         act(who, block, "rate", {"scenario_uuid": uuid, "plausibility": score, "desirability": score})
     act(staff, block, "rating_round", {"action": "close", "confirmed": True})
 
@@ -100,7 +100,7 @@ def test_no_handler_reveals_who_rated_what(people):
     block, members, staff = people
     uuid = uuid_of(staff, block, "Labour-market-driven VET")
     act(staff, block, "rating_round", {"action": "open"})
-    for who, score in zip(members, [1, 4, 5]):
+    for who, score in zip(members, [1, 4, 5], strict=False):
         act(who, block, "rate", {"scenario_uuid": uuid, "plausibility": score, "desirability": score})
     act(staff, block, "rating_round", {"action": "close", "confirmed": True})
     for viewer in (members[0], staff):
@@ -121,7 +121,7 @@ def test_movement_between_rounds_is_drawn(people):
     # [3, 3, 4] would be withheld: two raters agreeing tell the third what both gave (ADR 0005).
     for scores in ([1, 3, 5], [3, 4, 5]):
         act(staff, block, "rating_round", {"action": "open"})
-        for who, score in zip(members, scores):
+        for who, score in zip(members, scores, strict=False):
             act(who, block, "rate", {"scenario_uuid": uuid, "plausibility": score, "desirability": score})
         act(staff, block, "rating_round", {"action": "close", "confirmed": True})
     html = page(members[1], block)
@@ -386,7 +386,7 @@ def test_machine_translation_through_the_block_never_breaks_the_page(people, set
 
 def _rate_and_close(block, members, staff, uuid, scores):
     assert act(staff, block, "rating_round", {"action": "open"})[0] == 200
-    for who, score in zip(members, scores):
+    for who, score in zip(members, scores, strict=False):
         assert act(who, block, "rate", {"scenario_uuid": uuid, "plausibility": score, "desirability": score})[0] == 200
     status, body, _r = act(staff, block, "rating_round", {"action": "close", "confirmed": True})
     assert status == 200, body
@@ -466,7 +466,7 @@ def test_a_scenario_approved_after_the_last_round_gets_rounds_of_its_own(people)
     assert "has had all its rating rounds" in html
     status, body, _r = act(members[1], block, "rate", {"scenario_uuid": first, "plausibility": 3, "desirability": 3})
     assert status == 400 and "all its rating rounds" in body["error"]
-    for who, score in zip(members, [1, 2, 4]):
+    for who, score in zip(members, [1, 2, 4], strict=False):
         assert act(who, block, "rate", {"scenario_uuid": late, "plausibility": score, "desirability": score})[0] == 200
     assert act(staff, block, "rating_round", {"action": "close", "confirmed": True})[0] == 200
     assert act(staff, block, "rating_round", {"action": "open"})[0] == 200, "the late scenario's second round"

@@ -115,7 +115,7 @@ def build_chart(*, scenarios, convergence) -> dict:
     drawn = _dodged([(x_of(latest.plausibility.median), y_of(latest.desirability.median))
                      for _n, _s, latest, _p in rows])
     points = []
-    for (number, scenario, latest, previous), (draw_x, draw_y, shares) in zip(rows, drawn):
+    for (number, scenario, latest, previous), (draw_x, draw_y, shares) in zip(rows, drawn, strict=False):
         moved = previous is not None and (
             previous.plausibility.median != latest.plausibility.median
             or previous.desirability.median != latest.desirability.median

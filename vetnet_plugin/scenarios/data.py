@@ -1,4 +1,7 @@
-"""Plain values of the scenario forum: scenarios, Delphi rounds, ratings and aggregates, the policy brief. No Django here."""
+"""
+Plain values of the scenario forum: scenarios, Delphi rounds, ratings and
+aggregates, the policy brief. No Django here.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field

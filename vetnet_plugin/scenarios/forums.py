@@ -300,7 +300,9 @@ def propose_scenario(
     return _to_scenario(scenario, viewer=user, thread_id=thread_id, translations=())
 
 
-def moderate_scenario(*, user, course_key, usage_key: str, scenario_uuid, publish: bool, reason: str = "") -> data.Scenario:
+def moderate_scenario(
+    *, user, course_key, usage_key: str, scenario_uuid, publish: bool, reason: str = ""
+) -> data.Scenario:
     """
     Staff publish a proposal, or reject it (or withdraw a published one) with a
     reason its author sees. Seeds are edited in Studio, not here.

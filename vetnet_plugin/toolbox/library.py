@@ -81,7 +81,7 @@ def facet_counts(leading_rows) -> dict:
     if not leading_rows:
         return facets
     for row in leading_rows:
-        for name, value in zip(_SINGLE_FACETS, row[1:]):
+        for name, value in zip(_SINGLE_FACETS, row[1:], strict=False):
             if value:
                 facets[name][value] = facets[name].get(value, 0) + 1
     resource_ids = [row[0] for row in leading_rows]

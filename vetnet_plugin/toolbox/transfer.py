@@ -106,7 +106,7 @@ def export_library(*, destination, course_key=None, progress=None) -> int:
     records = []
     for resource in queryset.iterator(chunk_size=200):
         record = _resource_record(resource)
-        for version, stored in zip(record["versions"], resource.versions.all()):
+        for version, stored in zip(record["versions"], resource.versions.all(), strict=False):
             if stored.storage_name:
                 with storage.open(stored.storage_name, "rb") as source, open(target / version["file"], "wb") as out:
                     for chunk in iter(lambda: source.read(1024 * 1024), b""):
@@ -120,7 +120,7 @@ def export_library(*, destination, course_key=None, progress=None) -> int:
     with open(target / "library.csv", "w", newline="", encoding="utf-8") as out:
         writer = csv.DictWriter(out, fieldnames=_CSV_FIELDS)
         writer.writeheader()
-        for record, resource in zip(records, queryset):
+        for record, resource in zip(records, queryset, strict=False):
             attributes = record["attributes"]
             writer.writerow({
                 **{name: record.get(name, "") for name in _CSV_FIELDS},

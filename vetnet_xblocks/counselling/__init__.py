@@ -1,1 +1,1 @@
-"""The vetnet_counselling block: peer counselling between members on the problems of their daily work (Communication)."""
+"""The vetnet_counselling block: peer counselling between members on the problems of daily work (Communication)."""

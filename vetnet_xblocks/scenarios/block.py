@@ -112,7 +112,10 @@ class ScenariosBlock(ScenarioHandlersMixin, ScorableXBlockMixin, VetnetBlock):
                     _("Course staff open and close each round."), max_length=2,
                     choices=tuple((str(n), str(n)) for n in range(1, 6))),
         EditableField("completion_rule", _("Complete when the member has"), max_length=10,
-                    choices=((RULE_RATED, _("rated in the current round")), (RULE_POSTED, _("posted in a discussion")))),
+                    choices=(
+                        (RULE_RATED, _("rated in the current round")),
+                        (RULE_POSTED, _("posted in a discussion")),
+                    )),
         EditableField("has_score_choice", _("Participation score"),
                     _("A point for each round rated and one for taking part in the discussion."), max_length=3,
                     choices=(("no", _("No")), ("yes", _("Yes")))),
@@ -217,7 +220,7 @@ class ScenariosBlock(ScenarioHandlersMixin, ScorableXBlockMixin, VetnetBlock):
         }
 
     def forum_settings(self) -> dict:
-        """The same, with the keys that name this forum (as ``vetnet_plugin.api.configure_scenario_forum`` takes them)."""
+        """The same, with the keys that name this forum (as ``configure_scenario_forum`` takes them)."""
         return dict(self.authored_forum_settings(), course_key=self.course_key, usage_key=self.usage_key)
 
     def forum_backend(self) -> ScenarioForumBackend:
@@ -309,8 +312,9 @@ class ScenariosBlock(ScenarioHandlersMixin, ScorableXBlockMixin, VetnetBlock):
     def workbench_scenarios(cls):
         return [(
             "Scenarios for the future of VET",
-            """<vetnet_scenarios title="Futures of VET" horizon_year="2035">
-                 <option:instructions xmlns:option="http://code.edx.org/xblock/option">Read the scenarios, discuss them and rate them when a round is open.</option:instructions>
+            """<vetnet_scenarios title="Futures of VET" horizon_year="2035"
+                   xmlns:option="http://code.edx.org/xblock/option">
+                 <option:instructions>Read the scenarios, discuss and rate them in an open round.</option:instructions>
                  <strategic_question>How will VET for crafts and SMEs look in 2035?</strategic_question>
                  <driver name="Digital transition">Digital tools change every craft.</driver>
                  <policy_choice>Fund short modular courses</policy_choice>

@@ -136,7 +136,9 @@ class ToolboxBlock(ToolboxHandlersMixin, VetnetBlock):
                               "count them all."),
             page=_t("Page {page} of {pages}"),
             by=_t("by {name}"),
-            rating=self.js_plural("{average} out of 5 stars ({count} rating)", "{average} out of 5 stars ({count} ratings)"),
+            rating=self.js_plural(
+                "{average} out of 5 stars ({count} rating)", "{average} out of 5 stars ({count} ratings)"
+            ),
             no_ratings=_t("Not rated yet"),
             adoptions=self.js_plural("Adopted {count} time", "Adopted {count} times"),
             downloads=self.js_plural("Downloaded {count} time", "Downloaded {count} times"),

@@ -215,7 +215,9 @@ class ToolboxHandlersMixin:
 
     @json_handler(methods=("GET",))
     def moderation_queue(self, data, suffix=""):  # pylint: disable=unused-argument
-        page = self.toolbox_backend().list_moderation_queue(status=data.get("status", "pending"), page=data.get("page", 1))
+        page = self.toolbox_backend().list_moderation_queue(
+            status=data.get("status", "pending"), page=data.get("page", 1)
+        )
         return {"count": page.count, "page": page.page, "num_pages": page.num_pages, "items": page.items}
 
     @json_handler

@@ -16,7 +16,9 @@ def block_vocabularies(gettext, allowed_types=()) -> dict:
         "resource_types": resource_types,
         "depositable_types": depositable,
         "sectors": _translated(gettext, catalogue.SECTORS),
-        "eqf_levels": [(code, gettext("EQF level {level}").format(level=code)) for code, _label in catalogue.EQF_LEVELS],
+        "eqf_levels": [
+            (code, gettext("EQF level {level}").format(level=code)) for code, _label in catalogue.EQF_LEVELS
+        ],
         "languages": _translated(gettext, catalogue.LANGUAGES),
         "target_groups": _translated(gettext, catalogue.TARGET_GROUPS),
         "licences": _translated(gettext, catalogue.LICENCES),
