@@ -80,14 +80,16 @@ demo: $(VENV)/.installed-dev compilemessages ## run the development host with th
 	$(MANAGE) load_demo --url http://$(HOST):$(PORT)/
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-# Studio imports a .tar.gz whose single top-level folder holds course.xml.
-COURSE_TEMPLATE := community-of-vet-practices
-course-archive: ## pack the course template as dist/community-of-vet-practices.tar.gz for Studio import
-	rm -rf dist/course && mkdir -p dist/course
-	cp -R course_templates/$(COURSE_TEMPLATE)/. dist/course/
-	tar -czf dist/$(COURSE_TEMPLATE).tar.gz --owner=0 --group=0 --sort=name -C dist course
-	rm -rf dist/course
-	@echo "dist/$(COURSE_TEMPLATE).tar.gz: import it in Studio under Tools > Import"
+# Studio imports a .tar.gz whose single top-level folder holds course.xml; one archive per course template.
+COURSE_TEMPLATES := $(notdir $(wildcard course_templates/*))
+course-archive: ## pack each course template as dist/<template>.tar.gz for Studio import
+	@for template in $(COURSE_TEMPLATES); do \
+		rm -rf dist/course && mkdir -p dist/course && \
+		cp -R course_templates/$$template/. dist/course/ && \
+		tar -czf dist/$$template.tar.gz --owner=0 --group=0 --sort=name -C dist course && \
+		rm -rf dist/course && \
+		echo "dist/$$template.tar.gz: import it in Studio under Tools > Import" || exit 1; \
+	done
 
 requirements: ## recompile requirements/*.txt from requirements/*.in
 	$(BIN)/pip-compile -q --no-strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements/base.txt requirements/base.in
