@@ -26,7 +26,6 @@ from vetnet_plugin.exceptions import AccessDenied, InvalidInput, VetnetError
 from ..backend.best_practices import TOPICS, BestPracticeBackend, check, configure
 from ..base import EditableField, VetnetBlock, display_name_field
 from ..mixins import gettext_noop as _
-from ..mixins import json_handler
 from . import authoring
 from .handlers import BestPracticeHandlersMixin
 
@@ -212,16 +211,6 @@ class BestPracticeBlock(BestPracticeHandlersMixin, ScorableXBlockMixin, VetnetBl
         check(sections=values.get("template_sections", self.template_sections),
               criteria=values.get("rubric", self.rubric))
         return values
-
-    @json_handler
-    def studio_submit(self, data, suffix=""):  # pylint: disable=unused-argument
-        """Save the editor's input (course team only); answer with the saved values of the fields sent."""
-        self.require_staff()
-        values = self.clean_studio_input(data)
-        self._save_authored_fields(values)
-        return {"saved": True, "values": {
-            spec.name: getattr(self, spec.name) for spec in self.studio_fields if spec.name in data
-        }}
 
     # -- the plugin's copy of the settings ------------------------------------------------
 

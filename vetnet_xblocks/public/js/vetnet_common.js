@@ -14,6 +14,16 @@
     return element && element.jquery ? element[0] : element;
   }
 
+  // The translated strings a block's template put on its page (data-vetnet-strings), or none.
+  function pageStrings(root) {
+    var holder = root.querySelector('[data-vetnet-strings]');
+    try {
+      return JSON.parse(holder ? holder.getAttribute('data-vetnet-strings') : '{}');
+    } catch (ignored) {
+      return {};
+    }
+  }
+
   function getCookie(name) {
     var cookies = document.cookie ? document.cookie.split(';') : [];
     for (var i = 0; i < cookies.length; i += 1) {
@@ -99,6 +109,7 @@
   global.VetnetCommon = {
     plural: plural,
     rootElement: rootElement,
+    pageStrings: pageStrings,
     getCookie: getCookie,
     csrfToken: csrfToken,
     announce: announce,

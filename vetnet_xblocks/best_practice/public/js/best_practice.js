@@ -8,13 +8,7 @@ function VetnetBestPractice(runtime, element) {
 
   var common = window.VetnetCommon;
   var root = common.rootElement(element);
-  var holder = root.querySelector('[data-vetnet-strings]');
-  var strings = {};
-  try {
-    strings = JSON.parse(holder ? holder.getAttribute('data-vetnet-strings') : '{}');
-  } catch (ignored) {
-    strings = {};
-  }
+  var strings = common.pageStrings(root);
   var status = root.querySelector('.vetnet-status');
   var draft = root.querySelector('.vetnet-best-practice__draft');
   var timer = null;

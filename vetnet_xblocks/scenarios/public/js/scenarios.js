@@ -8,13 +8,7 @@ function VetnetScenarios(runtime, element) {
 
   var common = window.VetnetCommon;
   var root = common.rootElement(element);
-  var holder = root.querySelector('[data-vetnet-strings]');
-  var strings = {};
-  try {
-    strings = JSON.parse(holder ? holder.getAttribute('data-vetnet-strings') : '{}');
-  } catch (ignored) {
-    strings = {};
-  }
+  var strings = common.pageStrings(root);
   var forum = root.querySelector('.vetnet-scenarios__forum');
   var status = root.querySelector('.vetnet-status');
   var language = '';
