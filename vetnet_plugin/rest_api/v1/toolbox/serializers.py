@@ -123,6 +123,15 @@ class AdoptionSerializer(serializers.Serializer):  # pylint: disable=abstract-me
     outcome_reported = serializers.DateTimeField(read_only=True, allow_null=True)
 
 
+class AdoptionSummarySerializer(serializers.Serializer):  # pylint: disable=abstract-method
+    """How a resource was adopted: the count, counts per outcome, the requester's own adoption and the reports."""
+
+    count = serializers.IntegerField()
+    outcomes = serializers.DictField(child=serializers.IntegerField())
+    own = AdoptionSerializer(allow_null=True)
+    reports = AdoptionSerializer(many=True)
+
+
 class ModerationSerializer(serializers.Serializer):  # pylint: disable=abstract-method
     action = serializers.ChoiceField(choices=["approve", "reject", "hide"])
     reason = serializers.CharField(required=False, allow_blank=True, default="")

@@ -6,8 +6,6 @@ The course in the URL is the context every lookup is scoped to; ``scope``
 here wait for staff approval unless made by course staff: only a block's
 trainer can choose to publish at once.
 """
-from dataclasses import asdict
-
 from django.http import FileResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
@@ -19,6 +17,7 @@ from ....exceptions import InvalidInput
 from ..base import VetnetAPIView, page_body
 from .serializers import (
     AdoptionSerializer,
+    AdoptionSummarySerializer,
     CollectionListSerializer,
     CollectionSerializer,
     DepositSerializer,
@@ -91,7 +90,7 @@ class ResourceListView(ToolboxView):
             file=upload, filename=getattr(upload, "name", ""), link_url=params["link_url"],
             in_community_library=params["in_community_library"],
         )
-        return Response(ResourceSerializer(asdict(resource)).data, status=status.HTTP_201_CREATED)
+        return Response(ResourceSerializer(resource).data, status=status.HTTP_201_CREATED)
 
 
 class ResourceDetailView(ToolboxView):
@@ -101,7 +100,7 @@ class ResourceDetailView(ToolboxView):
     def get(self, request, course_key, resource_uuid):
         resource = api.get_resource(user=request.user, context=_context(request, course_key),
                                     resource_uuid=resource_uuid)
-        return Response(ResourceSerializer(asdict(resource)).data)
+        return Response(ResourceSerializer(resource).data)
 
     @extend_schema(request=DepositSerializer, responses=ResourceSerializer)
     def put(self, request, course_key, resource_uuid):
@@ -110,8 +109,9 @@ class ResourceDetailView(ToolboxView):
             user=request.user, context=_context(request, course_key), resource_uuid=resource_uuid,
             metadata={name: params[name] for name in _METADATA_FIELDS},
         )
-        return Response(ResourceSerializer(asdict(resource)).data)
+        return Response(ResourceSerializer(resource).data)
 
+    @extend_schema(responses={204: None})
     def delete(self, request, course_key, resource_uuid):
         api.withdraw_resource(user=request.user, context=_context(request, course_key), resource_uuid=resource_uuid)
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -129,7 +129,7 @@ class ResourceVersionsView(ToolboxView):
             file=upload, filename=getattr(upload, "name", ""), link_url=params["link_url"],
             change_note=params["change_note"],
         )
-        return Response(ResourceSerializer(asdict(resource)).data, status=status.HTTP_201_CREATED)
+        return Response(ResourceSerializer(resource).data, status=status.HTTP_201_CREATED)
 
 
 class ResourceDownloadView(ToolboxView):
@@ -165,7 +165,7 @@ class ReviewView(ToolboxView):
         page = api.list_reviews(user=request.user, context=_context(request, course_key),
                                 resource_uuid=resource_uuid, page=request.query_params.get("page", 1))
         own = page.extra.get("own")
-        return Response(page_body(request, page, ReviewSerializer, own=asdict(own) if own else None))
+        return Response(page_body(request, page, ReviewSerializer, own=ReviewSerializer(own).data if own else None))
 
     @extend_schema(request=ReviewSerializer, responses=ReviewSerializer)
     def put(self, request, course_key, resource_uuid):
@@ -174,8 +174,9 @@ class ReviewView(ToolboxView):
             user=request.user, context=_context(request, course_key), resource_uuid=resource_uuid,
             rating=payload.get("rating"), text=payload.get("text", ""),
         )
-        return Response(ReviewSerializer(asdict(review)).data)
+        return Response(ReviewSerializer(review).data)
 
+    @extend_schema(responses={204: None})
     def delete(self, request, course_key, resource_uuid):
         api.delete_review(user=request.user, context=_context(request, course_key), resource_uuid=resource_uuid)
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -184,15 +185,11 @@ class ReviewView(ToolboxView):
 class AdoptionView(ToolboxView):
     """GET the adoption summary; PUT "I adopted this" (with ``outcome`` to report how it went); DELETE it."""
 
+    @extend_schema(responses=AdoptionSummarySerializer)
     def get(self, request, course_key, resource_uuid):
         summary = api.list_adoptions(user=request.user, context=_context(request, course_key),
                                      resource_uuid=resource_uuid)
-        return Response({
-            "count": summary["count"],
-            "outcomes": summary["outcomes"],
-            "own": asdict(summary["own"]) if summary["own"] else None,
-            "reports": [asdict(report) for report in summary["reports"]],
-        })
+        return Response(AdoptionSummarySerializer(summary).data)
 
     @extend_schema(request=AdoptionSerializer, responses=AdoptionSerializer)
     def put(self, request, course_key, resource_uuid):
@@ -205,8 +202,9 @@ class AdoptionView(ToolboxView):
                 user=request.user, context=context, resource_uuid=resource_uuid,
                 outcome=payload["outcome"], report=payload.get("outcome_report", ""),
             )
-        return Response(AdoptionSerializer(asdict(adoption)).data)
+        return Response(AdoptionSerializer(adoption).data)
 
+    @extend_schema(responses={204: None})
     def delete(self, request, course_key, resource_uuid):
         api.withdraw_adoption(user=request.user, context=_context(request, course_key), resource_uuid=resource_uuid)
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -237,7 +235,7 @@ class ModerationActionView(ToolboxView):
             resource = api.reject_resource(**arguments, reason=params["reason"])
         else:
             resource = api.hide_resource(**arguments, reason=params["reason"])
-        return Response(ResourceSerializer(asdict(resource)).data)
+        return Response(ResourceSerializer(resource).data)
 
 
 class CollectionListView(ToolboxView):
@@ -248,13 +246,13 @@ class CollectionListView(ToolboxView):
         collections = api.list_collections(user=request.user, context=_context(request, course_key),
                                            mine=request.query_params.get("mine") in ("1", "true"))
         return Response({"count": len(collections),
-                         "results": [CollectionSerializer(asdict(c)).data for c in collections]})
+                         "results": [CollectionSerializer(c).data for c in collections]})
 
     @extend_schema(request=CollectionSerializer, responses={201: CollectionSerializer})
     def post(self, request, course_key):
         params = _valid(CollectionSerializer, request.data)
         collection = api.create_collection(user=request.user, context=_context(request, course_key), **params)
-        return Response(CollectionSerializer(asdict(collection)).data, status=status.HTTP_201_CREATED)
+        return Response(CollectionSerializer(collection).data, status=status.HTTP_201_CREATED)
 
 
 class CollectionDetailView(ToolboxView):
@@ -264,15 +262,16 @@ class CollectionDetailView(ToolboxView):
     def get(self, request, course_key, collection_uuid):
         collection = api.get_collection(user=request.user, context=_context(request, course_key),
                                         collection_uuid=collection_uuid)
-        return Response(CollectionSerializer(asdict(collection)).data)
+        return Response(CollectionSerializer(collection).data)
 
     @extend_schema(request=CollectionSerializer, responses=CollectionSerializer)
     def put(self, request, course_key, collection_uuid):
         params = _valid(CollectionSerializer, request.data)
         collection = api.update_collection(user=request.user, context=_context(request, course_key),
                                            collection_uuid=collection_uuid, **params)
-        return Response(CollectionSerializer(asdict(collection)).data)
+        return Response(CollectionSerializer(collection).data)
 
+    @extend_schema(responses={204: None})
     def delete(self, request, course_key, collection_uuid):
         api.delete_collection(user=request.user, context=_context(request, course_key),
                               collection_uuid=collection_uuid)
@@ -286,10 +285,10 @@ class CollectionItemView(ToolboxView):
     def put(self, request, course_key, collection_uuid, resource_uuid):
         collection = api.add_to_collection(user=request.user, context=_context(request, course_key),
                                            collection_uuid=collection_uuid, resource_uuid=resource_uuid)
-        return Response(CollectionSerializer(asdict(collection)).data)
+        return Response(CollectionSerializer(collection).data)
 
     @extend_schema(responses=CollectionSerializer)
     def delete(self, request, course_key, collection_uuid, resource_uuid):
         collection = api.remove_from_collection(user=request.user, context=_context(request, course_key),
                                                 collection_uuid=collection_uuid, resource_uuid=resource_uuid)
-        return Response(CollectionSerializer(asdict(collection)).data)
+        return Response(CollectionSerializer(collection).data)

@@ -1,0 +1,53 @@
+"""The OpenAPI schema describes every request and response body of the best-practice and toolbox endpoints."""
+import pytest
+from rest_framework.test import APIClient
+
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+# Writes that take no body (``request=None``): the URL names all they act on.
+BODILESS = (("post", "/withdraw/"), ("post", "/{usage_key}/reviews/"),
+            ("put", "/collections/{collection_uuid}/resources/{resource_uuid}/"))
+
+
+def schema():
+    client = APIClient()
+    client.force_authenticate(UserFactory())
+    response = client.get("/api/vetnet/v1/schema/", {"format": "json"})
+    assert response.status_code == 200
+    return response.json()
+
+
+def test_the_api_schema_describes_every_best_practice_and_toolbox_body():
+    document = schema()
+    described, paths = 0, 0
+    for path, operations in document["paths"].items():
+        if not any(part in path for part in ("/best-practices/", "/toolbox/", "/profile/credentials/")):
+            continue
+        paths += 1
+        for method, operation in operations.items():
+            if method not in ("get", "post", "put", "patch", "delete"):
+                continue
+            for status, response in operation["responses"].items():
+                if not status.startswith("2") or status == "204":
+                    continue
+                content = response.get("content", {})
+                assert content, (method, path, status)
+                for media_type, body in content.items():
+                    if media_type == "application/json":
+                        assert body.get("schema"), (method, path, status)
+                        described += 1
+            if any(method == verb and path.endswith(ending) for verb, ending in BODILESS):
+                assert "requestBody" not in operation, (method, path)
+            elif method in ("post", "put", "patch"):
+                assert "requestBody" in operation, (method, path)
+                assert all(body.get("schema") for body in operation["requestBody"]["content"].values()), (method, path)
+    assert paths >= 25
+    assert described >= 30
+    learner = document["components"]["schemas"]["LearnerView"]["properties"]
+    assert {"assignment", "practice", "received", "lease", "calibration"} <= set(learner)
+    page = document["components"]["schemas"]["StaffRowPage"]["properties"]
+    assert set(page) == {"count", "num_pages", "current_page", "next", "previous", "results"}
+    adoption = document["components"]["schemas"]["AdoptionSummary"]["properties"]
+    assert set(adoption) == {"count", "outcomes", "own", "reports"}
