@@ -76,6 +76,6 @@ def test_rating_and_adopting_update_the_listed_counts_without_a_reload(collectio
     stats.get_by_text("4 out of 5 stars").wait_for()
     item.get_by_role("button", name="I adopted this").click()
     page.get_by_text("Marked as adopted.", exact=False).wait_for()
-    stats.get_by_text("Adopted once").wait_for()
+    stats.get_by_text("Adopted 1 time").wait_for()
     axe_check(page)
     assert js_errors == []
