@@ -84,6 +84,8 @@ def _open_to(user, **choices):
     api.update_member_profile(user_id=user.id, changes=choices)
 
 
+# Committed rows: MariaDB's FULLTEXT index (the name search) sees rows once their transaction commits.
+@pytest.mark.django_db(transaction=True)
 def test_the_directory_offers_a_contact_form_only_for_members_open_to_it(client, template_course, community, learner):
     open_one, closed_one = community[1], community[2]
     _open_to(open_one, open_to_counselling=True)

@@ -210,6 +210,8 @@ def test_a_new_version_under_approval_goes_back_to_the_queue():
     assert api.get_resource(user=author, context=ctx, resource_uuid=resource.uuid).status == "pending"
 
 
+# Committed rows: MariaDB's FULLTEXT index (the search) sees rows once their transaction commits.
+@pytest.mark.django_db(transaction=True)
 def test_author_edits_metadata_and_search_follows():
     author = member()
     resource = deposit(author)
@@ -258,6 +260,8 @@ def test_staff_deposit_is_published_even_under_approval():
     assert deposit(staff, context(moderation="approval")).status == "published"
 
 
+# Committed rows: MariaDB's FULLTEXT index (the search) sees rows once their transaction commits.
+@pytest.mark.django_db(transaction=True)
 def test_under_staff_approval_an_edit_of_a_published_resource_waits_and_members_keep_the_approved_text():
     author, other = member(), member()
     staff = UserFactory(is_staff=True)

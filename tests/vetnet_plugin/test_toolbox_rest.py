@@ -45,6 +45,8 @@ def test_anonymous_and_outsiders_are_refused():
     assert "members of this course community" in response.json()["detail"]
 
 
+# Committed rows: MariaDB's FULLTEXT index (the search) sees rows once their transaction commits.
+@pytest.mark.django_db(transaction=True)
 def test_deposit_by_upload_then_find_download(django_capture_on_commit_callbacks):
     author, reader = member(), member()
     with django_capture_on_commit_callbacks(execute=True):
