@@ -67,3 +67,49 @@ def drf_authentication_classes() -> list:
         classes.append(JwtAuthentication)
     classes.append(SessionAuthentication)
     return classes
+
+
+
+def enrollment_batches(course_key=None, batch_size: int = 500, *, fallback=None):
+    """
+    Every enrollment the platform holds (or one course's), in batches, oldest first.
+
+    Each batch is a list of ``(user_id, course_key, mode, is_active, created)``.
+    Inside the LMS it pages the platform's ``CourseEnrollment`` table by primary
+    key, one short query per batch, so it is safe to run while the LMS serves.
+    Outside the platform it returns ``fallback(course_key, batch_size)``, or
+    raises ``RuntimeError`` without one.
+    """
+    try:
+        from common.djangoapps.student.models import CourseEnrollment  # pylint: disable=import-outside-toplevel
+    except ImportError:
+        if fallback is None:
+            raise RuntimeError("The Open edX platform is not installed here, so it has no enrollments to read.")
+        yield from fallback(course_key, batch_size)
+        return
+    queryset = CourseEnrollment.objects.order_by("pk")
+    if course_key is not None:
+        queryset = queryset.filter(course_id=course_key)
+    last_pk = 0
+    while True:
+        rows = list(
+            queryset.filter(pk__gt=last_pk).values_list("pk", "user_id", "course_id", "mode", "is_active", "created")[
+                :batch_size
+            ]
+        )
+        if not rows:
+            return
+        last_pk = rows[-1][0]
+        yield [row[1:] for row in rows]
+
+
+def count_enrollments(course_key=None, *, fallback=None) -> int | None:
+    """How many enrollments ``enrollment_batches`` will read; outside the platform, ``fallback(course_key)`` or None."""
+    try:
+        from common.djangoapps.student.models import CourseEnrollment  # pylint: disable=import-outside-toplevel
+    except ImportError:
+        return fallback(course_key) if fallback else None
+    queryset = CourseEnrollment.objects.all()
+    if course_key is not None:
+        queryset = queryset.filter(course_id=course_key)
+    return queryset.count()

@@ -66,3 +66,31 @@ def unenroll(user, course_key) -> None:
         enrollment.is_active = False
         enrollment.save(update_fields=["is_active"])
     COURSE_UNENROLLMENT_COMPLETED.send_event(enrollment=_event_data(enrollment))
+
+
+def enrollment_batches(course_key, batch_size):
+    """The host's enrollments in batches of ``(user_id, course_key, mode, is_active, created)``, by primary key."""
+    queryset = Enrollment.objects.order_by("pk")
+    if course_key is not None:
+        queryset = queryset.filter(course_key=str(course_key))
+    last_pk = 0
+    while True:
+        rows = list(
+            queryset.filter(pk__gt=last_pk).values_list("pk", "user_id", "course_key", "mode", "is_active", "created")[
+                :batch_size
+            ]
+        )
+        if not rows:
+            return
+        last_pk = rows[-1][0]
+        yield [row[1:] for row in rows]
+
+
+def _count_enrollments(course_key):
+    queryset = Enrollment.objects.all()
+    if course_key is not None:
+        queryset = queryset.filter(course_key=str(course_key))
+    return queryset.count()
+
+
+enrollment_batches.count = _count_enrollments

@@ -139,6 +139,9 @@ LOGGING = {
     "loggers": {"vetnet_plugin": {"level": "INFO"}, "devhost": {"level": "INFO"}},
 }
 
+# The LMS's enrollments are the platform's table; here they are the host's (the membership backfill reads them).
+VETNET_ENROLLMENT_SOURCE = "devhost.enrollment.enrollment_batches"
+
 # Let VETNet (and any other plugin) apply its settings, exactly as the LMS does.
 add_plugins(__name__, PROJECT_TYPE, "common")
 add_plugins(__name__, PROJECT_TYPE, SETTINGS_TYPE)

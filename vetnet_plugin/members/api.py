@@ -6,6 +6,7 @@ from .access import (
     require_moderator,
     require_viewer,
 )
+from .backfill import backfill_memberships, count_enrollments_to_backfill
 from .community import (
     get_member_profile,
     get_membership,
@@ -20,6 +21,7 @@ from .contact import contact_member
 from .data import (
     COMMUNITY_ROLES,
     POLICY_MAKER_ROLE,
+    BackfillResult,
     CommunityRole,
     DirectoryFilters,
     MemberProfile,
@@ -35,13 +37,16 @@ from .roles import (
 __all__ = [
     "COMMUNITY_ROLES",
     "POLICY_MAKER_ROLE",
+    "BackfillResult",
     "CommunityRole",
     "DirectoryFilters",
     "MemberProfile",
     "Membership",
     "actor_for",
+    "backfill_memberships",
     "can_view_community",
     "contact_member",
+    "count_enrollments_to_backfill",
     "get_member_profile",
     "get_membership",
     "grant_community_role",

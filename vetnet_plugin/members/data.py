@@ -35,6 +35,15 @@ class Membership:
 
 
 @dataclass(frozen=True)
+class BackfillResult:
+    """What a membership backfill did: rows created, rows the events already kept, enrollments it could not read."""
+
+    created: int
+    already_present: int
+    skipped: int
+
+
+@dataclass(frozen=True)
 class DirectoryFilters:
     """What the member directory can be narrowed by; empty means no filter."""
 

@@ -53,6 +53,10 @@ DEFAULTS = {
     "VETNET_TOOLBOX_COUNT_LIMIT": 1000,
     # The member directory's count stops here likewise ("more than 1,000 members").
     "VETNET_DIRECTORY_COUNT_LIMIT": 1000,
+    # Outside the platform only: dotted path to ``enrollments(course_key, batch_size)``, an iterator of
+    # batches of ``(user_id, course_key, mode, is_active, created)``, with an optional ``.count(course_key)``,
+    # read by ``manage.py vetnet_backfill_memberships``. Inside the LMS the platform's enrollments are read.
+    "VETNET_ENROLLMENT_SOURCE": None,
 }
 
 
