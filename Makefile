@@ -25,8 +25,9 @@ $(VENV)/.installed-dev: requirements/dev.txt setup.py
 	$(BIN)/python -m pip install -q --no-deps -e .
 	touch $(VENV)/.installed-dev
 
-$(VENV)/.installed: $(VENV)/.installed-dev requirements/test.txt
+$(VENV)/.installed: $(VENV)/.installed-dev requirements/test.txt conf/tutor/setup.py
 	$(BIN)/python -m pip install -q -r requirements/test.txt
+	$(BIN)/python -m pip install -q --no-deps -e conf/tutor
 	touch $(VENV)/.installed
 
 venv: $(VENV)/.installed ## create .venv with Python 3.12 and install everything (tests included)

@@ -1,0 +1,1 @@
+"""The VETNet Tutor plugin (see plugin.py)."""
