@@ -124,7 +124,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch node_modules/.installed
 
-quality: venv node_modules/.installed ## linters (ruff, ESLint), import contracts, migrations in step with the models, PII annotations at 100%
+quality: venv node_modules/.installed ## linters (ruff, ESLint), import contracts, migrations in step with the models, PII annotations at 100%, settings reference up to date
 	$(BIN)/ruff check .
 	npx --no-install eslint vetnet_xblocks
 	PYTHONPATH=conf $(BIN)/lint-imports --no-cache
@@ -132,10 +132,14 @@ quality: venv node_modules/.installed ## linters (ruff, ESLint), import contract
 	rm -rf var/pii_report
 	$(SQLITE_ENV) DJANGO_SETTINGS_MODULE=devhost.test_settings PYTHONPATH=conf \
 		$(BIN)/code_annotations django_find_annotations --config_file .pii_annotations.yml --lint --report --coverage
+	$(BIN)/python conf/settings_reference.py --check
+
+settings-reference: venv ## regenerate docs/reference/settings.md from the settings' annotations
+	$(BIN)/python conf/settings_reference.py
 
 .PHONY: test test-sqlite test-services quality
 
-.PHONY: help venv demo course-archive requirements makemessages compilemessages
+.PHONY: help venv demo course-archive requirements makemessages compilemessages settings-reference
 
 bench: venv ## the lists members use, over HTTP, at 1,000, 10,000 and 100,000 items on MariaDB (bench/RESULTS.md)
 	VETNET_TEST_DB=mysql VETNET_MYSQL_TEST_DATABASE=$${VETNET_BENCH_DATABASE:-test_vetnet_bench} $(BIN)/python bench/run.py --keep $(BENCH_ARGS)

@@ -5,57 +5,118 @@ Each value is only a default: an operator overrides it in the platform's
 settings (for Tutor, in an ``openedx-common-settings`` patch).
 """
 
+# Each setting is annotated as the Open edX platform annotates its settings
+# (name, default, description and an optional warning, in code-annotations' format);
+# ``make quality`` checks the annotations and docs/reference/settings.md is
+# generated from them (``make settings-reference``), so the reference cannot drift.
 DEFAULTS = {
-    # Celery queue the plugin's tasks are routed to (None: the default queue).
+    # .. setting_name: VETNET_CELERY_QUEUE
+    # .. setting_default: None
+    # .. setting_description: Celery queue VETNet's tasks and periodic tasks are sent to. None sends
+    #   them to the Celery app's default queue; with Tutor, the LMS workers' ``edx.lms.core.default``.
     "VETNET_CELERY_QUEUE": None,
-    # Page size of the member directory and other paginated lists.
+    # .. setting_name: VETNET_PAGE_SIZE
+    # .. setting_default: 20
+    # .. setting_description: Items per page of the member directory and the other paginated lists.
     "VETNET_PAGE_SIZE": 20,
+    # .. setting_name: VETNET_MAX_PAGE_SIZE
+    # .. setting_default: 100
+    # .. setting_description: The largest ``page_size`` a REST client may ask for.
     "VETNET_MAX_PAGE_SIZE": 100,
-    # Languages the community writes in (ISO 639-1); language detection chooses among them.
+    # .. setting_name: VETNET_COMMUNITY_LANGUAGES
+    # .. setting_default: ["en", "it", "el", "es", "ca", "fr", "de", "pt"]
+    # .. setting_description: Languages the community writes in (ISO 639-1 codes). Offline language
+    #   detection chooses among them, and members filter and translate contributions by them.
     "VETNET_COMMUNITY_LANGUAGES": ["en", "it", "el", "es", "ca", "fr", "de", "pt"],
-    # Optional machine translation, off by default. To turn it on, a LibreTranslate-style API:
-    # {"URL": "https://translate.example.org/translate", "API_KEY": "", "TIMEOUT": 3, "NAME": "LibreTranslate"}
+    # .. setting_name: VETNET_MACHINE_TRANSLATION
+    # .. setting_default: None
+    # .. setting_description: Optional machine translation of contributions, off when None. To turn it
+    #   on, a LibreTranslate-compatible API: ``{"URL": "https://translate.example.org/translate",
+    #   "API_KEY": "", "TIMEOUT": 3, "NAME": "LibreTranslate"}``. A failing service never breaks a page.
+    # .. setting_warning: Texts are sent to that service; choose one your privacy policy allows.
     "VETNET_MACHINE_TRANSLATION": None,
-    # Deepest reply level in discussions (0 is a post, 1 a reply, ...).
+    # .. setting_name: VETNET_DISCUSSION_MAX_DEPTH
+    # .. setting_default: 3
+    # .. setting_description: Deepest reply level in discussions (0 is a post, 1 a reply, ...).
     "VETNET_DISCUSSION_MAX_DEPTH": 3,
-    # Creation limits per member, for every feature: action -> [how many, in how many seconds];
-    # over it, HTTP 429. An action left out keeps its default here; [0, 0] turns its limit off.
+    # .. setting_name: VETNET_RATE_LIMITS
+    # .. setting_default: {"post": [10, 300], "scenario": [3, 3600], "translation": [20, 3600],
+    #   "flag": [20, 3600], "rating": [200, 3600], "deposit": [20, 3600], "review": [60, 3600],
+    #   "adoption": [60, 3600], "collection": [30, 3600], "contact": [5, 3600],
+    #   "best_practice": [10, 3600], "peer_review": [30, 3600]}
+    # .. setting_description: Creation limits per member, for every feature: action -> [how many, in
+    #   how many seconds]; over the limit a request answers HTTP 429. An action left out keeps its
+    #   default; [0, 0] turns that action's limit off.
     "VETNET_RATE_LIMITS": {
         "post": [10, 300], "scenario": [3, 3600], "translation": [20, 3600], "flag": [20, 3600], "rating": [200, 3600],
         "deposit": [20, 3600], "review": [60, 3600], "adoption": [60, 3600], "collection": [30, 3600],
         "contact": [5, 3600], "best_practice": [10, 3600], "peer_review": [30, 3600],
     },
-    # Delphi aggregates of fewer raters are withheld, so no rating can be traced back to a person.
+    # .. setting_name: VETNET_DELPHI_MIN_RATERS
+    # .. setting_default: 3
+    # .. setting_description: Delphi aggregates of fewer raters are withheld, so that no rating can be
+    #   traced back to a person. It may be raised, never below 3; aggregates are also withheld whenever
+    #   a rater could deduce another's rating (docs/decisions/0005).
     "VETNET_DELPHI_MIN_RATERS": 3,
-    # Hours between two e-mail digests to a follower (24: daily); 0 turns digests off.
+    # .. setting_name: VETNET_DIGEST_INTERVAL_HOURS
+    # .. setting_default: 24
+    # .. setting_description: Hours between two e-mail digests to a follower (24: daily); 0 turns
+    #   digests off.
     "VETNET_DIGEST_INTERVAL_HOURS": 24,
-    # Sender of digests (None: the platform's DEFAULT_FROM_EMAIL).
+    # .. setting_name: VETNET_DIGEST_FROM_EMAIL
+    # .. setting_default: None
+    # .. setting_description: Sender address of digests and notices; None uses the platform's
+    #   ``DEFAULT_FROM_EMAIL``.
     "VETNET_DIGEST_FROM_EMAIL": None,
-    # Resource toolbox (Sharing). Upload limit in bytes; a block may only lower it.
+    # .. setting_name: VETNET_TOOLBOX_MAX_UPLOAD_BYTES
+    # .. setting_default: 50 * 1024 * 1024
+    # .. setting_description: Upload limit of the resource toolbox, in bytes. A block may only lower it.
     "VETNET_TOOLBOX_MAX_UPLOAD_BYTES": 50 * 1024 * 1024,
-    # File extensions members may upload; each must agree with the file's magic
-    # bytes. HTML, SVG, scripts and executables are refused even if listed here.
+    # .. setting_name: VETNET_TOOLBOX_ALLOWED_EXTENSIONS
+    # .. setting_default: ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp",
+    #   "rtf", "epub", "txt", "csv", "md", "png", "jpg", "jpeg", "gif", "webp", "mp3", "mp4", "webm", "zip"]
+    # .. setting_description: File extensions members may upload; each must agree with the file's
+    #   magic bytes.
+    # .. setting_warning: HTML, SVG, scripts and executables are refused even if listed here.
     "VETNET_TOOLBOX_ALLOWED_EXTENSIONS": [
         "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "rtf", "epub",
         "txt", "csv", "md", "png", "jpg", "jpeg", "gif", "webp", "mp3", "mp4", "webm", "zip",
     ],
-    # Storage alias (a key of STORAGES) for toolbox files; None means "default",
-    # so S3 through django-storages needs only the operator's STORAGES setting.
+    # .. setting_name: VETNET_TOOLBOX_STORAGE
+    # .. setting_default: None
+    # .. setting_description: Storage alias (a key of ``STORAGES``) for toolbox files; None means
+    #   ``default``, so S3 through django-storages needs only the operator's ``STORAGES`` setting.
     "VETNET_TOOLBOX_STORAGE": None,
+    # .. setting_name: VETNET_TOOLBOX_STORAGE_PREFIX
+    # .. setting_default: "vetnet/toolbox"
+    # .. setting_description: Folder inside that storage where toolbox files are written.
     "VETNET_TOOLBOX_STORAGE_PREFIX": "vetnet/toolbox",
-    # Dotted path to ``scan(file, name) -> bool`` (True: clean). None: files are
-    # not scanned and become downloadable as soon as the scan task runs.
+    # .. setting_name: VETNET_UPLOAD_SCANNER
+    # .. setting_default: None
+    # .. setting_description: Dotted path to ``scan(file, name) -> bool`` (True: clean), run by a Celery
+    #   task before a file can be downloaded. None: files are not scanned and become downloadable as
+    #   soon as the scan task runs.
     "VETNET_UPLOAD_SCANNER": None,
-    # Facet counts are exact up to this many matching resources; a larger
-    # result counts its leading ones, so search time stays flat as the library grows.
+    # .. setting_name: VETNET_TOOLBOX_FACET_WINDOW
+    # .. setting_default: 400
+    # .. setting_description: Facet counts are exact up to this many matching resources; a larger
+    #   result counts its leading ones, so search time stays flat as the library grows.
     "VETNET_TOOLBOX_FACET_WINDOW": 400,
-    # Result counts stop here ("more than 1,000 resources"), for the same reason.
+    # .. setting_name: VETNET_TOOLBOX_COUNT_LIMIT
+    # .. setting_default: 1000
+    # .. setting_description: Toolbox result counts stop here ("more than 1,000 resources"), so
+    #   counting stays fast.
     "VETNET_TOOLBOX_COUNT_LIMIT": 1000,
-    # The member directory's count stops here likewise ("more than 1,000 members").
+    # .. setting_name: VETNET_DIRECTORY_COUNT_LIMIT
+    # .. setting_default: 1000
+    # .. setting_description: The member directory's count stops here ("more than 1,000 members").
     "VETNET_DIRECTORY_COUNT_LIMIT": 1000,
-    # Outside the platform only: dotted path to ``enrollments(course_key, batch_size)``, an iterator of
-    # batches of ``(user_id, course_key, mode, is_active, created)``, with an optional ``.count(course_key)``,
-    # read by ``manage.py vetnet_backfill_memberships``. Inside the LMS the platform's enrollments are read.
+    # .. setting_name: VETNET_ENROLLMENT_SOURCE
+    # .. setting_default: None
+    # .. setting_description: Outside the platform only: dotted path to ``enrollments(course_key,
+    #   batch_size)``, an iterator of batches of ``(user_id, course_key, mode, is_active, created)``
+    #   with an optional ``.count(course_key)``, read by ``vetnet_backfill_memberships``. Inside the
+    #   LMS the platform's enrollments are read and this setting is ignored.
     "VETNET_ENROLLMENT_SOURCE": None,
 }
 
