@@ -1,4 +1,4 @@
-"""Retirement (GDPR): one entry point that erases a member's personal data everywhere."""
+"""Privacy (GDPR): one entry point that erases a member's personal data everywhere, one that exports it."""
 from django.db import transaction
 
 from ..best_practices.api import retire_best_practice_member
@@ -6,8 +6,9 @@ from ..discussions.api import retire_discussion_member
 from ..members.api import retire_member_profile
 from ..scenarios.api import retire_delphi_member
 from ..toolbox.api import retire_toolbox_member
+from .export import export_member_data
 
-__all__ = ["retire_member"]
+__all__ = ["export_member_data", "retire_member"]
 
 
 def retire_member(*, user_id: int) -> None:

@@ -1,0 +1,69 @@
+"""A demo member who has done everything a member can do, with their own name in what they wrote."""
+import io
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from tests.vetnet_plugin import best_practice_helpers as practices
+from vetnet_plugin import api
+
+COURSE_KEY = "course-v1:VETNet+CoVP+2026"
+SCENARIOS = "block-v1:VETNet+CoVP+2026+type@vetnet_scenarios+block@communication_scenarios_forum"
+TOOLBOX = api.ToolboxContext(
+    course_key=COURSE_KEY, usage_key="block-v1:VETNet+CoVP+2026+type@vetnet_toolbox+block@sharing_toolbox",
+    scope="both", moderation="open",
+)
+
+
+def demo_members():
+    """The demo community; returns (the member who will leave traces, two other members, the trainer)."""
+    call_command("load_demo", "--url", "http://127.0.0.1:8123/", stdout=io.StringIO())
+    users = get_user_model().objects
+    return (users.get(username="eleni"), [users.get(username="marco"), users.get(username="jordi")],
+            users.get(username="trainer"))
+
+
+def leave_traces(member, others, trainer):
+    """Everything a member can write, through the API, with their own name and address in it."""
+    name = member.get_full_name()
+    thread_id = api.list_scenarios(user=member, course_key=COURSE_KEY, usage_key=SCENARIOS)[0].thread_id
+    post = api.create_post(user=member, course_key=COURSE_KEY, thread_id=thread_id,
+                           body=f"I am {name}, write to {member.email}")
+    api.edit_post(user=member, course_key=COURSE_KEY, post_id=post.id, body=f"Signed: {name}")
+    api.follow_thread(user=member, course_key=COURSE_KEY, thread_id=thread_id)
+    other_post = api.create_post(user=others[0], course_key=COURSE_KEY, thread_id=thread_id, body="A view")
+    api.vote_post(user=member, course_key=COURSE_KEY, post_id=other_post.id)
+    api.flag_post(user=member, course_key=COURSE_KEY, post_id=other_post.id, reason=f"Flagged by {name}")
+    api.contribute_translation(user=member, course_key=COURSE_KEY, kind="post", object_id=other_post.id,
+                               language="el", body=f"Μετάφραση ({name})")
+    api.propose_scenario(user=member, course_key=COURSE_KEY, usage_key=SCENARIOS,
+                         title=f"{name}'s scenario", narrative=f"By {member.username}")
+    other_resource = api.list_resources(user=others[0], context=TOOLBOX).items[0]
+    api.deposit_resource(
+        user=member, context=TOOLBOX,
+        metadata=api.ResourceMetadata(title=f"Handbook by {name}", description=f"Contact {member.email}",
+                                      resource_type="document", languages=("en",), licence="cc-by"),
+        file=io.BytesIO(f"Notes of {name}".encode()), filename=f"{member.username}-notes.txt",
+    )
+    api.review_resource(user=member, context=TOOLBOX, resource_uuid=other_resource.uuid, rating=4,
+                        text=f"Tried it, {name}")
+    api.adopt_resource(user=member, context=TOOLBOX, resource_uuid=other_resource.uuid,
+                       context_note=f"Used by {name}")
+    api.create_collection(user=member, context=TOOLBOX, title=f"{name}'s picks", description=member.email)
+    api.update_member_profile(user_id=member.id, changes={"bio": f"I am {name} ({member.email})"})
+    api.contact_member(user=others[0], course_key=COURSE_KEY, recipient_id=member.id, purpose="counselling",
+                       message=f"Hello {name}, may I write to you?")
+    # The best-practice track: a practice, a review received and given, an override, a certificate.
+    practices.configure()
+    mine = practices.write_and_submit(member, title=f"{name}'s practice")
+    for other in others:
+        practices.write_and_submit(other)
+    lease = api.request_review(user=member, course_key=COURSE_KEY, usage_key=practices.USAGE_KEY)
+    practices.review(member, lease, feedback=f"Reviewed by {name}")
+    received = api.request_review(user=others[0], course_key=COURSE_KEY, usage_key=practices.USAGE_KEY)
+    if received is not None:
+        practices.review(others[0], received, feedback="Well argued.")
+    api.override_grade(user=trainer, course_key=COURSE_KEY, usage_key=practices.USAGE_KEY,
+                       practice_uuid=mine.uuid, score=0.9, reason=f"{name} documented it well")
+    api.record_certificate(user_id=member.id, course_key=COURSE_KEY, event="created", mode="verified",
+                           grade="0.9", status="downloadable", course_name="Cooperation")

@@ -1,0 +1,1 @@
+"""REST endpoints of privacy: the personal data export."""
