@@ -62,5 +62,10 @@ def on_certificate_revoked(certificate, **kwargs):  # pylint: disable=unused-arg
 
 
 def on_user_retired(sender, user, **kwargs):  # pylint: disable=unused-argument
-    """USER_RETIRE_LMS_CRITICAL / _MISC: erase the member's personal data."""
-    api.retire_member(user_id=user.id)
+    """
+    USER_RETIRE_LMS_CRITICAL / _MISC: erase the member's personal data.
+
+    The platform may already have replaced the user's address when it sends
+    these; the original one comes as ``email``, and is scrubbed too.
+    """
+    api.retire_member(user_id=user.id, identifiers=[kwargs.get("email") or ""])

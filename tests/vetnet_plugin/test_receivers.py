@@ -74,3 +74,20 @@ def test_platform_retirement_signal_erases_the_members_data():
     assert api.get_membership(user_id=user.id, course_key=COURSE_KEY) is None
     # Outside the platform its retirement signals do not exist; nothing is connected.
     assert compat.connect_retirement_receivers(receivers.on_user_retired) is False
+
+
+def test_retirement_signal_scrubs_the_original_address_the_platform_passes():
+    from vetnet_plugin import receivers  # pylint: disable=import-outside-toplevel
+    from vetnet_plugin.privacy.scrub import MARKER  # pylint: disable=import-outside-toplevel
+
+    leaving, staying = UserFactory(), UserFactory()
+    enroll(leaving)
+    enroll(staying)
+    # Another member quotes the address the platform has already replaced on the account.
+    api.update_member_profile(user_id=staying.id, changes={"bio": "Ask old.address@example.org about it."})
+    leaving.email = "retired__user_1@retired.invalid"
+    leaving.save()
+
+    receivers.on_user_retired(sender=None, user=leaving, email="old.address@example.org", new_email=leaving.email)
+
+    assert api.get_member_profile(user_id=staying.id).bio == f"Ask {MARKER} about it."
