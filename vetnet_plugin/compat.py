@@ -7,6 +7,7 @@ something that works outside the platform (tests, the development host).
 import logging
 
 from django.dispatch import Signal
+from opaque_keys.edx.keys import UsageKey
 
 log = logging.getLogger(__name__)
 
@@ -91,8 +92,6 @@ def publish_score(*, user_id: int, usage_key: str, raw_earned: float, raw_possib
     so, through the grading policy, the certificate. Returns False outside the
     platform, where ``score_published_outside_platform`` is sent instead.
     """
-    from opaque_keys.edx.keys import UsageKey  # pylint: disable=import-outside-toplevel
-
     key = UsageKey.from_string(str(usage_key))
     try:
         from lms.djangoapps.courseware.model_data import set_score  # pylint: disable=import-outside-toplevel
