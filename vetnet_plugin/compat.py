@@ -6,6 +6,9 @@ something that works outside the platform (tests, the development host).
 """
 import logging
 
+from django.dispatch import Signal
+from opaque_keys.edx.keys import UsageKey
+
 log = logging.getLogger(__name__)
 
 
@@ -69,7 +72,6 @@ def drf_authentication_classes() -> list:
     return classes
 
 
-
 def enrollment_batches(course_key=None, batch_size: int = 500, *, fallback=None):
     """
     Every enrollment the platform holds (or one course's), in batches, oldest first.
@@ -113,3 +115,46 @@ def count_enrollments(course_key=None, *, fallback=None) -> int | None:
     if course_key is not None:
         queryset = queryset.filter(course_id=course_key)
     return queryset.count()
+
+
+# Sent by ``publish_score`` outside the platform, where the LMS would have heard
+# of the score: a host that plays the platform (the development host) keeps it.
+# Arguments: user_id, course_key, usage_key (strings for the keys), raw_earned, raw_possible.
+score_published_outside_platform = Signal()
+
+
+def publish_score(*, user_id: int, usage_key: str, raw_earned: float, raw_possible: float) -> bool:
+    """
+    Give the platform's grades a block's new score for a learner who is not in
+    the block right now (a grade completed by the waiting rule, another
+    reviewer's review or a staff override).
+
+    On the platform this is what the LMS itself does with a score a block
+    publishes (``score_published_handler``), without the block: store the raw
+    score in the courseware student module and send the grades app's
+    ``PROBLEM_RAW_SCORE_CHANGED``, whose receivers recompute the subsection
+    and course grades (with the block's weight from the course structure) and
+    so, through the grading policy, the certificate. Returns False outside the
+    platform, where ``score_published_outside_platform`` is sent instead.
+    """
+    key = UsageKey.from_string(str(usage_key))
+    try:
+        from lms.djangoapps.courseware.model_data import set_score  # pylint: disable=import-outside-toplevel
+        from lms.djangoapps.grades.api import constants as grades_constants  # pylint: disable=import-outside-toplevel
+        from lms.djangoapps.grades.api import signals as grades_signals  # pylint: disable=import-outside-toplevel
+    except ImportError:
+        score_published_outside_platform.send(
+            sender=None, user_id=user_id, course_key=str(key.context_key), usage_key=str(key),
+            raw_earned=float(raw_earned), raw_possible=float(raw_possible),
+        )
+        return False
+    modified = set_score(user_id, key, raw_earned, raw_possible)
+    grades_signals.PROBLEM_RAW_SCORE_CHANGED.send(
+        sender=None, raw_earned=raw_earned, raw_possible=raw_possible,
+        # The recomputation reads the block's weight from the course structure;
+        # the weight here only shapes the tracking event, as for a block without one.
+        weight=None, user_id=user_id, course_id=str(key.context_key), usage_id=str(key), only_if_higher=False,
+        modified=modified, score_db_table=grades_constants.ScoreDatabaseTableEnum.courseware_student_module,
+        score_deleted=False,
+    )
+    return True

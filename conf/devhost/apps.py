@@ -14,3 +14,12 @@ class DevHostConfig(AppConfig):
         from .settings import PROJECT_TYPE  # pylint: disable=import-outside-toplevel
 
         connect_plugin_receivers(PROJECT_TYPE)
+
+        # Scores published from outside a block reach the host's grades, as the
+        # LMS's grades receivers take them on the platform.
+        from vetnet_plugin.compat import score_published_outside_platform  # pylint: disable=import-outside-toplevel
+
+        from .grades import receive_score_from_outside_a_block  # pylint: disable=import-outside-toplevel
+
+        score_published_outside_platform.connect(receive_score_from_outside_a_block,
+                                                 dispatch_uid="devhost_score_from_outside_a_block")

@@ -13,6 +13,7 @@ read-only) and the Studio mode (course team, authored fields writable).
 """
 import logging
 
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from lxml import etree
 from opaque_keys.edx.keys import CourseKey
@@ -26,7 +27,7 @@ from . import course_roles
 from .blocks import PLATFORM_BLOCK_TYPES, UnavailableBlock
 from .field_store import DjangoKeyValueStore, LmsFieldData
 from .ids import CourseIdManager, parse_usage_key
-from .models import AnonymousUserId, Completion, Grade
+from .models import AnonymousUserId, Completion
 from .services import I18nService, LmsUserService
 
 log = logging.getLogger(__name__)
@@ -151,21 +152,11 @@ class HostRuntime(WorkbenchRuntime):
             if not getattr(block, "has_score", False):
                 log.warning("%s published a grade but has_score is False; the LMS would ignore it", usage_key)
                 return
-            # The course grade and certificate read the course's OLX, which reads blocks through this module.
-            from . import certificates  # pylint: disable=import-outside-toplevel
+            from .grades import record_score  # pylint: disable=import-outside-toplevel
 
-            passed_before = certificates.has_passed(user_id=user_id, course_key=self.course_key)
-            Grade.objects.update_or_create(
-                user_id=user_id, usage_key=str(usage_key),
-                defaults={
-                    "course_key": str(self.course_key),
-                    "earned": float(event_data["value"]),
-                    "possible": float(event_data["max_value"]),
-                },
-            )
-            if user_id == self.user.id:
-                certificates.certify_if_newly_passed(user=self.user, course_key=self.course_key,
-                                                     passed_before=passed_before)
+            user = self.user if user_id == self.user.id else get_user_model().objects.get(pk=user_id)
+            record_score(user=user, course_key=self.course_key, usage_key=usage_key,
+                         earned=float(event_data["value"]), possible=float(event_data["max_value"]))
         elif event_type == "completion":
             Completion.objects.update_or_create(
                 user_id=user_id, usage_key=str(usage_key),

@@ -51,6 +51,7 @@ host_patterns = [
     path("courses/<course_key:course_key>/enroll/", courses.enroll, name="enroll"),
     path("courses/<course_key:course_key>/unenroll/", courses.unenroll, name="unenroll"),
     path("courses/<course_key:course_key>/units/<str:block_id>/", courses.unit, name="unit"),
+    path("courses/<course_key:course_key>/progress/", courses.progress, name="progress"),
     path("courses/<course_key:course_key>/members/", community.member_directory, name="members"),
     path("courses/<course_key:course_key>/members/<int:user_id>/contact/", community.contact_member,
          name="contact_member"),

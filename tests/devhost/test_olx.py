@@ -74,7 +74,7 @@ def test_the_template_enables_all_six_blocks_in_its_policy():
 
 def test_the_template_uses_only_studio_layout_files():
     # Studio reads these folders; anything else would be silently ignored on import.
-    allowed = {"course.xml", "course", "chapter", "sequential", "vertical", "html", "policies", "about"}
+    allowed = {"course.xml", "course", "chapter", "sequential", "vertical", "html", "policies", "about", "static"}
     assert {path.name for path in TEMPLATE_DIR.iterdir()} <= allowed
     for path in TEMPLATE_DIR.rglob("*.json"):
         json.loads(path.read_text(encoding="utf-8"))

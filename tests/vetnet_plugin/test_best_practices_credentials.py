@@ -104,3 +104,16 @@ def test_badges_are_per_course_and_retirement_removes_them():
     api.retire_member(user_id=user.id)
 
     assert api.list_member_credentials(user_id=user.id) == ()
+
+
+def test_a_page_of_profiles_gets_each_members_badges_in_one_query(django_assert_num_queries):
+    certified, revoked, never = UserFactory(), UserFactory(), UserFactory()
+    CERTIFICATE_CREATED.send_event(certificate=certificate(certified))
+    CERTIFICATE_CREATED.send_event(certificate=certificate(revoked))
+    CERTIFICATE_REVOKED.send_event(certificate=certificate(revoked))
+
+    with django_assert_num_queries(1):
+        badges = api.list_members_credentials(user_ids=[certified.id, revoked.id, never.id])
+
+    assert {user_id: [b.course_key for b in found] for user_id, found in badges.items()} == {
+        certified.id: [COURSE_KEY], revoked.id: [], never.id: []}

@@ -8,7 +8,7 @@ from .allocation import (
     submit_self_assessment,
 )
 from .assignments import DEFAULT_SECTIONS, check_best_practice, configure_best_practice
-from .credentials import list_member_credentials, record_certificate
+from .credentials import list_member_credentials, list_members_credentials, record_certificate
 from .data import (
     Assignment,
     CalibrationResult,
@@ -70,6 +70,7 @@ __all__ = [
     "get_practice_for_staff",
     "learner_score",
     "list_member_credentials",
+    "list_members_credentials",
     "list_practice_reviews",
     "list_reviewer_quality",
     "list_submissions",

@@ -61,6 +61,16 @@ def list_member_credentials(*, user_id: int) -> tuple[data.Credential, ...]:
     )
 
 
+def list_members_credentials(*, user_ids) -> dict[int, tuple[data.Credential, ...]]:
+    """The certificates each of ``user_ids`` holds, for a page of member profiles (one query)."""
+    ids = {int(user_id) for user_id in user_ids if user_id}
+    found: dict[int, list[data.Credential]] = {}
+    if ids:
+        for credential in Credential.objects.filter(user_id__in=ids, is_active=True).order_by("course_name", "id"):
+            found.setdefault(credential.user_id, []).append(_credential_data(credential))
+    return {user_id: tuple(found.get(user_id, ())) for user_id in ids}
+
+
 def certified_user_ids(user_ids) -> set[int]:
     """Which of ``user_ids`` hold a certificate (one query for any number of users)."""
     ids = {user_id for user_id in user_ids if user_id}

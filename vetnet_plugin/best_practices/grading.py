@@ -5,10 +5,13 @@ reviewer's distance from the consensus.
 """
 from __future__ import annotations
 
+import logging
 from statistics import mean, median
 
+from django.db import transaction
 from django.utils import timezone
 
+from .. import compat
 from . import data
 from .assignments import criteria_of
 from .models import BestPractice, BestPracticeAssignment, PeerReview
@@ -19,6 +22,11 @@ GRADING_KINDS = (PeerReview.PEER, PeerReview.EXPERT, PeerReview.STAFF)
 COMPLETED_BY_REVIEWS = "reviews"
 COMPLETED_BY_WAITING_RULE = "waiting_rule"
 COMPLETED_BY_OVERRIDE = "override"
+
+# The block's ``max_score()``: a practice's grade is a share (0..1) of it.
+MAX_SCORE = 1.0
+
+log = logging.getLogger(__name__)
 
 
 def aggregate(criteria: tuple[data.Criterion, ...], reviews: list[dict], method: str) -> dict:
@@ -64,6 +72,34 @@ def grade_practice(practice: BestPractice, assignment: BestPracticeAssignment, *
     practice.status = BestPractice.GRADED
     practice.graded = timezone.now()
     practice.save(update_fields=["score", "grade_detail", "flagged", "status", "graded", "modified"])
+    publish_on_commit(practice)
+    return True
+
+
+def publish_on_commit(practice: BestPractice) -> None:
+    """
+    Once the grade is committed, hand it to the platform's grades, so a grade
+    completed while the learner is away (the waiting rule, another reviewer's
+    review, a staff override) counts without the learner opening the block.
+    """
+    practice_id = practice.pk
+    transaction.on_commit(lambda: publish_grade(practice_id=practice_id), robust=True)
+
+
+def publish_grade(*, practice_id: int) -> bool:
+    """
+    Publish the practice's grade as it stands now (read again, so a later
+    grade committed meanwhile wins); False when there is nothing to publish.
+    """
+    row = (BestPractice.objects.filter(pk=practice_id, status=BestPractice.GRADED, score__isnull=False,
+                                       author__isnull=False)
+           .values_list("author_id", "assignment__usage_key", "score").first())
+    if row is None:
+        return False
+    author_id, usage_key, score = row
+    compat.publish_score(user_id=author_id, usage_key=usage_key, raw_earned=float(score) * MAX_SCORE,
+                         raw_possible=MAX_SCORE)
+    log.info("Published the best-practice grade of practice %s to the platform's grades.", practice_id)
     return True
 
 

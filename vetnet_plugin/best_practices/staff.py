@@ -20,7 +20,7 @@ from ..members.api import actor_for
 from . import data
 from .assignments import criteria_of, load_assignment
 from .credentials import certified_user_ids
-from .grading import COMPLETED_BY_OVERRIDE, GRADING_KINDS, consensus_distance
+from .grading import COMPLETED_BY_OVERRIDE, GRADING_KINDS, consensus_distance, publish_on_commit
 from .models import BestPractice, CalibrationReview, GradeOverride, PeerReview
 from .submissions import (
     DRAFT,
@@ -160,6 +160,7 @@ def override_grade(*, user, course_key, usage_key: str, practice_uuid, score: fl
         practice.graded = timezone.now()
         practice.save()
         practice.reviews.filter(status=PeerReview.LEASED).update(status=PeerReview.EXPIRED)
+        publish_on_commit(practice)
     return practice_data(practice, assignment, show_author=True, certified=False)
 
 

@@ -7,8 +7,9 @@ The trainer authors everything in Studio (it lives in the block's fields, so
 it travels in OLX); practices, reviews and grades live in the plugin and are
 reached through the block's adapter, ``BestPracticeBackend``. The block is
 graded through ``ScorableXBlockMixin``: the grade the plugin computed (from
-reviews, the waiting rule or a staff override) is published when the learner
-next opens or uses the block.
+reviews, the waiting rule or a staff override) reaches the platform's grades
+as soon as it is committed, from the plugin (``compat.publish_score``), and is
+published again, unchanged, when the learner next opens the block.
 """
 from __future__ import annotations
 

@@ -31,6 +31,14 @@ def _labelled(profile):
     return row
 
 
+def _with_badges(rows):
+    """Each profile with the platform certificates its member holds (one query for the page)."""
+    credentials = api.list_members_credentials(user_ids=[row["user_id"] for row in rows])
+    for row in rows:
+        row["credentials"] = credentials.get(row["user_id"], ())
+    return rows
+
+
 @course_page()
 def member_directory(request, course):
     form = DirectoryFilterForm(request.GET or None)
@@ -54,7 +62,7 @@ def member_directory(request, course):
         "course": course,
         "form": form,
         "page": page,
-        "members": [_labelled(item) for item in page.items] if page else [],
+        "members": _with_badges([_labelled(item) for item in page.items]) if page else [],
         "contact_purposes": {"counselling": _("Peer counselling"), "partnership": _("A partnership")},
         "error": error,
         "query": query.urlencode(),
@@ -83,7 +91,9 @@ def profile(request):
             name: list(value) if isinstance(value, tuple) else value
             for name, value in asdict(current).items()
         })
-    return render(request, "devhost/profile.html", {"form": form, "profile": current})
+    return render(request, "devhost/profile.html", {
+        "form": form, "profile": current, "credentials": api.list_member_credentials(user_id=request.user.id),
+    })
 
 
 @require_POST

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from web_fragments.fragment import Fragment
 from xblock.completable import XBlockCompletionMode
 
-from .. import course_roles, enrollment
+from .. import certificates, course_roles, enrollment
 from ..field_store import usage_exists
 from ..models import Completion, Course, Enrollment
 from ..outline import build_outline
@@ -62,6 +62,16 @@ def course_outline(request, course):
     return render(request, "devhost/course.html", {
         "course": course,
         "outline": build_outline(runtime),
+        "course_team": course_roles.has_staff_access(request.user, course.course_key),
+    })
+
+
+@course_page()
+def progress(request, course):
+    """The learner's progress, as the LMS's progress page shows it: the course grade and each graded assignment."""
+    return render(request, "devhost/progress.html", {
+        "course": course,
+        "grade": certificates.course_grade(user_id=request.user.id, course_key=course.course_key),
         "course_team": course_roles.has_staff_access(request.user, course.course_key),
     })
 
