@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
 from django.utils import timezone
@@ -290,10 +291,12 @@ def calibration_result(assignment: BestPracticeAssignment, calibration: Calibrat
     )
 
 
-def reassign_review(*, user, course_key, usage_key: str, review_uuid, to_user_id: int | None = None):
+def reassign_review(*, user, course_key, usage_key: str, review_uuid, to_user_id: int | None = None,
+                    to_username: str = ""):
     """
-    Staff take an unfinished lease back; given ``to_user_id``, they hand it to
-    that member (never the author). Returns the new lease, or None.
+    Staff take an unfinished lease back; given ``to_user_id`` (or
+    ``to_username``), they hand it to that member (never the author). Returns
+    the new lease, or None.
     """
     actor = require_staff(actor_for(user=user, course_key=course_key))
     assignment = load_assignment(course_key=actor.course_key, usage_key=usage_key)
@@ -301,6 +304,11 @@ def reassign_review(*, user, course_key, usage_key: str, review_uuid, to_user_id
     review = PeerReview.objects.filter(uuid=str(review_uuid), practice__assignment=assignment).first()
     if review is None:
         raise NotFound(_("No such review in this assignment."))
+    if to_user_id is None and (to_username := str(to_username or "").strip()[:150]):
+        to_user_id = get_user_model().objects.filter(username=to_username).values_list("pk", flat=True).first()
+        if to_user_id is None:
+            raise InvalidInput(_("No member is called “{name}”.").format(name=to_username),
+                               errors={"to_username": [_("Unknown username.")]})
     if to_user_id is not None:
         if review.practice.author_id == to_user_id:
             raise InvalidInput(_("Nobody reviews their own practice."))
