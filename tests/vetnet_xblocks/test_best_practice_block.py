@@ -257,3 +257,13 @@ def test_a_learner_assesses_their_own_practice_and_sees_it_beside_the_grade():
     page = ana.block(block).student_view().content
     assert "Your grade: 100%" in page and "Your own rating" in page  # the self-assessment never counts
     assert "<td>0.0</td>" in page
+
+
+def test_studio_offers_to_move_each_template_section_up_or_down(track):
+    runtime, block = track
+    html = block.studio_view().content
+    order = html[html.index('data-order-for="sections_text"'):]
+    order = order[:order.index("</ol>")]
+    assert order.count("Move up") == 2 and order.count("Move down") == 2
+    assert order.index("context | Context") < order.index("partners | Partners")
+    assert 'data-order-for="rubric_text"' not in html  # only the sections' order is a list of lines

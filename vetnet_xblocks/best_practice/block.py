@@ -118,7 +118,7 @@ class BestPracticeBlock(BestPracticeHandlersMixin, ScorableXBlockMixin, VetnetBl
         EditableField("sections_text", _("Template sections"),
                       _("One section per line, in the order learners see them: key | label | prompt, and "
                         "“| optional” for a section that may stay empty."), max_length=10000, multiline=True,
-                      required=True),
+                      required=True, reorderable=True),
         EditableField("rubric_text", _("Rubric"),
                       _("One criterion per paragraph. First line: key | label | weight | description. Then one "
                         "line per level: points | label | description."), max_length=20000, multiline=True,
