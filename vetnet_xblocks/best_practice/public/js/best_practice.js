@@ -13,8 +13,12 @@ function VetnetBestPractice(runtime, element) {
   var draft = root.querySelector('.vetnet-best-practice__draft');
   var timer = null;
 
-  function handlerUrl(name) {
-    return runtime.handlerUrl(root, name);
+  function handlerUrl(name, query) {
+    var base = runtime.handlerUrl(root, name);
+    if (!query) {
+      return base;
+    }
+    return base + (base.indexOf('?') === -1 ? '?' : '&') + new URLSearchParams(query).toString();
   }
 
   function payloadOf(form) {
@@ -85,11 +89,8 @@ function VetnetBestPractice(runtime, element) {
 
   /* The staff table again from the server (staff_table_html), for a filter and a page. */
   function loadTable(params, focusTarget) {
-    var query = Object.keys(params).map(function (name) {
-      return encodeURIComponent(name) + '=' + encodeURIComponent(params[name]);
-    }).join('&');
     common.announce(status, strings.loading, 'info');
-    return common.getJSON(handlerUrl('staff_table_html') + '?' + query, {status: status, strings: strings})
+    return common.getJSON(handlerUrl('staff_table_html', params), {status: status, strings: strings})
       .then(function (result) {
         var table = staffTable();
         if (!result.ok || !table) {
@@ -117,8 +118,7 @@ function VetnetBestPractice(runtime, element) {
 
   function loadReviews(details) {
     var slot = details.querySelector('.vetnet-best-practice__reviews-slot');
-    var url = handlerUrl('staff_reviews_html') + '?practice_uuid=' +
-      encodeURIComponent(details.getAttribute('data-practice'));
+    var url = handlerUrl('staff_reviews_html', {practice_uuid: details.getAttribute('data-practice')});
     return common.getJSON(url, {status: status, strings: strings}).then(function (result) {
       if (result.ok) {
         slot.innerHTML = result.data.html;
