@@ -10,6 +10,7 @@ with 20 scenarios and 1,000 raters in a closed and an open round.
 from __future__ import annotations
 
 import random
+from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import connection
@@ -25,8 +26,11 @@ from vetnet_plugin.core.taxonomy import (
 )
 from vetnet_plugin.members.community import sort_name
 from vetnet_plugin.models import (
+    BestPractice,
+    BestPracticeAssignment,
     CourseMembership,
     MemberProfile,
+    PeerReview,
     ProfileAttribute,
     Rating,
     RatingRound,
@@ -45,6 +49,7 @@ from vetnet_plugin.toolbox.vocabulary import (
 COURSE = "course-v1:VETNet+CoVP+2026"
 OTHER_COURSES = ["course-v1:VETNet+Crafts+2026", "course-v1:VETNet+Policy+2026"]
 FORUM = "block-v1:VETNet+CoVP+2026+type@vetnet_scenarios+block@futures"
+TRACK = "block-v1:VETNet+CoVP+2026+type@vetnet_best_practice+block@labour_market"
 COUNTRIES = ["IT", "EL", "ES", "DE"]
 FREQUENT, RARE, ABSENT = "training", "zeolite", "quasarwhistle"
 FIRST = [
@@ -222,3 +227,75 @@ def delphi_forum(rng: random.Random, rater_ids: list[int], staff) -> None:
         ], batch_size=5000)
         if number == 1:
             api.close_rating_round(user=staff, course_key=COURSE, usage_key=FORUM)
+
+
+# -- the best-practice track -------------------------------------------------------------
+
+TRACK_SECTIONS = [
+    {"key": "context", "label": "Context"}, {"key": "challenge", "label": "Challenge"},
+    {"key": "approach", "label": "Approach"}, {"key": "results", "label": "Results and evidence"},
+    {"key": "partners", "label": "Partners", "required": False},
+]
+TRACK_CRITERIA = [
+    {"key": "relevance", "label": "Relevance", "weight": 2, "levels": [
+        {"points": 0, "label": "Missing"}, {"points": 2, "label": "Partly"}, {"points": 4, "label": "Clear"}]},
+    {"key": "evidence", "label": "Results and evidence", "weight": 1, "levels": [
+        {"points": 0, "label": "None"}, {"points": 1, "label": "Anecdotal"}, {"points": 2, "label": "Measured"}]},
+]
+REVIEWS_REQUIRED = 3
+
+
+def best_practice_track(target: int, rng: random.Random, author_ids: list[int]) -> BestPracticeAssignment:
+    """
+    One assignment with ``target`` practices by as many authors, in every state:
+    about 8% drafts, 22% submitted without a review, 25% in review (one or two
+    reviews or leases), 40% graded by three reviews, 5% flagged. Grown, never rebuilt.
+    """
+    api.configure_best_practice(
+        course_key=COURSE, usage_key=TRACK, title="Labour-market-driven VET", topic="labour_market_vet",
+        sections=TRACK_SECTIONS, criteria=TRACK_CRITERIA, feedback_required="overall",
+        reviews_required=REVIEWS_REQUIRED, reviews_to_give=REVIEWS_REQUIRED)
+    assignment = BestPracticeAssignment.objects.get(usage_key=TRACK)
+    have = set(BestPractice.objects.filter(assignment=assignment).values_list("author_id", flat=True))
+    pool = author_ids[:target]
+    todo = [author for author in pool if author not in have][:max(0, target - len(have))]
+    profiles = dict(MemberProfile.objects.filter(user_id__in=todo).values_list("user_id", "organisation"))
+    now = timezone.now()
+    for start in range(0, len(todo), BATCH):
+        practices, planned = [], []
+        for author in todo[start:start + BATCH]:
+            roll = rng.random()
+            state = ("draft" if roll < 0.08 else "submitted" if roll < 0.30 else "in_review" if roll < 0.55
+                     else "graded" if roll < 0.95 else "flagged")
+            reviews = {"draft": 0, "submitted": 0, "in_review": rng.randint(1, 2)}.get(state, REVIEWS_REQUIRED)
+            submitted = None if state == "draft" else now - timedelta(minutes=rng.randint(1, 60 * 24 * 30))
+            score = round(rng.uniform(0.3, 1.0), 3) if state == "graded" else None
+            practices.append(BestPractice(
+                assignment=assignment, course_key=COURSE, author_id=author,
+                status={"draft": BestPractice.DRAFT, "graded": BestPractice.GRADED}.get(state, BestPractice.SUBMITTED),
+                title=f"{rng.choice(VOCABULARY).title()} {rng.choice(VOCABULARY)} in {rng.choice(ORGANISATIONS)}",
+                sections={section["key"]: _paragraph(rng, 40) for section in TRACK_SECTIONS},
+                author_organisation=profiles.get(author, ""), author_country=rng.choice(COUNTRIES),
+                submitted=submitted, allocated_count=reviews, review_count=reviews if state != "in_review" else 1,
+                score=score, graded=now if score is not None else None, flagged=state == "flagged",
+                grade_detail={"method": "median", "reviews": REVIEWS_REQUIRED, "by": "reviews", "criteria": [
+                    {"key": "relevance", "value": 4, "spread": 0, "points": [4, 4, 4]},
+                    {"key": "evidence", "value": 1, "spread": 0, "points": [1, 1, 1]}]} if score is not None else {},
+            ))
+            planned.append((author, state, reviews))
+        BestPractice.objects.bulk_create(practices, batch_size=1000)
+        made = dict(BestPractice.objects.filter(assignment=assignment, author_id__in=[a for a, _s, _r in planned])
+                    .values_list("author_id", "pk"))
+        reviews = []
+        for author, state, count in planned:
+            for number, reviewer in enumerate([a for a in rng.sample(pool[:400], count + 1) if a != author][:count]):
+                leased = state == "in_review" and number == count - 1 and count > 1
+                reviews.append(PeerReview(
+                    practice_id=made[author], reviewer_id=reviewer,
+                    status=PeerReview.LEASED if leased else PeerReview.SUBMITTED,
+                    lease_expires=now + timedelta(hours=24) if leased else None,
+                    scores={} if leased else {"relevance": 4, "evidence": 1},
+                    overall_feedback="" if leased else "Clear and transferable.", submitted=None if leased else now,
+                ))
+        PeerReview.objects.bulk_create(reviews, batch_size=2000)
+    return assignment

@@ -14,6 +14,12 @@ the smallest.
 
     VETNET_TEST_DB=mysql VETNET_MYSQL_TEST_DATABASE=test_vetnet_bench \\
         .venv/bin/python bench/run.py [--sizes 1000,10000,100000] [--runs 30] [--keep]
+
+With ``--track best-practices`` it measures the best-practice track instead:
+at each size, that many practices in one assignment (every state), a
+reviewer asking for their next review (a fresh reviewer each run, as
+allocation creates a lease) and the staff table (first page, filtered pages,
+a deep page), beside a bare indexed query for a page of 20 practices.
 """
 from __future__ import annotations
 
@@ -86,6 +92,15 @@ REQUESTS = {
     "members: organisation search": _get(_MEMBERS, search="handwerkskammer"),
     "members: page 5": _get(_MEMBERS, page=5),
 }
+_TRACK = f"/api/vetnet/v1/courses/{data.COURSE}/best-practices/{data.TRACK}/"
+TRACK_REQUESTS = {
+    "bare practices query (reference)": _get("/bench/bare-practices/", usage_key=data.TRACK),
+    "staff table: first page": _get(_TRACK + "submissions/"),
+    "staff table: graded": _get(_TRACK + "submissions/", state="graded"),
+    "staff table: in review": _get(_TRACK + "submissions/", state="in_review"),
+    "staff table: flagged": _get(_TRACK + "submissions/", state="flagged"),
+    "staff table: author search": _get(_TRACK + "submissions/", search="member-00012"),
+}
 # Delphi results do not grow with the library: 1,000 raters x 20 scenarios at every size.
 FIXED = {"delphi results (1,000 x 20)": _FORUM}
 
@@ -105,6 +120,84 @@ def _time(client, url, runs):
     times.sort()
     p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
     return statistics.median(times), p95, len(captured)
+
+
+def _time_allocation(clients, url):
+    """A reviewer asks for their next review: each client once (allocation leases, so a second ask is a re-read)."""
+    for client in clients[:2]:
+        response = client.post(url, content_type="application/json", data="{}")
+        if response.status_code != 200 or not response.json().get("lease"):
+            raise SystemExit(f"{url} answered {response.status_code}: {response.content[:300]!r}")
+    times = []
+    for client in clients[2:-1]:
+        started = time.perf_counter()
+        client.post(url, content_type="application/json", data="{}")
+        times.append((time.perf_counter() - started) * 1000)
+    with CaptureQueriesContext(connection) as captured:
+        clients[-1].post(url, content_type="application/json", data="{}")
+    times.sort()
+    p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+    return statistics.median(times), p95, len(captured)
+
+
+def measure_track(runs, staff_client, learner_client, reviewer_ids):
+    """The best-practice track's requests; uses up ``runs + 3`` fresh reviewers (one lease each)."""
+    results = measure(staff_client, runs, TRACK_REQUESTS)
+    pages = staff_client.get(TRACK_REQUESTS["staff table: first page"]).json()["num_pages"]
+    results.update(measure(staff_client, runs, {
+        f"staff table: deep page ({pages - 1})": _get(_TRACK + "submissions/", page=max(1, pages - 1))}))
+    results.update(measure(learner_client, runs, {"learner page (graded, reviews received)": _TRACK}))
+    user_model = get_user_model()
+    clients = []
+    for reviewer in user_model.objects.filter(pk__in=reviewer_ids[:runs + 3]):
+        client = Client()
+        client.force_login(reviewer)
+        clients.append(client)
+    results["allocation: next review"] = _time_allocation(clients, _TRACK + "reviews/")
+    return results
+
+
+def main_track(args, sizes) -> int:
+    """``--track best-practices``: the best-practice track at each size."""
+    rng = random.Random(2026)
+    user_model = get_user_model()
+    staff, _created = user_model.objects.get_or_create(username="bench-staff", defaults={"is_staff": True})
+    staff_client = Client()
+    staff_client.force_login(staff)
+    print(f"# Best-practice track on {connection.vendor} "
+          f"{connection.mysql_server_info if connection.vendor == 'mysql' else ''}, Python "
+          f"{platform.python_version()}, {os.cpu_count()} CPUs, DEBUG={settings.DEBUG}, page size "
+          f"{settings.VETNET_PAGE_SIZE}, {args.runs} runs per request")
+    for size in sizes:
+        started = time.perf_counter()
+        members = data.authors(size, rng)
+        assignment = data.best_practice_track(size, rng, members)
+        held = data.BestPractice.objects.filter(assignment=assignment).count()
+        print(f"{held:,} practices ready in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+        with connection.cursor() as cursor:
+            if connection.vendor == "mysql":
+                for model in (data.BestPractice, data.PeerReview, data.CourseMembership):
+                    cursor.execute(f"ANALYZE TABLE {model._meta.db_table}")
+                    cursor.fetchall()
+        author = data.BestPractice.objects.filter(assignment=assignment, status="graded").values_list(
+            "author_id", flat=True).first()
+        learner_client = Client()
+        learner_client.force_login(user_model.objects.get(pk=author))
+        # Reviewers who submitted their own practice and hold no review or lease yet.
+        fresh = list(data.BestPractice.objects.filter(
+            assignment=assignment, status__in=("submitted", "graded")).exclude(
+            author__vetnet_peer_reviews__practice__assignment=assignment).order_by("-id").values_list(
+            "author_id", flat=True)[:args.runs + 3])
+        results = measure_track(args.runs, staff_client, learner_client, fresh)
+        bare = results["bare practices query (reference)"][0]
+        print(f"\n### {held:,} practices\n")
+        print("| request | p50 ms | p95 ms | queries | x bare |")
+        print("| --- | ---: | ---: | ---: | ---: |")
+        for name, (p50, p95, queries) in results.items():
+            flag = " (over 50 ms)" if p95 > P95_LIMIT_MS else ""
+            print(f"| {name} | {p50:.1f} | {p95:.1f}{flag} | {queries} | {p50 / bare:.1f} |")
+        sys.stdout.flush()
+    return 0
 
 
 def measure(client, runs, requests):
@@ -140,11 +233,15 @@ def main() -> int:
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--keep", action="store_true", help="Keep the database (and its data) for the next run.")
+    parser.add_argument("--track", choices=("lists", "best-practices"), default="lists",
+                        help="What to measure: the lists members use (default) or the best-practice track.")
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
 
     setup_test_environment(debug=False)
     setup_databases(verbosity=0, interactive=False, keepdb=args.keep)
+    if args.track == "best-practices":
+        return main_track(args, sizes)
     held = data.Resource.objects.count()
     if held > sizes[0]:
         raise SystemExit(f"The kept database already holds {held:,} resources, more than the smallest size "

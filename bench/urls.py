@@ -2,7 +2,7 @@
 from django.http import JsonResponse
 from django.urls import include, path
 
-from vetnet_plugin.models import Resource
+from vetnet_plugin.models import BestPractice, Resource
 
 
 def bare_page(request):
@@ -11,4 +11,12 @@ def bare_page(request):
     return JsonResponse({"results": rows})
 
 
-urlpatterns = [path("bench/bare/", bare_page), path("", include("devhost.urls"))]
+def bare_practices(request):
+    """The best-practice track's yardstick: one indexed query for a page of 20 graded practices, as JSON."""
+    rows = list(BestPractice.objects.filter(assignment__usage_key=request.GET.get("usage_key", ""), status="graded")
+                .order_by("submitted", "id").values("uuid", "title", "submitted", "score")[:20])
+    return JsonResponse({"results": rows})
+
+
+urlpatterns = [path("bench/bare/", bare_page), path("bench/bare-practices/", bare_practices),
+               path("", include("devhost.urls"))]

@@ -54,6 +54,8 @@ class EditableField:
     input_type: str = "text"
     # What to say when a value is not one of ``choices`` (marked, translated when shown).
     choice_error: str = ""
+    # With ``multiline``: each line is an item whose order matters; the editor offers Move up / Move down.
+    reorderable: bool = False
 
 
 @XBlock.needs("user")
@@ -244,6 +246,8 @@ class VetnetBlock(VetnetXBlockMixin, XBlock):
                 "required": spec.required,
                 "multiline": spec.multiline,
                 "multiple": spec.multiple,
+                "lines": [line for line in str(value or "").splitlines() if line.strip()]
+                if spec.reorderable else None,
                 "input_type": spec.input_type,
                 "input_id": input_id,
                 "help_id": f"{input_id}-help",
@@ -269,7 +273,8 @@ class VetnetBlock(VetnetXBlockMixin, XBlock):
         fragment.add_javascript(self.load_resource("public/js/vetnet_common.js", shared=True))
         fragment.add_javascript(self.load_resource("public/js/vetnet_studio.js", shared=True))
         _ = self.gettext
-        strings = dict(self.js_strings(), save_failed=_("Your changes were not saved."))
+        strings = dict(self.js_strings(), save_failed=_("Your changes were not saved."),
+                       moved=_("“{item}” is now at position {position} of {count}."))
         fragment.initialize_js("VetnetStudioEditor", {
             "fields": [field["name"] for field in fields],
             # Sent as lists: the ticked boxes of each group.

@@ -1,7 +1,9 @@
 """The best-practice block: authoring in Studio and OLX, the learner's draft, reviews and grade, the staff view."""
 import io
+from urllib.parse import urlencode
 
 import pytest
+import webob
 from lxml import etree
 
 from vetnet_plugin.models import BestPractice, BestPracticeAssignment
@@ -161,3 +163,107 @@ def test_outside_a_course_community_the_block_says_so(track):
     runtime, block = track
     outsider = person(runtime, enrolled=False)
     assert "Enroll in the course" in outsider.block(block).student_view().content
+
+
+def _get(who, block, name, query):
+    request = webob.Request.blank("/?" + urlencode(query), method="GET")
+    response = who.runtime.handle(who.block(block), name, request)
+    return response.status_code, response.json
+
+
+def _submitted(who, block, title):
+    saved = _handler(who, block, "save_draft", {"version": 0, "title": title, "sections": {"context": "Porto"}})[1]
+    assert _handler(who, block, "submit_practice", {"version": saved["version"]})[0] == 200
+
+
+def test_staff_filter_the_table_by_state_and_page_through_it(track):
+    runtime, block = track
+    runtime.get_block(block.scope_ids.usage_id).student_view()
+    staff = person(runtime, staff=True)
+    learners = [person(runtime) for _n in range(7)]
+    for number, who in enumerate(learners[:6]):
+        _submitted(who, block, f"Practice {number}")
+    _handler(learners[6], block, "save_draft", {"version": 0, "title": "Still a draft", "sections": {}})
+
+    page = staff.block(block).student_view().content
+    assert 'name="state"' in page and "7 practices" in page and "Page 1 of 2" in page  # pages of 5 in tests
+
+    status, body = _get(staff, block, "staff_table_html", {"state": "draft"})
+    assert status == 200 and "Still a draft" in body["html"] and "Practice 0" not in body["html"]
+    assert '<option value="draft" selected>' in body["html"] and "1 practice" in body["html"]
+    status, body = _get(staff, block, "staff_table_html", {"page": 2})
+    assert status == 200 and "Page 2 of 2" in body["html"] and body["html"].count('data-practice="') >= 2
+    status, body = _get(staff, block, "staff_table_html", {"search": "Practice 3"})
+    assert "Practice 3" in body["html"] and "Practice 4" not in body["html"]
+
+    assert _get(staff, block, "staff_table_html", {"state": "lost"})[0] == 400
+    assert _get(staff, block, "staff_table_html", {"page": 9})[0] == 404
+    status, body = _get(learners[0], block, "staff_table_html", {})
+    assert status == 403 and body["error"]
+
+
+def test_staff_reassign_an_unfinished_review_from_the_block(track):
+    runtime, block = track
+    runtime.get_block(block.scope_ids.usage_id).student_view()
+    ana, ben, carla, staff = person(runtime), person(runtime), person(runtime), person(runtime, staff=True)
+    _submitted(ana, block, "Mentors")
+    _submitted(ben, block, "Apprentices")
+    lease = _handler(ben, block, "request_review")[1]["lease"]
+    practice = lease["practice"]["uuid"]
+
+    status, body = _get(staff, block, "staff_reviews_html", {"practice_uuid": practice})
+    assert status == 200 and 'data-action="reassign_review"' in body["html"] and lease["uuid"] in body["html"]
+    assert _get(ben, block, "staff_reviews_html", {"practice_uuid": practice})[0] == 403
+    assert _handler(ben, block, "reassign_review", {"review_uuid": lease["uuid"], "to_username": "x"})[0] == 403
+    status, body, _r = _handler(staff, block, "reassign_review", {"review_uuid": lease["uuid"],
+                                                                  "to_username": "nobody-here"})
+    assert status == 400 and "nobody-here" in body["error"]
+    status, body, _r = _handler(staff, block, "reassign_review", {"review_uuid": lease["uuid"],
+                                                                  "to_username": ana.user.username})
+    assert status == 400 and "own practice" in body["error"]
+
+    status, body, _r = _handler(staff, block, "reassign_review", {"review_uuid": lease["uuid"],
+                                                                  "to_username": carla.user.username})
+    assert status == 200 and body["lease"]["practice"]["uuid"] == practice
+    assert _get(carla, block, "learner_state", {})[1]["lease"]["practice"]["uuid"] == practice
+    # Ben's lease is gone, and the one practice he could review has its reviewer in Carla.
+    assert _handler(ben, block, "request_review")[1]["lease"] is None
+
+
+SELF_OLX = OLX.replace('weight="2.0"', 'weight="2.0" self_assessment="true"')
+
+
+def test_a_learner_assesses_their_own_practice_and_sees_it_beside_the_grade():
+    runtime = CourseRuntime(lms_opt_attrs(user_id=999999, is_staff=True, role="staff"))
+    block = add_block(runtime, "vetnet_best_practice", SELF_OLX)
+    runtime.get_block(block.scope_ids.usage_id).student_view()
+    ana, ben = person(runtime), person(runtime)
+    assert "Assess your own practice" not in ana.block(block).student_view().content  # nothing submitted yet
+    _submitted(ana, block, "Mentors")
+    _submitted(ben, block, "Apprentices")
+    assert "Assess your own practice" in ana.block(block).student_view().content
+
+    assert _handler(ana, block, "self_assess", {"scores": {"relevance": 7}})[0] == 400
+    assert _handler(ana, block, "self_assess", {"scores": ["relevance"]})[0] == 400
+    status, body, _r = _handler(ana, block, "self_assess", {"scores": {"relevance": 0}})
+    assert status == 200, body
+    page = ana.block(block).student_view().content
+    assert "Assess your own practice" not in page and "Your self-assessment" in page
+
+    for who in (ben, ana):
+        lease = _handler(who, block, "request_review")[1]["lease"]
+        _handler(who, block, "submit_review", {"review_uuid": lease["uuid"], "scores": {"relevance": 4},
+                                               "overall_feedback": "Clear."})
+    page = ana.block(block).student_view().content
+    assert "Your grade: 100%" in page and "Your own rating" in page  # the self-assessment never counts
+    assert "<td>0.0</td>" in page
+
+
+def test_studio_offers_to_move_each_template_section_up_or_down(track):
+    runtime, block = track
+    html = block.studio_view().content
+    order = html[html.index('data-order-for="sections_text"'):]
+    order = order[:order.index("</ol>")]
+    assert order.count("Move up") == 2 and order.count("Move down") == 2
+    assert order.index("context | Context") < order.index("partners | Partners")
+    assert 'data-order-for="rubric_text"' not in html  # only the sections' order is a list of lines

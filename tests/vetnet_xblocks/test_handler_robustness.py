@@ -13,6 +13,7 @@ import webob
 from tests.factories import OTHER_COURSE_KEY, UserFactory, enroll
 from tests.vetnet_plugin.toolbox_helpers import context, deposit, toolbox_media  # noqa: F401
 from vetnet_plugin import api
+from vetnet_xblocks.best_practice.block import DEFAULT_SECTIONS
 from vetnet_xblocks.toolbox.block import ToolboxBlock
 
 from .runtime import BLOCK_TYPES, COURSE_KEY, TRAINER, CourseRuntime, add_block, call_handler, lms_opt_attrs, reload
@@ -303,3 +304,99 @@ def test_studio_submit_of_every_block_refuses_hostile_json_and_keeps_what_was_sa
         status, body, _r = call_handler(runtime, reload(runtime, block), "studio_submit", body=hostile)
         assert_refused_with_a_message(status, body, (block_type, family))
     assert reload(runtime, block).display_name == "Before"
+
+
+# -- the best-practice block -------------------------------------------------------------
+
+BEST_PRACTICE_POST_HANDLERS = {
+    "save_draft": ["title", "sections", "version"],
+    "submit_practice": ["version"],
+    "withdraw_practice": [],
+    "request_review": [],
+    "submit_review": ["review_uuid", "scores", "feedback", "overall_feedback"],
+    "calibrate": ["scores"],
+    "self_assess": ["scores", "feedback", "overall_feedback"],
+    "override_grade": ["practice_uuid", "score", "reason"],
+    "reassign_review": ["review_uuid", "to_user_id", "to_username"],
+    "approve_for_repository": ["practice_uuid", "approved"],
+}
+BEST_PRACTICE_GET_HANDLERS = {
+    "learner_state": [],
+    "staff_table": ["state", "search", "page"],
+    "staff_table_html": ["state", "search", "page"],
+    "staff_reviews": ["practice_uuid"],
+    "staff_reviews_html": ["practice_uuid"],
+}
+BEST_PRACTICE_STAFF_HANDLERS = ("staff_table", "staff_table_html", "staff_reviews", "staff_reviews_html",
+                                "override_grade", "reassign_review", "approve_for_repository")
+BEST_PRACTICE_OLX = ('<vetnet_best_practice title="Labour-market-driven VET" reviews_required="1" reviews_to_give="1"'
+                     ' self_assessment="true"/>')
+
+
+@pytest.fixture
+def best_practice():
+    runtime = CourseRuntime(lms_opt_attrs(user_id=999999, is_staff=True, role="staff"))
+    block = add_block(runtime, "vetnet_best_practice", BEST_PRACTICE_OLX)
+    runtime.get_block(block.scope_ids.usage_id).student_view()
+    ana, ben, staff = person(runtime), person(runtime), person(runtime, staff=True)
+    for who in (ana, ben):
+        saved = call_handler(who.runtime, who.block(block), "save_draft", {
+            "version": 0, "title": "Kept", "sections": {s["key"]: "Kept text." for s in DEFAULT_SECTIONS}})[1]
+        assert call_handler(who.runtime, who.block(block), "submit_practice", {"version": saved["version"]})[0] == 200
+    lease = call_handler(ben.runtime, ben.block(block), "request_review", {})[1]["lease"]
+    return block, ana, ben, staff, {"review_uuid": lease["uuid"], "practice_uuid": lease["practice"]["uuid"]}
+
+
+@pytest.mark.parametrize("handler", sorted(BEST_PRACTICE_POST_HANDLERS))
+def test_best_practice_handlers_answer_nasty_values_with_a_4xx(best_practice, handler):
+    block, ana, _ben, staff, ids = best_practice
+    for who in (ana, staff):
+        for field in BEST_PRACTICE_POST_HANDLERS[handler] or ["unused"]:
+            for value in NASTY:
+                status, body, _r = call_handler(who.runtime, who.block(block), handler, {**ids, field: value})
+                assert_answered(status, body, (handler, field, repr(value)[:40]))
+    texts = api.get_learner_view(user=ana.user, course_key=COURSE_KEY, usage_key=str(block.scope_ids.usage_id))
+    assert texts.practice.title == "Kept"
+
+
+@pytest.mark.parametrize("handler", sorted(BEST_PRACTICE_GET_HANDLERS))
+def test_best_practice_queries_answer_strange_values_with_a_4xx(best_practice, handler):
+    block, ana, _ben, staff, ids = best_practice
+    for who in (ana, staff):
+        for field in BEST_PRACTICE_GET_HANDLERS[handler] or ["unused"]:
+            for value in QUERY_VALUES:
+                status, body = get(who.runtime, who.block(block), handler, {**ids, field: value})
+                assert_answered(status, body, (handler, field, value[:40]))
+
+
+def test_best_practice_staff_handlers_refuse_learners_and_outsiders(best_practice):
+    block, ana, ben, _staff, ids = best_practice
+    outsider = person(ana.runtime, enrolled=False)
+    for handler in BEST_PRACTICE_STAFF_HANDLERS:
+        for who in (ana, outsider):
+            if handler in BEST_PRACTICE_GET_HANDLERS:
+                status, body = get(who.runtime, who.block(block), handler, ids)
+            else:
+                status, body, _r = call_handler(who.runtime, who.block(block), handler,
+                                                {**ids, "score": 1, "reason": "Mine", "to_username": "x"})
+            assert status == 403 and body["error"], (handler, status, body)
+    view = api.get_learner_view(user=ben.user, course_key=COURSE_KEY, usage_key=str(block.scope_ids.usage_id))
+    assert view.lease is not None and view.lease.uuid == ids["review_uuid"]  # the lease stayed with Ben
+
+
+@pytest.mark.parametrize("family", sorted(HOSTILE_BODIES))
+def test_every_best_practice_handler_refuses_hostile_json_with_a_400(best_practice, family):
+    block, ana, _ben, staff, _ids = best_practice
+    for who in (ana, staff):
+        for handler in BEST_PRACTICE_POST_HANDLERS:
+            status, body, _r = call_handler(who.runtime, who.block(block), handler, body=HOSTILE_BODIES[family])
+            assert_refused_with_a_message(status, body, (handler, family))
+
+
+@pytest.mark.parametrize("family", sorted(HOSTILE_QUERIES))
+def test_every_best_practice_query_refuses_a_hostile_query_string_with_a_400(best_practice, family):
+    block, _ana, _ben, staff, _ids = best_practice
+    query = HOSTILE_QUERIES[family].format(resource="x")
+    for handler in BEST_PRACTICE_GET_HANDLERS:
+        response = staff.runtime.handle(staff.block(block), handler, webob.Request.blank(f"/?{query}"))
+        assert_refused_with_a_message(response.status_code, response.json, (handler, family))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
 from django.utils import timezone
@@ -26,7 +27,7 @@ from .assignments import criteria_of, load_assignment
 from .credentials import certified_user_ids
 from .grading import COMPLETED_BY_REVIEWS, COMPLETED_BY_WAITING_RULE, GRADING_KINDS, consensus_distance, grade_practice
 from .models import BestPractice, BestPracticeAssignment, CalibrationReview, PeerReview
-from .submissions import practice_data
+from .submissions import parse_uuid, practice_data
 
 # How many of the best-ranked candidates one request tries before giving up.
 CANDIDATE_WINDOW = 12
@@ -207,11 +208,12 @@ def submit_review(
     cleaned, notes, overall = _clean_review(assignment, scores, feedback, overall_feedback)
     check_rate_limit(action="peer_review", queryset=PeerReview.objects.filter(reviewer=user), time_field="submitted")
     now = timezone.now()
+    review_uuid = parse_uuid(review_uuid, _("No such review allocated to you."))
     with transaction.atomic():
         found = PeerReview.objects.filter(
-            uuid=str(review_uuid), reviewer=user, practice__assignment=assignment).values_list("practice_id", flat=True)
+            uuid=review_uuid, reviewer=user, practice__assignment=assignment).values_list("practice_id", flat=True)
         practice = BestPractice.objects.select_for_update().filter(pk__in=list(found)).first()
-        review = PeerReview.objects.filter(uuid=str(review_uuid), reviewer=user, practice=practice).first()
+        review = PeerReview.objects.filter(uuid=review_uuid, reviewer=user, practice=practice).first()
         if practice is None or review is None:
             raise NotFound(_("No such review allocated to you."))
         if review.status == PeerReview.SUBMITTED:
@@ -290,17 +292,25 @@ def calibration_result(assignment: BestPracticeAssignment, calibration: Calibrat
     )
 
 
-def reassign_review(*, user, course_key, usage_key: str, review_uuid, to_user_id: int | None = None):
+def reassign_review(*, user, course_key, usage_key: str, review_uuid, to_user_id: int | None = None,
+                    to_username: str = ""):
     """
-    Staff take an unfinished lease back; given ``to_user_id``, they hand it to
-    that member (never the author). Returns the new lease, or None.
+    Staff take an unfinished lease back; given ``to_user_id`` (or
+    ``to_username``), they hand it to that member (never the author). Returns
+    the new lease, or None.
     """
     actor = require_staff(actor_for(user=user, course_key=course_key))
     assignment = load_assignment(course_key=actor.course_key, usage_key=usage_key)
     now = timezone.now()
-    review = PeerReview.objects.filter(uuid=str(review_uuid), practice__assignment=assignment).first()
+    review_uuid = parse_uuid(review_uuid, _("No such review in this assignment."))
+    review = PeerReview.objects.filter(uuid=review_uuid, practice__assignment=assignment).first()
     if review is None:
         raise NotFound(_("No such review in this assignment."))
+    if to_user_id is None and (to_username := str(to_username or "").strip()[:150]):
+        to_user_id = get_user_model().objects.filter(username=to_username).values_list("pk", flat=True).first()
+        if to_user_id is None:
+            raise InvalidInput(_("No member is called “{name}”.").format(name=to_username),
+                               errors={"to_username": [_("Unknown username.")]})
     if to_user_id is not None:
         if review.practice.author_id == to_user_id:
             raise InvalidInput(_("Nobody reviews their own practice."))

@@ -175,6 +175,8 @@ class LearnerView:
     calibration_text_html: str
     calibration: CalibrationResult | None
     message: str = ""
+    # The author's own rating of their practice (self-assessment), once given; shown beside the grade.
+    self_assessment: ReceivedReview | None = None
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,11 @@ def get_learner_view(*, user, course_key, usage_key: str) -> data.LearnerView:
     if can_see:
         received = tuple(_received(review, assignment) for review in practice.reviews.filter(
             status=PeerReview.SUBMITTED).order_by("submitted", "id"))
+    own = next((review for review in received if review.kind == PeerReview.SELF), None)
+    if own is None and not can_see and assignment.self_assessment and practice is not None \
+            and practice.status != BestPractice.DRAFT:
+        found = practice.reviews.filter(status=PeerReview.SUBMITTED, kind=PeerReview.SELF, reviewer=user).first()
+        own = _received(found, assignment) if found else None
     message = ""
     if practice is not None and practice.waiting_outcome:
         message = _OUTCOME_MESSAGES[practice.waiting_outcome]()
@@ -73,7 +78,7 @@ def get_learner_view(*, user, course_key, usage_key: str) -> data.LearnerView:
         calibration_text_html=str(render_markdown(assignment.calibration_text)) if assignment.calibration_reference
         else "",
         calibration=calibration_result(assignment, calibration) if calibration else None,
-        message=message,
+        message=message, self_assessment=own,
     )
 
 

@@ -30,6 +30,7 @@ from .submissions import (
     STATES,
     SUBMITTED,
     WAITING,
+    parse_uuid,
     practice_data,
     practice_state,
 )
@@ -99,7 +100,8 @@ def list_submissions(
 
 
 def _practice(assignment, practice_uuid) -> BestPractice:
-    practice = BestPractice.objects.filter(assignment=assignment, uuid=str(practice_uuid)).select_related(
+    practice_uuid = parse_uuid(practice_uuid, _("No such practice in this assignment."))
+    practice = BestPractice.objects.filter(assignment=assignment, uuid=practice_uuid).select_related(
         "author").first()
     if practice is None:
         raise NotFound(_("No such practice in this assignment."))
@@ -141,9 +143,10 @@ def override_grade(*, user, course_key, usage_key: str, practice_uuid, score: fl
         raise InvalidInput(_("The grade must be a number from 0 to 1."), errors={"score": [_("Invalid.")]}) from exc
     if not 0 <= score <= 1:
         raise InvalidInput(_("The grade must be a number from 0 to 1."), errors={"score": [_("Invalid.")]})
+    practice_uuid = parse_uuid(practice_uuid, _("No such practice in this assignment."))
     with transaction.atomic():
         practice = BestPractice.objects.select_for_update().filter(
-            assignment=assignment, uuid=str(practice_uuid)).first()
+            assignment=assignment, uuid=practice_uuid).first()
         if practice is None:
             raise NotFound(_("No such practice in this assignment."))
         if practice.status == BestPractice.DRAFT:

@@ -4,6 +4,8 @@ so two tabs never silently overwrite each other), submission, withdrawal.
 """
 from __future__ import annotations
 
+import uuid as uuid_module
+
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -18,6 +20,15 @@ from . import data
 from .assignments import load_assignment, sections_of
 from .grading import grade_of
 from .models import BestPractice, BestPracticeAssignment, PeerReview
+
+
+def parse_uuid(value, message: str) -> str:
+    """``value`` as the text of a UUID; ``NotFound(message)`` when it is not one (no lookup can match it)."""
+    try:
+        return str(uuid_module.UUID(str(value)))
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise NotFound(message) from exc
+
 
 MAX_TITLE_LENGTH = 200
 MAX_SECTION_LENGTH = 20000

@@ -103,8 +103,9 @@ class BestPracticeBackend:
     def override(self, *, practice_uuid: str, score: float, reason: str) -> api.Practice:
         return api.override_grade(**self._where(), practice_uuid=practice_uuid, score=score, reason=reason)
 
-    def reassign(self, *, review_uuid: str, to_user_id: int | None) -> api.ReviewLease | None:
-        return api.reassign_review(**self._where(), review_uuid=review_uuid, to_user_id=to_user_id)
+    def reassign(self, *, review_uuid: str, to_user_id: int | None, to_username: str = "") -> api.ReviewLease | None:
+        return api.reassign_review(**self._where(), review_uuid=review_uuid, to_user_id=to_user_id,
+                                   to_username=to_username)
 
     def approve(self, *, practice_uuid: str, approved: bool) -> api.Practice:
         return api.approve_for_repository(**self._where(), practice_uuid=practice_uuid, approved=approved)

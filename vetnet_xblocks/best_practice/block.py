@@ -119,7 +119,7 @@ class BestPracticeBlock(BestPracticeHandlersMixin, ScorableXBlockMixin, VetnetBl
         EditableField("sections_text", _("Template sections"),
                       _("One section per line, in the order learners see them: key | label | prompt, and "
                         "“| optional” for a section that may stay empty."), max_length=10000, multiline=True,
-                      required=True),
+                      required=True, reorderable=True),
         EditableField("rubric_text", _("Rubric"),
                       _("One criterion per paragraph. First line: key | label | weight | description. Then one "
                         "line per level: points | label | description."), max_length=20000, multiline=True,
@@ -291,7 +291,7 @@ class BestPracticeBlock(BestPracticeHandlersMixin, ScorableXBlockMixin, VetnetBl
     def student_view(self, context=None):  # pylint: disable=unused-argument
         base = self.student_context()
         backend = self.backend()
-        state, view, staff, table, reviewers = "ready", None, False, (), ()
+        state, view, staff, table, reviewers = "ready", None, False, "", ()
         if not self.course_key:
             state = "no_course"
         elif not backend.is_member():
@@ -302,7 +302,7 @@ class BestPracticeBlock(BestPracticeHandlersMixin, ScorableXBlockMixin, VetnetBl
                 view = backend.learner_view()
                 staff = backend.is_staff()
                 if staff:
-                    table, reviewers = backend.submissions().items, backend.reviewer_quality()
+                    table, reviewers = self.render_staff_table(), backend.reviewer_quality()
             except AccessDenied:
                 state = "not_member"
             except VetnetError:
@@ -315,6 +315,7 @@ class BestPracticeBlock(BestPracticeHandlersMixin, ScorableXBlockMixin, VetnetBl
             page=page, strings=json.dumps(self._strings()),
             rubric_calibration=self._rubric(page, "calibration", "none") if view else "",
             rubric_review=self._rubric(page, "review", view.assignment.feedback_required) if view else "",
+            rubric_self=self._rubric(page, "self", "none") if view else "",
         ))
         fragment = Fragment(html)
         fragment.add_css(self.load_resource("public/css/vetnet.css", shared=True))
@@ -325,12 +326,37 @@ class BestPracticeBlock(BestPracticeHandlersMixin, ScorableXBlockMixin, VetnetBl
         fragment.initialize_js("VetnetBestPractice")
         return fragment
 
+    def staff_states(self) -> list[tuple[str, str]]:
+        """The staff table's states, as filter values and the labels staff read."""
+        _ = self.gettext
+        return [("draft", _("Draft")), ("submitted", _("Submitted")), ("in_review", _("In review")),
+                ("waiting", _("Waiting")), ("graded", _("Graded")), ("flagged", _("Flagged"))]
+
+    def render_staff_table(self, *, state: str = "", search: str = "", page=1):
+        """The staff table (filters, one page of practices, paging), as the page and ``staff_table_html`` show it."""
+        rows = self.backend().submissions(state=state, search=search, page=page)
+        labels = dict(self.staff_states())
+        return self.render_template("templates/staff_table.html", {
+            "block": self, "rows": rows.items, "count": rows.count, "page": rows.page, "num_pages": rows.num_pages,
+            "state": state, "search": search[:100], "states": self.staff_states(),
+            "state_labels": [(row, labels.get(row.state, row.state)) for row in rows.items],
+            "previous": rows.page - 1 if rows.page > 1 else None,
+            "next": rows.page + 1 if rows.page < rows.num_pages else None,
+        })
+
     def _page_context(self, view) -> dict:
         if view is None:
             return {}
         assignment = view.assignment
         texts = {s.key: s.text for s in view.practice.sections} if view.practice else {}
+        own = {key: points for key, _label, points in view.self_assessment.scores} if view.self_assessment else {}
+        grade = view.practice.grade if view.practice else None
         return {
+            "grade_rows": [{"label": c.label, "weight": c.weight, "points": c.points, "value": c.value,
+                            "max_points": c.max_points, "own": own.get(c.key)} for c in grade.criteria]
+            if grade else [],
+            "can_self_assess": bool(assignment.self_assessment and view.practice and view.practice.status != "draft"
+                                    and view.self_assessment is None),
             "sections": [{"key": s.key, "label": s.label, "prompt": s.prompt, "required": s.required,
                           "text": texts.get(s.key, ""), "input_id": f"{self.dom_id}-section-{s.key}"}
                          for s in assignment.sections],
@@ -348,7 +374,8 @@ class BestPracticeBlock(BestPracticeHandlersMixin, ScorableXBlockMixin, VetnetBl
         _ = self.gettext
         return dict(self.js_strings(), saving=_("Saving…"), saved=_("Draft saved."),
                     conflict=_("This practice was changed in another tab. Copy your text and reload the page."),
-                    submitted=_("Your practice is submitted."), nothing=_("No practice needs your review now."))
+                    submitted=_("Your practice is submitted."), nothing=_("No practice needs your review now."),
+                    done=_("Done."), loading=_("Loading…"))
 
     @classmethod
     def workbench_scenarios(cls):

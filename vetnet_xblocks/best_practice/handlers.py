@@ -90,6 +90,19 @@ class BestPracticeHandlersMixin:
                 "reviewers": backend.reviewer_quality()}
 
     @json_handler(methods=("GET",))
+    def staff_table_html(self, data, suffix=""):  # pylint: disable=unused-argument
+        """The staff table again, rendered by the server, for a state filter, a search and a page."""
+        return {"html": str(self.render_staff_table(state=_text(data, "state"), search=_text(data, "search"),
+                                                    page=data.get("page", 1)))}
+
+    @json_handler(methods=("GET",))
+    def staff_reviews_html(self, data, suffix=""):  # pylint: disable=unused-argument
+        """One practice's reviews and leases, with the form to reassign each unfinished one, as HTML."""
+        reviews = self.backend().practice_reviews(practice_uuid=_text(data, "practice_uuid"))
+        return {"html": self.render_template("templates/staff_reviews.html", {
+            "reviews": reviews, "block": self, "practice_uuid": _text(data, "practice_uuid")})}
+
+    @json_handler(methods=("GET",))
     def staff_reviews(self, data, suffix=""):  # pylint: disable=unused-argument
         return {"reviews": self.backend().practice_reviews(practice_uuid=_text(data, "practice_uuid"))}
 
@@ -108,7 +121,9 @@ class BestPracticeHandlersMixin:
         if to_user_id is not None and (isinstance(to_user_id, bool) or not isinstance(to_user_id, int)):
             message = self.gettext("Choose a member by their user id.")
             raise InvalidInput(message, errors={"to_user_id": [message]})
-        return {"lease": self.backend().reassign(review_uuid=_text(data, "review_uuid"), to_user_id=to_user_id)}
+        lease = self.backend().reassign(review_uuid=_text(data, "review_uuid"), to_user_id=to_user_id,
+                                        to_username=_text(data, "to_username"))
+        return {"lease": lease}
 
     @json_handler
     def approve_for_repository(self, data, suffix=""):  # pylint: disable=unused-argument

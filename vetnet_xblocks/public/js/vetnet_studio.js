@@ -93,6 +93,62 @@ function VetnetStudioEditor(runtime, element, args) {
     });
   });
 
+  /* Reorderable fields: each line of the textarea is an item; Move up / Move down
+   * rewrite the textarea (which is what is saved) and keep the focus on the button
+   * that was pressed, in the item's new place. */
+  function lineItem(template, text) {
+    var item = template.cloneNode(true);
+    item.querySelector('.vetnet-studio__line-text').textContent = text;
+    Array.prototype.forEach.call(item.querySelectorAll('.vetnet-visually-hidden'), function (hidden) {
+      hidden.textContent = ': ' + text;
+    });
+    return item;
+  }
+
+  Array.prototype.forEach.call(root.querySelectorAll('.vetnet-studio__order'), function (order) {
+    var field = input(order.getAttribute('data-order-for'));
+    var list = order.querySelector('.vetnet-studio__lines');
+    var template = list.querySelector('.vetnet-studio__line');
+    if (!field || !template) {
+      return;
+    }
+    template = template.cloneNode(true);
+    order.hidden = false;
+
+    function lines() {
+      return field.value.split('\n').filter(function (line) { return line.trim() !== ''; });
+    }
+
+    function redraw() {
+      list.textContent = '';
+      lines().forEach(function (line) {
+        list.appendChild(lineItem(template, line));
+      });
+    }
+
+    field.addEventListener('input', redraw);
+    list.addEventListener('click', function (event) {
+      var button = event.target.closest('[data-move]');
+      if (!button) {
+        return;
+      }
+      var items = Array.prototype.slice.call(list.children);
+      var from = items.indexOf(button.closest('li'));
+      var to = from + Number(button.getAttribute('data-move'));
+      var all = lines();
+      if (from < 0 || to < 0 || to >= all.length) {
+        return;
+      }
+      var moved = all.splice(from, 1)[0];
+      all.splice(to, 0, moved);
+      field.value = all.join('\n');
+      redraw();
+      list.children[to].querySelector('[data-move="' + button.getAttribute('data-move') + '"]').focus();
+      common.announce(status, (strings.moved || '').replace('{item}', moved.split('|')[0].trim())
+        .replace('{position}', String(to + 1)).replace('{count}', String(all.length)), 'info');
+    });
+  });
+
   root.querySelector('.cancel-button').addEventListener('click', function (event) {
     event.preventDefault();
     notify('cancel', {});

@@ -209,6 +209,7 @@ class LearnerViewSerializer(serializers.Serializer):
     calibration_text_html = serializers.CharField(allow_blank=True)
     calibration = CalibrationResultSerializer(allow_null=True)
     message = serializers.CharField(allow_blank=True)
+    self_assessment = ReceivedReviewSerializer(allow_null=True)
 
 
 class StaffRowSerializer(serializers.Serializer):

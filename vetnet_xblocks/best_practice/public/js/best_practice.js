@@ -13,8 +13,12 @@ function VetnetBestPractice(runtime, element) {
   var draft = root.querySelector('.vetnet-best-practice__draft');
   var timer = null;
 
-  function handlerUrl(name) {
-    return runtime.handlerUrl(root, name);
+  function handlerUrl(name, query) {
+    var base = runtime.handlerUrl(root, name);
+    if (!query) {
+      return base;
+    }
+    return base + (base.indexOf('?') === -1 ? '?' : '&') + new URLSearchParams(query).toString();
   }
 
   function payloadOf(form) {
@@ -79,21 +83,91 @@ function VetnetBestPractice(runtime, element) {
     });
   }
 
-  Array.prototype.forEach.call(root.querySelectorAll('form[data-action]'), function (form) {
-    if (form === draft) {
+  function staffTable() {
+    return root.querySelector('.vetnet-best-practice__staff-table');
+  }
+
+  /* The staff table again from the server (staff_table_html), for a filter and a page. */
+  function loadTable(params, focusTarget) {
+    common.announce(status, strings.loading, 'info');
+    return common.getJSON(handlerUrl('staff_table_html', params), {status: status, strings: strings})
+      .then(function (result) {
+        var table = staffTable();
+        if (!result.ok || !table) {
+          return result;
+        }
+        table.outerHTML = result.data.html;
+        var count = staffTable().querySelector('.vetnet-best-practice__count');
+        common.announce(status, count ? count.textContent : '', 'info');
+        var focus = staffTable().querySelector(focusTarget || '.vetnet-best-practice__table-wrap');
+        if (focus) {
+          focus.focus();
+        }
+        return result;
+      });
+  }
+
+  function currentFilter(page) {
+    var table = staffTable();
+    return {
+      state: table.getAttribute('data-state') || '',
+      search: table.getAttribute('data-search') || '',
+      page: page || table.getAttribute('data-page') || '1'
+    };
+  }
+
+  function loadReviews(details) {
+    var slot = details.querySelector('.vetnet-best-practice__reviews-slot');
+    var url = handlerUrl('staff_reviews_html', {practice_uuid: details.getAttribute('data-practice')});
+    return common.getJSON(url, {status: status, strings: strings}).then(function (result) {
+      if (result.ok) {
+        slot.innerHTML = result.data.html;
+      }
+    });
+  }
+
+  root.addEventListener('toggle', function (event) {
+    var details = event.target;
+    if (details.classList && details.classList.contains('vetnet-best-practice__reviews') && details.open) {
+      loadReviews(details);
+    }
+  }, true);
+
+  root.addEventListener('click', function (event) {
+    var button = event.target.closest ? event.target.closest('[data-staff-page]') : null;
+    if (button && root.contains(button)) {
+      loadTable(currentFilter(button.getAttribute('data-staff-page')));
+    }
+  });
+
+  root.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (form.getAttribute('data-view') === 'staff_table_html') {
+      event.preventDefault();
+      loadTable({state: form.elements.state.value, search: form.elements.search.value, page: '1'});
       return;
     }
-    form.addEventListener('submit', function (event) {
-      event.preventDefault();
-      send(form.getAttribute('data-action'), payloadOf(form)).then(function (result) {
-        if (result.ok) {
-          if (form.getAttribute('data-action') === 'request_review' && !result.data.lease) {
-            common.announce(status, strings.nothing, 'info');
-            return;
-          }
-          window.location.reload();
-        }
-      });
+    var action = form.getAttribute('data-action');
+    if (!action || form === draft) {
+      return;
+    }
+    event.preventDefault();
+    send(action, payloadOf(form)).then(function (result) {
+      if (!result.ok) {
+        return;
+      }
+      if (action === 'request_review' && !result.data.lease) {
+        common.announce(status, strings.nothing, 'info');
+        return;
+      }
+      if (staffTable() && staffTable().contains(form)) {
+        // Staff stay on the page, the filter and the page they were on.
+        loadTable(currentFilter()).then(function () {
+          common.announce(status, strings.done, 'success');
+        });
+        return;
+      }
+      window.location.reload();
     });
   });
 }
