@@ -1,5 +1,5 @@
 """The public API of the discussion core."""
-from .data import FlaggedPost, Post, PostRevision, Thread, TranslationText
+from .data import FlaggedPost, Post, PostRef, PostRevision, Thread, TranslationText
 from .digests import (
     digest_opt_out_token_is_valid,
     opt_out_of_digests_by_token,
@@ -21,6 +21,7 @@ from .posts import (
     most_voted_posts,
     post_as_seen_by,
     post_counts,
+    post_in_thread,
     post_revisions,
     rename_thread,
     retire_discussion_member,
@@ -47,6 +48,7 @@ __all__ = [
     "SCENARIO_TRANSLATION",
     "FlaggedPost",
     "Post",
+    "PostRef",
     "PostRevision",
     "Thread",
     "TranslationText",
@@ -69,6 +71,7 @@ __all__ = [
     "opt_out_of_digests_by_token",
     "post_as_seen_by",
     "post_counts",
+    "post_in_thread",
     "post_revisions",
     "rename_thread",
     "register_translatable",

@@ -615,3 +615,21 @@ def has_posted(*, user_id: int, usage_key: str) -> bool:
     return Post.objects.filter(
         author_id=user_id, thread__usage_key=str(usage_key), is_hidden=False, is_retired=False
     ).exists()
+
+
+def post_in_thread(*, thread_id, post_id) -> data.PostRef | None:
+    """
+    The post ``post_id`` if it belongs to the thread ``thread_id`` (public ids), else None.
+
+    For features whose targets give posts a meaning of their own (a counselling
+    case's accepted answers); callers check who may see the thread.
+    """
+    thread_uuid, post_uuid = _uuid_or_none(thread_id), _uuid_or_none(post_id)
+    if thread_uuid is None or post_uuid is None:
+        return None
+    post = Post.objects.filter(uuid=post_uuid, thread__uuid=thread_uuid).only(
+        "uuid", "author_id", "parent_id", "is_hidden", "is_retired").first()
+    if post is None:
+        return None
+    return data.PostRef(id=str(post.uuid), thread_id=str(thread_uuid), author_id=post.author_id,
+                        is_top_level=post.parent_id is None, is_hidden=post.is_hidden, is_retired=post.is_retired)

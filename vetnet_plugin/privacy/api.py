@@ -2,6 +2,7 @@
 from django.db import transaction
 
 from ..best_practices.api import retire_best_practice_member
+from ..counselling.api import retire_counselling_member
 from ..discussions.api import retire_discussion_member
 from ..members.api import retire_member_profile
 from ..scenarios.api import retire_delphi_member
@@ -23,4 +24,5 @@ def retire_member(*, user_id: int) -> None:
         retire_delphi_member(user_id=user_id)
         retire_toolbox_member(user_id=user_id)
         retire_best_practice_member(user_id=user_id)
+        retire_counselling_member(user_id=user_id)
         retire_member_profile(user_id=user_id)

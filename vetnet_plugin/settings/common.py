@@ -24,6 +24,7 @@ DEFAULTS = {
         "post": [10, 300], "scenario": [3, 3600], "translation": [20, 3600], "flag": [20, 3600], "rating": [200, 3600],
         "deposit": [20, 3600], "review": [60, 3600], "adoption": [60, 3600], "collection": [30, 3600],
         "contact": [5, 3600], "best_practice": [10, 3600], "peer_review": [30, 3600],
+        "counselling_case": [5, 3600],
     },
     # Delphi aggregates of fewer raters are withheld, so no rating can be traced back to a person.
     "VETNET_DELPHI_MIN_RATERS": 3,

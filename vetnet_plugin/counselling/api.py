@@ -1,0 +1,34 @@
+"""The public API of peer counselling."""
+from .cases import (
+    accept_answer,
+    answer_case,
+    get_case,
+    get_case_page,
+    list_cases,
+    open_case,
+    retire_counselling_member,
+)
+from .data import QUEUE_STATES as CASE_QUEUE_STATES
+from .data import Case, CasePage, CaseSummary, CounsellingDesk, SimilarCase, Topic
+from .desks import configure_counselling_desk, get_counselling_desk
+from .similar import similar_cases
+
+__all__ = [
+    "CASE_QUEUE_STATES",
+    "Case",
+    "CasePage",
+    "CaseSummary",
+    "CounsellingDesk",
+    "SimilarCase",
+    "Topic",
+    "accept_answer",
+    "answer_case",
+    "configure_counselling_desk",
+    "get_case",
+    "get_case_page",
+    "get_counselling_desk",
+    "list_cases",
+    "open_case",
+    "retire_counselling_member",
+    "similar_cases",
+]
