@@ -7,6 +7,7 @@ from .cases import (
     list_cases,
     open_case,
     retire_counselling_member,
+    vote_case_post,
 )
 from .data import QUEUE_STATES as CASE_QUEUE_STATES
 from .data import Case, CasePage, CaseSummary, CounsellingDesk, SimilarCase, Topic
@@ -31,4 +32,5 @@ __all__ = [
     "open_case",
     "retire_counselling_member",
     "similar_cases",
+    "vote_case_post",
 ]

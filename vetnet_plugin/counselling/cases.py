@@ -21,7 +21,7 @@ from ..core.pagination import paginate
 from ..core.rate_limits import check_rate_limit
 from ..core.taxonomy import ORGANISATION_TYPE_CODES, SECTOR_CODES
 from ..core.transactions import lock_for_update, retrying_atomic
-from ..discussions.api import create_post, get_or_create_thread, get_thread, post_in_thread
+from ..discussions.api import create_post, get_or_create_thread, get_thread, post_in_thread, vote_post
 from ..exceptions import AccessDenied, InvalidInput, NotFound
 from ..members.api import actor_for
 from . import data
@@ -296,6 +296,18 @@ def answer_case(*, user, course_key, usage_key: str, case_uuid, body, parent_id=
             first_answer_at=Coalesce(F("first_answer_at"), timezone.now()),
         )
     return post
+
+
+def vote_case_post(*, user, course_key, usage_key: str, case_uuid, post_id, vote: bool = True) -> int:
+    """Up-vote an answer or comment of a case (``vote=False`` takes it back); returns the new count."""
+    actor = _member(user, course_key)
+    case = find_case(actor.course_key, usage_key, case_uuid)
+    if not isinstance(vote, bool):
+        message = _("Choose yes or no.")
+        raise InvalidInput(message, errors={"vote": [message]})
+    if post_in_thread(thread_id=case.thread_uuid, post_id=post_id) is None:
+        raise NotFound(_("No such answer to this case."))
+    return vote_post(user=user, course_key=actor.course_key, post_id=post_id, vote=vote)
 
 
 def accept_answer(*, user, course_key, usage_key: str, case_uuid, post_id, accepted: bool = True) -> data.Case:

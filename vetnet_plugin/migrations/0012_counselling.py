@@ -121,5 +121,5 @@ class Migration(migrations.Migration):
             model_name='acceptedanswer',
             constraint=models.UniqueConstraint(fields=('case', 'post_uuid'), name='vetnet_case_accept_once'),
         ),
-        migrations.RunPython(add_fulltext, drop_fulltext),
+        migrations.RunPython(add_fulltext, drop_fulltext, atomic=False),
     ]
