@@ -43,6 +43,7 @@ def test_the_page_shows_the_intake_and_the_queue_to_members_only(people, desk): 
     assert not shut.js_init_fn
 
 
+@pytest.mark.django_db(transaction=True)  # MariaDB's FULLTEXT index reads committed rows
 def test_the_counselling_cycle_through_the_handlers(people):
     block, (alice, bob, carol), _staff = people
     status, body, _r = act(alice, block, "open_case", INTAKE)

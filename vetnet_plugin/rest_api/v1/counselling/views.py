@@ -85,7 +85,7 @@ class AcceptedView(VetnetAPIView):
         return Response(_case(api.accept_answer(user=request.user, course_key=course_key, usage_key=usage_key,
                                                 case_uuid=case_uuid, post_id=post_id, accepted=True)))
 
-    @extend_schema(request=None, responses=serializers.CaseSerializer)
+    @extend_schema(request=None, responses={200: serializers.CaseSerializer})
     def delete(self, request, course_key, usage_key, case_uuid, post_id):
         return Response(_case(api.accept_answer(user=request.user, course_key=course_key, usage_key=usage_key,
                                                 case_uuid=case_uuid, post_id=post_id, accepted=False)))
