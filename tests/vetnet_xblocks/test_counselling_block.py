@@ -108,3 +108,24 @@ def test_the_queue_shows_what_the_plugin_keeps(people):
     usage_key = str(block.scope_ids.usage_id)
     assert [t.code for t in api.get_counselling_desk(course_key=COURSE_KEY, usage_key=usage_key).topics] == [
         "apprenticeships", "eu-funding"]
+
+
+def test_a_private_case_opened_in_the_block_stays_in_its_circle(people, desk):  # noqa: F811
+    block, (alice, bob, carol), staff = people
+    authored = reload(*desk)
+    authored.allow_private = True
+    authored.save()
+    assert "private circle" in html_of(alice.block(block).student_view())
+    status, body, _r = act(alice, block, "open_case", dict(INTAKE, title="Our secret dismissal", private=True,
+                                                           advisers=bob.user.username))
+    assert status == 200, body
+    case_uuid = body["case"]
+    assert "Our secret dismissal" in act(bob, block, "queue_html", {})[1]["html"]
+    assert "Our secret dismissal" in act(staff, block, "queue_html", {})[1]["html"]
+    assert "Our secret dismissal" not in act(carol, block, "queue_html", {})[1]["html"]
+    assert "Our secret dismissal" not in html_of(carol.block(block).student_view())
+    for handler, payload in (("case_html", {"case": case_uuid}), ("answer", {"case": case_uuid, "body": "Hi"})):
+        status, body, _r = act(carol, block, handler, payload)
+        assert status == 404 and "secret" not in str(body), (handler, status, body)
+    similar = act(carol, block, "similar", {"text": "secret dismissal carpentry workshops apprentices"})[1]
+    assert "Our secret dismissal" not in similar["html"]

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import uuid as uuid_module
 
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,22 +22,31 @@ from ..core.pagination import paginate
 from ..core.rate_limits import check_rate_limit
 from ..core.taxonomy import ORGANISATION_TYPE_CODES, SECTOR_CODES
 from ..core.transactions import lock_for_update, retrying_atomic
-from ..discussions.api import create_post, get_or_create_thread, get_thread, post_in_thread, vote_post
+from ..discussions.api import (
+    create_post,
+    get_or_create_thread,
+    get_thread,
+    post_in_thread,
+    register_thread_guard,
+    vote_post,
+)
 from ..exceptions import AccessDenied, InvalidInput, NotFound
-from ..members.api import actor_for
+from ..members.api import actor_for, is_active_member, is_moderator
 from . import data
 from .desks import find_desk
-from .models import AcceptedAnswer, CaseTopic, CounsellingCase
+from .models import AcceptedAnswer, CaseAdviser, CaseTopic, CounsellingCase
 
 MAX_TITLE_LENGTH = 200
 MAX_TEXT_LENGTH = 10000
 MAX_CASE_TOPICS = 5
 EXCERPT_LENGTH = 240
+MAX_ADVISERS = 20
+CASE_PREFIX = "case:"
 
 
 def case_target(case_uuid) -> str:
     """The discussion-core target of a case's thread."""
-    return f"case:{case_uuid}"
+    return f"{CASE_PREFIX}{case_uuid}"
 
 
 def _member(user, course_key) -> Actor:
@@ -94,13 +104,21 @@ def _uuid(value) -> uuid_module.UUID | None:
         return None
 
 
-def find_case(key, usage_key: str, case_uuid) -> CounsellingCase:
-    """The case in this block of this course; ``NotFound`` for anything else."""
+def visible_to(cases, actor: Actor):
+    """``cases`` narrowed to those ``actor`` may see: private circles only for their owner, advisers and staff."""
+    if actor.is_staff:
+        return cases
+    invited = CaseAdviser.objects.filter(case=OuterRef("pk"), user_id=actor.user_id)
+    return cases.filter(Q(is_private=False) | Q(owner_id=actor.user_id) | Exists(invited))
+
+
+def find_case(key, usage_key: str, case_uuid, actor: Actor) -> CounsellingCase:
+    """The case in this block of this course, if ``actor`` may see it; ``NotFound`` for anything else."""
     found = _uuid(case_uuid)
     case = None
     if found is not None:
-        case = (CounsellingCase.objects.select_related("owner")
-                .filter(uuid=found, course_key=key, usage_key=str(usage_key), is_retired=False).first())
+        cases = CounsellingCase.objects.filter(uuid=found, course_key=key, usage_key=str(usage_key), is_retired=False)
+        case = visible_to(cases, actor).select_related("owner").first()
     if case is None:
         raise NotFound(_("No such case in this peer counselling."))
     return case
@@ -122,7 +140,7 @@ def _summary(case: CounsellingCase, *, viewer, topics, labels) -> data.CaseSumma
         sector=case.sector, country=case.country, organisation_type=case.organisation_type,
         status=data.SOLVED if case.is_solved else data.OPEN, answer_count=case.answer_count,
         accepted_count=case.accepted_count, created=case.created, first_answer_at=case.first_answer_at,
-        hours_to_first_answer=hours, owner_name=display_name(case.owner),
+        hours_to_first_answer=hours, owner_name=display_name(case.owner), is_private=case.is_private,
         is_own=viewer is not None and case.owner_id is not None and case.owner_id == getattr(viewer, "id", None),
     )
 
@@ -146,7 +164,12 @@ def _case(case: CounsellingCase, *, actor: Actor, desk) -> data.Case:
     topics = [t for t in CaseTopic.objects.filter(case=case).order_by("id").values_list("topic", flat=True)]
     accepted = tuple(str(u) for u in AcceptedAnswer.objects.filter(case=case).order_by("created", "id")
                      .values_list("post_uuid", flat=True))
+    advisers = ()
+    if case.is_private and (actor.is_staff or case.owner_id == actor.user_id):
+        advisers = tuple(display_name(row.user) for row in
+                         CaseAdviser.objects.filter(case=case).select_related("user").order_by("id"))
     return data.Case(
+        adviser_names=advisers,
         summary=_summary(case, viewer=actor.user, topics=topics, labels=_topic_labels(desk)),
         problem=case.problem, problem_html=render_markdown(case.problem),
         already_tried=case.already_tried, already_tried_html=render_markdown(case.already_tried),
@@ -162,13 +185,15 @@ def search_text(*parts: str) -> str:
 
 def open_case(
     *, user, course_key, usage_key: str, title, problem, already_tried="", outcome_wanted="",
-    organisation_type="", country="", sector="", topics=(), language="",
+    organisation_type="", country="", sector="", topics=(), language="", private=False, advisers=(),
 ) -> data.Case:
     """
     A member opens a case with the structured intake: the problem, what was
     already tried, the outcome wanted, the context (organisation type,
     country, sector) and topic tags from the trainer's list. The language is
-    the one given, or detected from the text. Raises ``InvalidInput`` with a
+    the one given, or detected from the text. With ``private`` (where the
+    trainer allows it) only the ``advisers`` invited (usernames of members of
+    the course) and course staff see the case. Raises ``InvalidInput`` with a
     message per field, ``RateLimited`` when a member opens cases too fast.
     """
     actor = _member(user, course_key)
@@ -189,6 +214,11 @@ def open_case(
     country = _code(country.upper() if isinstance(country, str) else country, field="country",
                     allowed={code for code, _name in countries}, errors=errors)
     chosen = _clean_topics(topics, desk, errors)
+    if not isinstance(private, bool):
+        errors["private"] = [_("Choose yes or no.")]
+    elif private and not desk.allow_private:
+        errors["private"] = [_("Private circles are not open in this peer counselling.")]
+    invited = _clean_advisers(advisers, key, user, errors) if private is True else []
     if errors:
         raise InvalidInput(_("The case was not opened: check the fields marked."), errors=errors)
     code, detected = language_of(f"{title}. {problem} {already_tried} {outcome_wanted}", language)
@@ -201,10 +231,33 @@ def open_case(
             uuid=case_uuid, course_key=key, usage_key=desk.usage_key, owner=user, title=title, problem=problem,
             already_tried=already_tried, outcome_wanted=outcome_wanted, organisation_type=organisation_type,
             country=country, sector=sector, language=code, language_detected=detected, thread_uuid=thread_id,
-            search_text=search_text(title, problem, already_tried, outcome_wanted),
+            search_text=search_text(title, problem, already_tried, outcome_wanted), is_private=private is True,
         )
+        CaseAdviser.objects.bulk_create([CaseAdviser(case=case, user_id=user_id) for user_id in invited])
         CaseTopic.objects.bulk_create([CaseTopic(case=case, usage_key=desk.usage_key, topic=t) for t in chosen])
     return _case(case, actor=actor, desk=desk)
+
+
+def _clean_advisers(usernames, key, owner, errors: dict) -> list[int]:
+    """The user ids of the members invited into a private circle; every name must be a member of the course."""
+    if usernames in (None, ""):
+        return []
+    if isinstance(usernames, str):
+        usernames = [name for name in usernames.replace(",", " ").split() if name]
+    if not isinstance(usernames, (list, tuple)) or not all(isinstance(n, str) and len(n) <= 150 for n in usernames):
+        errors["advisers"] = [_("List the advisers by their usernames.")]
+        return []
+    if len(usernames) > MAX_ADVISERS:
+        errors["advisers"] = [_("Invite at most {limit} advisers.").format(limit=MAX_ADVISERS)]
+        return []
+    found = dict(get_user_model().objects.filter(username__in=list(usernames), is_active=True)
+                 .values_list("username", "id"))
+    unknown = [name for name in usernames if name not in found
+               or not is_active_member(user_id=found[name], course_key=key)]
+    if unknown:
+        errors["advisers"] = [_("Not members of this course: {names}.").format(names=", ".join(unknown[:5]))]
+        return []
+    return sorted({found[name] for name in usernames} - {owner.id})
 
 
 def get_case_page(*, user, course_key, usage_key: str, case_uuid, order: str = "oldest", page=1,
@@ -215,7 +268,7 @@ def get_case_page(*, user, course_key, usage_key: str, case_uuid, order: str = "
     """
     actor = _member(user, course_key)
     desk = find_desk(actor.course_key, usage_key)
-    case = find_case(actor.course_key, usage_key, case_uuid)
+    case = find_case(actor.course_key, usage_key, case_uuid, actor)
     thread = get_thread(user=user, course_key=actor.course_key, thread_id=case.thread_uuid,
                         order=order if order in ("oldest", "votes") else "oldest", page=page, page_size=page_size)
     return data.CasePage(case=_case(case, actor=actor, desk=desk), thread=thread)
@@ -225,7 +278,7 @@ def get_case(*, user, course_key, usage_key: str, case_uuid) -> data.Case:
     """One case with its intake, for a member of the course."""
     actor = _member(user, course_key)
     desk = find_desk(actor.course_key, usage_key)
-    return _case(find_case(actor.course_key, usage_key, case_uuid), actor=actor, desk=desk)
+    return _case(find_case(actor.course_key, usage_key, case_uuid, actor), actor=actor, desk=desk)
 
 
 def _queue(key, usage_key: str, *, state: str, topic: str, sector: str, country: str, language: str):
@@ -269,8 +322,8 @@ def list_cases(
     """
     actor = _member(user, course_key)
     desk = find_desk(actor.course_key, usage_key)
-    queue = _queue(actor.course_key, usage_key, state=state, topic=topic, sector=sector, country=country,
-                   language=language)
+    queue = visible_to(_queue(actor.course_key, usage_key, state=state, topic=topic, sector=sector,
+                              country=country, language=language), actor)
     return paginate(queue, page=page, page_size=page_size,
                     transform=lambda rows: summaries(rows, viewer=user, desk=desk))
 
@@ -282,7 +335,7 @@ def answer_case(*, user, course_key, usage_key: str, case_uuid, body, parent_id=
     answer would count as help received. Returns the discussion core's post.
     """
     actor = _member(user, course_key)
-    case = find_case(actor.course_key, usage_key, case_uuid)
+    case = find_case(actor.course_key, usage_key, case_uuid, actor)
     is_answer = parent_id in (None, "")
     if is_answer and case.owner_id == actor.user_id:
         raise InvalidInput(_("This is your case: comment on an answer, or edit the case, to add details."))
@@ -301,7 +354,7 @@ def answer_case(*, user, course_key, usage_key: str, case_uuid, body, parent_id=
 def vote_case_post(*, user, course_key, usage_key: str, case_uuid, post_id, vote: bool = True) -> int:
     """Up-vote an answer or comment of a case (``vote=False`` takes it back); returns the new count."""
     actor = _member(user, course_key)
-    case = find_case(actor.course_key, usage_key, case_uuid)
+    case = find_case(actor.course_key, usage_key, case_uuid, actor)
     if not isinstance(vote, bool):
         message = _("Choose yes or no.")
         raise InvalidInput(message, errors={"vote": [message]})
@@ -318,7 +371,7 @@ def accept_answer(*, user, course_key, usage_key: str, case_uuid, post_id, accep
     """
     actor = _member(user, course_key)
     desk = find_desk(actor.course_key, usage_key)
-    case = find_case(actor.course_key, usage_key, case_uuid)
+    case = find_case(actor.course_key, usage_key, case_uuid, actor)
     if not (actor.is_staff or (case.owner_id is not None and case.owner_id == actor.user_id)):
         raise AccessDenied(_("Only the case owner or course staff can accept answers."))
     if not isinstance(accepted, bool):
@@ -368,3 +421,22 @@ def retire_counselling_member(*, user_id: int) -> None:
         )
         AcceptedAnswer.objects.filter(answerer_id=user_id).update(answerer=None)
         AcceptedAnswer.objects.filter(accepted_by_id=user_id).update(accepted_by=None)
+        CaseAdviser.objects.filter(user_id=user_id).delete()
+
+
+def _case_thread_guard(user, key, target: str) -> bool:
+    """The discussion core asks this for every case thread: a private circle's only for its people."""
+    case_uuid = _uuid(target[len(CASE_PREFIX):])
+    case = CounsellingCase.objects.filter(uuid=case_uuid, course_key=key).values(
+        "pk", "is_private", "owner_id").first() if case_uuid else None
+    if case is None or not case["is_private"]:
+        return True
+    user_id = getattr(user, "id", None)
+    if user_id is not None and case["owner_id"] == user_id:
+        return True
+    if user_id is not None and CaseAdviser.objects.filter(case_id=case["pk"], user_id=user_id).exists():
+        return True
+    return bool(user_id) and is_moderator(user=user, course_key=key)
+
+
+register_thread_guard(CASE_PREFIX, _case_thread_guard)

@@ -29,6 +29,7 @@ class CounsellingDesk:
     usage_key: str
     title: str
     topics: tuple[Topic, ...] = ()
+    allow_private: bool = False
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,8 @@ class CaseSummary:
     hours_to_first_answer: float | None
     owner_name: str
     is_own: bool
+    # In a private circle: only the owner, invited advisers and course staff see it.
+    is_private: bool = False
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,8 @@ class Case:
     accepted_answer_ids: tuple[str, ...]
     # The viewer may accept answers: the case owner or course staff.
     can_accept: bool
+    # The advisers invited into a private circle, by name (for the owner and staff only).
+    adviser_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -42,20 +42,25 @@ def desk_data(desk: CounsellingDesk) -> data.CounsellingDesk:
     return data.CounsellingDesk(
         course_key=str(desk.course_key), usage_key=desk.usage_key, title=desk.title,
         topics=tuple(data.Topic(code=t["code"], label=t["label"]) for t in desk.topics),
+        allow_private=desk.allow_private,
     )
 
 
-def configure_counselling_desk(*, course_key, usage_key: str, title: str = "", topics=()) -> data.CounsellingDesk:
+def configure_counselling_desk(
+    *, course_key, usage_key: str, title: str = "", topics=(), allow_private: bool = False,
+) -> data.CounsellingDesk:
     """
     Bring the plugin's copy of a counselling block's Studio settings up to date.
 
     Cheap when nothing changed (one read), so the block calls it on every view.
     ``topics`` is the trainer's list of ``{"code", "label"}``; cases keep the
-    codes they were tagged with when a topic leaves the list.
+    codes they were tagged with when a topic leaves the list. With
+    ``allow_private``, members may open cases in a private circle.
     """
     key = parse_course_key(course_key)
     usage_key = str(usage_key)[:255]
-    config = {"title": str(title or "")[:255], "topics": clean_topics(list(topics or ()))}
+    config = {"title": str(title or "")[:255], "topics": clean_topics(list(topics or ())),
+              "allow_private": allow_private is True}
     fingerprint = hashlib.sha256(json.dumps([str(key), config], sort_keys=True).encode()).hexdigest()
     desk = CounsellingDesk.objects.filter(usage_key=usage_key).first()
     if desk is not None and desk.config_hash == fingerprint:

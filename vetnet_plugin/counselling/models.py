@@ -24,6 +24,8 @@ class CounsellingDesk(models.Model):
     title = models.CharField(max_length=255, blank=True)
     # [{"code": "...", "label": "..."}], in the trainer's order.
     topics = models.JSONField(default=list, blank=True)
+    # Members may open a case only the advisers they invite (and course staff) can see.
+    allow_private = models.BooleanField(default=False)
     # Fingerprint of the block's settings: unchanged blocks cost one read per view.
     config_hash = models.CharField(max_length=64, blank=True)
     modified = models.DateTimeField(auto_now=True)
@@ -64,6 +66,8 @@ class CounsellingCase(models.Model):
     search_text = models.TextField(blank=True)
     # The public id of the case's discussion-core thread.
     thread_uuid = models.CharField(max_length=36)
+    # A private circle: only the owner, the invited advisers and course staff see the case.
+    is_private = models.BooleanField(default=False)
     answer_count = models.PositiveIntegerField(default=0)
     accepted_count = models.PositiveIntegerField(default=0)
     is_answered = models.BooleanField(default=False)
@@ -128,3 +132,22 @@ class AcceptedAnswer(models.Model):
 
     def __str__(self):
         return f"AcceptedAnswer({self.case_id}, {self.post_uuid})"
+
+
+class CaseAdviser(models.Model):
+    """
+    A member the owner invited into a case's private circle.
+
+    .. no_pii: Links a user id to a case id.
+    """
+
+    case = models.ForeignKey(CounsellingCase, on_delete=models.CASCADE, related_name="advisers")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["case", "user"], name="vetnet_case_adviser_once")]
+        indexes = [models.Index(fields=["user", "case"], name="vetnet_case_adviser_user")]
+
+    def __str__(self):
+        return f"CaseAdviser({self.case_id}, user={self.user_id})"

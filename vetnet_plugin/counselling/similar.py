@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from ..core.search import any_word_filter
 from ..exceptions import InvalidInput
 from . import data
-from .cases import _member, summaries, topics_of
+from .cases import _member, summaries, topics_of, visible_to
 from .desks import find_desk
 from .models import CaseTopic, CounsellingCase
 
@@ -65,7 +65,9 @@ def similar_cases(*, user, course_key, usage_key: str, text: str = "", topics=()
     if not words and not wanted:
         return ()
     limit = max(1, min(int(limit) if isinstance(limit, int) else MAX_SUGGESTIONS, MAX_SUGGESTIONS))
-    cases = CounsellingCase.objects.filter(course_key=actor.course_key, usage_key=desk.usage_key, is_retired=False)
+    # Private circles never reach anyone outside them, not even as a suggestion.
+    cases = visible_to(CounsellingCase.objects.filter(course_key=actor.course_key, usage_key=desk.usage_key,
+                                                      is_retired=False), actor)
     if exclude_case:
         cases = cases.exclude(uuid__in=[u for u in [_uuid_text(exclude_case)] if u])
     ids: set[int] = set()

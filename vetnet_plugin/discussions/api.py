@@ -5,6 +5,7 @@ from .digests import (
     opt_out_of_digests_by_token,
     send_discussion_digests,
 )
+from .guards import register_thread_guard
 from .models import Translation as _Translation
 from .posts import (
     create_post,
@@ -74,6 +75,7 @@ __all__ = [
     "post_in_thread",
     "post_revisions",
     "rename_thread",
+    "register_thread_guard",
     "register_translatable",
     "retire_discussion_member",
     "send_discussion_digests",

@@ -52,10 +52,10 @@ class CounsellingBackend:
     def _where(self) -> dict:
         return {"user": self.user, "course_key": self.course_key, "usage_key": self.usage_key}
 
-    def configure(self, *, title: str, topics) -> api.CounsellingDesk:
+    def configure(self, *, title: str, topics, allow_private: bool) -> api.CounsellingDesk:
         """Hand the block's Studio settings to the plugin (one read when unchanged)."""
         return api.configure_counselling_desk(course_key=self.course_key, usage_key=self.usage_key, title=title,
-                                              topics=topics)
+                                              topics=topics, allow_private=allow_private)
 
     def is_staff(self) -> bool:
         return self.acting.is_authenticated and api.is_moderator(user=self.user, course_key=self.course_key)

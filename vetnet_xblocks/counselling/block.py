@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 
-from xblock.fields import List, Scope
+from xblock.fields import Boolean, List, Scope
 
 from vetnet_plugin.exceptions import AccessDenied, InvalidInput
 
@@ -83,12 +83,25 @@ class CounsellingBlock(CounsellingHandlersMixin, VetnetBlock):
         scope=Scope.content, default=DEFAULT_TOPICS,
     )
 
+    allow_private = Boolean(
+        display_name=_("Private circles"),
+        help=_("Members may open a case only the advisers they invite, and course staff, can see."),
+        scope=Scope.settings, default=False,
+    )
+
     studio_fields = VetnetBlock.studio_fields + (
         EditableField("topics_text", _("Topics"),
                       _("One topic per line: a short code, “|”, and the label members read, for example "
                         "“apprenticeships | Finding companies for apprenticeships”."),
                       max_length=10000, multiline=True),
+        EditableField("allow_private_choice", _("Private circles"),
+                      _("Members may open a case only the advisers they invite, and course staff, can see."),
+                      max_length=3, choices=(("no", _("No")), ("yes", _("Yes")))),
     )
+
+    @property
+    def allow_private_choice(self) -> str:
+        return "yes" if self.allow_private else "no"
 
     @property
     def topics_text(self) -> str:
@@ -102,6 +115,8 @@ class CounsellingBlock(CounsellingHandlersMixin, VetnetBlock):
         values = {name: text[name] for name in ("display_name", "title", "instructions") if name in text}
         if "topics_text" in text:
             values["topics"] = parse_topics(text["topics_text"], _)
+        if "allow_private_choice" in text:
+            values["allow_private"] = text["allow_private_choice"] == "yes"
         return values
 
     # -- the plugin's copy of the settings -------------------------------------------------
@@ -113,7 +128,8 @@ class CounsellingBlock(CounsellingHandlersMixin, VetnetBlock):
     def sync_desk(self, backend: CounsellingBackend):
         """Make sure the plugin knows this block's topics as Studio last saved them (one read when unchanged)."""
         topics = [t for t in self.topics or [] if isinstance(t, dict)]
-        backend.desk = backend.configure(title=self.display_title(), topics=topics)
+        backend.desk = backend.configure(title=self.display_title(), topics=topics,
+                                         allow_private=bool(self.allow_private))
         return backend.desk
 
     # -- learner view ---------------------------------------------------------------------
@@ -145,10 +161,3 @@ class CounsellingBlock(CounsellingHandlersMixin, VetnetBlock):
         if context.get("state") != "ready":
             return None
         return ("VetnetCounselling", None)
-
-    def student_view_data(self, context=None):
-        return dict(super().student_view_data(context), topics=self.topics)
-
-    @classmethod
-    def workbench_scenarios(cls):
-        return [("Peer counselling", '<vetnet_counselling title="Ask your peers"/>')]

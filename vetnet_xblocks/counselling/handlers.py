@@ -95,7 +95,8 @@ class CounsellingHandlersMixin:
             title=_text(data, "title"), problem=_text(data, "problem"), already_tried=_text(data, "already_tried"),
             outcome_wanted=_text(data, "outcome_wanted"), organisation_type=_text(data, "organisation_type"),
             country=_text(data, "country"), sector=_text(data, "sector"), topics=_names(data, "topics"),
-            language=_text(data, "language"),
+            language=_text(data, "language"), private=_flag(self, data, "private", False),
+            advisers=_names(data, "advisers") if isinstance(data.get("advisers"), list) else _text(data, "advisers"),
         )
         return {"message": self.gettext("Your case is open: members can answer it now."),
                 "case": case.summary.uuid}

@@ -48,6 +48,7 @@ def render_queue(block, backend: CounsellingBackend, *, filters: dict, page) -> 
     topics = [(t.code, t.label) for t in desk.topics]
     return block.render_template("templates/queue.html", {
         "block": block, "prefix": block.dom_id, "queue": queue, "filters": filters,
+        "allow_private": desk.allow_private,
         "cases": [_summary(block, labels, case) for case in queue.items],
         "topics": [{"value": code, "label": label, "selected": code == filters.get("topic", "")}
                    for code, label in topics],

@@ -31,6 +31,7 @@ class CaseSummarySerializer(serializers.Serializer):
     hours_to_first_answer = serializers.FloatField(allow_null=True, help_text="Null while unanswered.")
     owner_name = serializers.CharField(allow_blank=True)
     is_own = serializers.BooleanField()
+    is_private = serializers.BooleanField()
 
 
 CaseSummaryPageSerializer = page_of(CaseSummarySerializer, "CaseSummaryPageSerializer")
@@ -50,6 +51,7 @@ class CaseSerializer(serializers.Serializer):
     owner_id = serializers.IntegerField(allow_null=True)
     accepted_answer_ids = serializers.ListField(child=serializers.CharField())
     can_accept = serializers.BooleanField()
+    adviser_names = serializers.ListField(child=serializers.CharField(), help_text="For the owner and staff only.")
 
 
 class CasePageSerializer(serializers.Serializer):
@@ -107,6 +109,10 @@ class CaseIntakeSerializer(serializers.Serializer):
     topics = serializers.ListField(child=serializers.CharField(max_length=64), required=False, default=list,
                                    max_length=5)
     language = serializers.CharField(required=False, allow_blank=True, max_length=16, default="")
+    private = serializers.BooleanField(required=False, default=False,
+                                       help_text="A private circle, where the trainer allows it.")
+    advisers = serializers.ListField(child=serializers.CharField(max_length=150), required=False, default=list,
+                                     max_length=20, help_text="Usernames of the members invited into the circle.")
 
 
 class AnswerSerializer(serializers.Serializer):

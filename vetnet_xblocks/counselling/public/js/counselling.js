@@ -33,11 +33,13 @@ function VetnetCounselling(runtime, element) {
       if (!field.name || field.disabled || field.tagName === 'BUTTON') {
         return;
       }
-      if (field.type === 'checkbox') {
+      if (field.type === 'checkbox' && field.getAttribute('data-list')) {
         data[field.name] = data[field.name] || [];
         if (field.checked) {
           data[field.name].push(field.value);
         }
+      } else if (field.type === 'checkbox') {
+        data[field.name] = field.checked;
       } else {
         data[field.name] = field.value;
       }
