@@ -45,6 +45,7 @@ def test_a_member_opens_a_case_and_advisers_answer_and_the_owner_accepts():
     assert undone.json()["summary"]["status"] == "open"
 
 
+@pytest.mark.django_db(transaction=True)  # MariaDB's FULLTEXT index reads committed rows
 def test_similar_cases_for_a_draft():
     open_case(member(), title="Workshops refuse apprentices")
     found = client_for(member()).post(f"{DESK}/similar/", {"text": "workshops refuse", "topics": []}, format="json")

@@ -167,15 +167,18 @@ function VetnetCounselling(runtime, element) {
         showErrors(form, result);
         return;
       }
-      common.announce(status, result.data.message, 'success');
+      // The message is announced once the page shows what it says.
       if (action === 'open_case') {
         form.reset();
         refreshQueue(1).then(function () {
-          showCase(result.data.case);
+          return showCase(result.data.case);
+        }).then(function () {
+          common.announce(status, result.data.message, 'success');
         });
       } else if (openCase) {
-        showCase(openCase, 1, 'oldest', false);
-        refreshQueue(1);
+        Promise.all([showCase(openCase, 1, 'oldest', false), refreshQueue(1)]).then(function () {
+          common.announce(status, result.data.message, 'success');
+        });
       }
     });
   });
@@ -205,9 +208,9 @@ function VetnetCounselling(runtime, element) {
         .then(function (result) {
           target.disabled = false;
           if (result.ok) {
-            common.announce(status, result.data.message, 'success');
-            showCase(openCase, 1, 'oldest', false);
-            refreshQueue(1);
+            Promise.all([showCase(openCase, 1, 'oldest', false), refreshQueue(1)]).then(function () {
+              common.announce(status, result.data.message, 'success');
+            });
           }
         });
     }
