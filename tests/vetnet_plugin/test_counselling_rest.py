@@ -73,3 +73,13 @@ def test_outsiders_get_a_403_and_cases_of_another_course_a_404():
     assert client_for(member()).get(f"{DESK}/cases/{elsewhere.summary.uuid}/").status_code == 404
     unknown = "00000000-0000-0000-0000-000000000000"
     assert client_for(member()).get(f"{DESK}/cases/{unknown}/").status_code == 404
+
+
+def test_the_owner_reports_the_outcome_through_rest():
+    owner = member()
+    case = open_case(owner)
+    path = f"{DESK}/cases/{case.summary.uuid}/outcome/"
+    reported = client_for(owner).put(path, {"outcome": "not_solved", "note": "No firm answered."}, format="json")
+    assert reported.status_code == 200 and reported.json()["outcome"] == "not_solved"
+    assert client_for(owner).put(path, {"outcome": "maybe"}, format="json").status_code == 400
+    assert client_for(member()).put(path, {"outcome": "solved"}, format="json").status_code == 403

@@ -299,6 +299,7 @@ def test_huge_strings_are_refused_with_a_message(world):
         ("post", f"{DESK}/cases/", {"title": huge, "problem": huge}),
         ("post", f"{DESK}/cases/{ids['case_uuid']}/answers/", {"body": huge}),
         ("post", f"{DESK}/similar/", {"text": huge}),
+        ("put", f"{DESK}/cases/{ids['case_uuid']}/outcome/", {"outcome": "solved", "note": huge}),
     ):
         assert_refused(getattr(client, method)(path, body, format="json"), 400, 409, 413)
     assert api.get_thread(user=world["alice"], course_key=COURSE_KEY,

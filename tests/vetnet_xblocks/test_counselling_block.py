@@ -129,3 +129,16 @@ def test_a_private_case_opened_in_the_block_stays_in_its_circle(people, desk):  
         assert status == 404 and "secret" not in str(body), (handler, status, body)
     similar = act(carol, block, "similar", {"text": "secret dismissal carpentry workshops apprentices"})[1]
     assert "Our secret dismissal" not in similar["html"]
+
+
+def test_the_owner_reports_the_outcome_in_the_block_and_peers_read_it(people):
+    block, (alice, bob, _carol), _staff = people
+    case_uuid = act(alice, block, "open_case", INTAKE)[1]["case"]
+    assert "Report the outcome" in act(alice, block, "case_html", {"case": case_uuid})[1]["html"]
+    assert "Report the outcome" not in act(bob, block, "case_html", {"case": case_uuid})[1]["html"]
+    status, body, _r = act(alice, block, "report_outcome", {"case": case_uuid, "outcome": "partly",
+                                                            "note": "Two workshops said yes."})
+    assert status == 200, body
+    assert act(bob, block, "report_outcome", {"case": case_uuid, "outcome": "solved"})[0] == 403
+    page = act(bob, block, "case_html", {"case": case_uuid})[1]["html"]
+    assert "What happened: Partly solved" in page and "Two workshops said yes." in page

@@ -50,6 +50,7 @@ COUNSELLING_HANDLERS = {
     "answer": ["case", "body", "parent_id", "language"],
     "vote": ["case", "post_id", "vote"],
     "accept": ["case", "post_id", "accepted"],
+    "report_outcome": ["case", "outcome", "note"],
 }
 
 TOOLBOX_POST_HANDLERS = {

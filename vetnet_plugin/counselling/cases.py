@@ -5,6 +5,7 @@ Counselling cases: the structured intake, the case page with its answers
 from __future__ import annotations
 
 import uuid as uuid_module
+from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
@@ -168,8 +169,12 @@ def _case(case: CounsellingCase, *, actor: Actor, desk) -> data.Case:
     if case.is_private and (actor.is_staff or case.owner_id == actor.user_id):
         advisers = tuple(display_name(row.user) for row in
                          CaseAdviser.objects.filter(case=case).select_related("user").order_by("id"))
+    is_owner = case.owner_id is not None and case.owner_id == actor.user_id
+    due = (is_owner and not case.outcome and desk.follow_up_days > 0
+           and case.created <= timezone.now() - timedelta(days=desk.follow_up_days))
     return data.Case(
-        adviser_names=advisers,
+        adviser_names=advisers, outcome=case.outcome, outcome_note=case.outcome_note,
+        outcome_note_html=render_markdown(case.outcome_note), follow_up_due=due,
         summary=_summary(case, viewer=actor.user, topics=topics, labels=_topic_labels(desk)),
         problem=case.problem, problem_html=render_markdown(case.problem),
         already_tried=case.already_tried, already_tried_html=render_markdown(case.already_tried),
@@ -408,6 +413,28 @@ def _write_acceptance(case_pk: int, post_uuid, answerer_id, user, accepted: bool
             CounsellingCase.objects.filter(pk=case_pk, accepted_count=0).update(is_solved=False)
 
 
+def report_outcome(*, user, course_key, usage_key: str, case_uuid, outcome: str, note: str = "") -> data.Case:
+    """
+    The case owner says what happened: "solved", "partly" or "not_solved",
+    with a short note that stays on the case for others to learn from. It can
+    be changed later; only the owner reports.
+    """
+    actor = _member(user, course_key)
+    desk = find_desk(actor.course_key, usage_key)
+    case = find_case(actor.course_key, usage_key, case_uuid, actor)
+    if case.owner_id is None or case.owner_id != actor.user_id:
+        raise AccessDenied(_("Only the case owner reports what happened."))
+    errors: dict = {}
+    if outcome not in data.OUTCOMES:
+        errors["outcome"] = [_("Choose solved, partly solved or not solved.")]
+    note = _text(note, field="note", limit=MAX_TEXT_LENGTH, required=False, errors=errors)
+    if errors:
+        raise InvalidInput(_("The outcome was not saved: check the fields marked."), errors=errors)
+    CounsellingCase.objects.filter(pk=case.pk).update(outcome=outcome, outcome_note=note, outcome_at=timezone.now())
+    case.refresh_from_db()
+    return _case(case, actor=actor, desk=desk)
+
+
 def retire_counselling_member(*, user_id: int) -> None:
     """
     Erase the member's cases (their intake and context; the advisers' answers
@@ -416,7 +443,8 @@ def retire_counselling_member(*, user_id: int) -> None:
     """
     with transaction.atomic():
         CounsellingCase.objects.filter(owner_id=user_id).update(
-            owner=None, title="", problem="", already_tried="", outcome_wanted="", organisation_type="",
+            owner=None, title="", problem="", already_tried="", outcome_wanted="", outcome_note="",
+            organisation_type="",
             country="", sector="", search_text="", is_retired=True,
         )
         AcceptedAnswer.objects.filter(answerer_id=user_id).update(answerer=None)

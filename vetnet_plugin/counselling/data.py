@@ -11,6 +11,8 @@ SOLVED = "solved"
 STATUSES = (OPEN, SOLVED)
 # The queue's filter on a case's state: anything, cases still without an answer, cases not solved yet.
 QUEUE_STATES = ("", "unanswered", "unsolved", "solved")
+# What the owner reports at the follow-up.
+OUTCOMES = ("solved", "partly", "not_solved")
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class CounsellingDesk:
     title: str
     topics: tuple[Topic, ...] = ()
     allow_private: bool = False
+    follow_up_days: int = 14
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,12 @@ class Case:
     can_accept: bool
     # The advisers invited into a private circle, by name (for the owner and staff only).
     adviser_names: tuple[str, ...] = ()
+    # What happened, as the owner reported it ("solved", "partly", "not_solved"; "" before), and their note.
+    outcome: str = ""
+    outcome_note: str = ""
+    outcome_note_html: str = ""
+    # The owner is asked now: the follow-up delay has passed and no outcome was reported.
+    follow_up_due: bool = False
 
 
 @dataclass(frozen=True)

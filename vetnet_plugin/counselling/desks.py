@@ -13,6 +13,7 @@ from . import data
 from .models import CounsellingDesk
 
 MAX_TOPICS = 40
+MAX_FOLLOW_UP_DAYS = 365
 _CODE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 
 
@@ -38,16 +39,23 @@ def clean_topics(topics) -> list[dict]:
     return cleaned
 
 
+def _days(value) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_FOLLOW_UP_DAYS:
+        raise InvalidInput(_("The follow-up comes after 0 to {limit} days.").format(limit=MAX_FOLLOW_UP_DAYS))
+    return value
+
+
 def desk_data(desk: CounsellingDesk) -> data.CounsellingDesk:
     return data.CounsellingDesk(
         course_key=str(desk.course_key), usage_key=desk.usage_key, title=desk.title,
         topics=tuple(data.Topic(code=t["code"], label=t["label"]) for t in desk.topics),
-        allow_private=desk.allow_private,
+        allow_private=desk.allow_private, follow_up_days=desk.follow_up_days,
     )
 
 
 def configure_counselling_desk(
     *, course_key, usage_key: str, title: str = "", topics=(), allow_private: bool = False,
+    follow_up_days: int = 14,
 ) -> data.CounsellingDesk:
     """
     Bring the plugin's copy of a counselling block's Studio settings up to date.
@@ -55,12 +63,13 @@ def configure_counselling_desk(
     Cheap when nothing changed (one read), so the block calls it on every view.
     ``topics`` is the trainer's list of ``{"code", "label"}``; cases keep the
     codes they were tagged with when a topic leaves the list. With
-    ``allow_private``, members may open cases in a private circle.
+    ``allow_private``, members may open cases in a private circle. Owners are
+    asked what happened ``follow_up_days`` after opening a case (0: never).
     """
     key = parse_course_key(course_key)
     usage_key = str(usage_key)[:255]
     config = {"title": str(title or "")[:255], "topics": clean_topics(list(topics or ())),
-              "allow_private": allow_private is True}
+              "allow_private": allow_private is True, "follow_up_days": _days(follow_up_days)}
     fingerprint = hashlib.sha256(json.dumps([str(key), config], sort_keys=True).encode()).hexdigest()
     desk = CounsellingDesk.objects.filter(usage_key=usage_key).first()
     if desk is not None and desk.config_hash == fingerprint:

@@ -26,6 +26,8 @@ class CounsellingDesk(models.Model):
     topics = models.JSONField(default=list, blank=True)
     # Members may open a case only the advisers they invite (and course staff) can see.
     allow_private = models.BooleanField(default=False)
+    # Days after opening a case when its owner is asked what happened (0: never).
+    follow_up_days = models.PositiveSmallIntegerField(default=14)
     # Fingerprint of the block's settings: unchanged blocks cost one read per view.
     config_hash = models.CharField(max_length=64, blank=True)
     modified = models.DateTimeField(auto_now=True)
@@ -68,6 +70,11 @@ class CounsellingCase(models.Model):
     thread_uuid = models.CharField(max_length=36)
     # A private circle: only the owner, the invited advisers and course staff see the case.
     is_private = models.BooleanField(default=False)
+    # What happened, as the owner reports it after the follow-up: kept for others to learn from.
+    outcome = models.CharField(max_length=16, blank=True)
+    outcome_note = models.TextField(blank=True)
+    outcome_at = models.DateTimeField(null=True, blank=True)
+    follow_up_sent_at = models.DateTimeField(null=True, blank=True)
     answer_count = models.PositiveIntegerField(default=0)
     accepted_count = models.PositiveIntegerField(default=0)
     is_answered = models.BooleanField(default=False)
@@ -84,6 +91,8 @@ class CounsellingCase(models.Model):
             models.Index(fields=["usage_key", "sector"], name="vetnet_case_sector"),
             models.Index(fields=["usage_key", "country"], name="vetnet_case_country"),
             models.Index(fields=["usage_key", "language"], name="vetnet_case_language"),
+            # The follow-up task: cases without an outcome that were not asked yet, oldest first.
+            models.Index(fields=["usage_key", "outcome", "follow_up_sent_at", "created"], name="vetnet_case_follow_up"),
         ]
 
     def __str__(self):

@@ -64,6 +64,7 @@ def plugin_settings(settings):
             setattr(settings, name, value)
     _schedule_discussion_digests(settings)
     _schedule_best_practice_waiting_rule(settings)
+    _schedule_counselling_follow_ups(settings)
 
 
 def _schedule_discussion_digests(settings):
@@ -88,3 +89,14 @@ def _schedule_best_practice_waiting_rule(settings):
     if settings.VETNET_CELERY_QUEUE:
         entry["options"] = {"queue": settings.VETNET_CELERY_QUEUE}
     schedule.setdefault("vetnet-best-practice-waiting-rule", entry)
+
+
+def _schedule_counselling_follow_ups(settings):
+    # Hourly: each block's own follow-up delay decides which cases are due.
+    schedule = getattr(settings, "CELERY_BEAT_SCHEDULE", None)
+    if schedule is None:
+        schedule = settings.CELERY_BEAT_SCHEDULE = {}
+    entry = {"task": "vetnet.send_counselling_follow_ups", "schedule": 3600.0}
+    if settings.VETNET_CELERY_QUEUE:
+        entry["options"] = {"queue": settings.VETNET_CELERY_QUEUE}
+    schedule.setdefault("vetnet-counselling-follow-ups", entry)

@@ -52,10 +52,11 @@ class CounsellingBackend:
     def _where(self) -> dict:
         return {"user": self.user, "course_key": self.course_key, "usage_key": self.usage_key}
 
-    def configure(self, *, title: str, topics, allow_private: bool) -> api.CounsellingDesk:
+    def configure(self, *, title: str, topics, allow_private: bool, follow_up_days: int) -> api.CounsellingDesk:
         """Hand the block's Studio settings to the plugin (one read when unchanged)."""
         return api.configure_counselling_desk(course_key=self.course_key, usage_key=self.usage_key, title=title,
-                                              topics=topics, allow_private=allow_private)
+                                              topics=topics, allow_private=allow_private,
+                                              follow_up_days=follow_up_days)
 
     def is_staff(self) -> bool:
         return self.acting.is_authenticated and api.is_moderator(user=self.user, course_key=self.course_key)
@@ -81,6 +82,9 @@ class CounsellingBackend:
 
     def accept(self, *, case_uuid: str, post_id, accepted: bool) -> api.Case:
         return api.accept_answer(**self._where(), case_uuid=case_uuid, post_id=post_id, accepted=accepted)
+
+    def report_outcome(self, *, case_uuid: str, outcome: str, note: str) -> api.Case:
+        return api.report_outcome(**self._where(), case_uuid=case_uuid, outcome=outcome, note=note)
 
     def vote(self, *, case_uuid: str, post_id, vote: bool) -> int:
         return api.vote_case_post(**self._where(), case_uuid=case_uuid, post_id=post_id, vote=vote)

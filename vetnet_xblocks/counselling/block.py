@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 
-from xblock.fields import Boolean, List, Scope
+from xblock.fields import Boolean, Integer, List, Scope
 
 from vetnet_plugin.exceptions import AccessDenied, InvalidInput
 
@@ -89,6 +89,12 @@ class CounsellingBlock(CounsellingHandlersMixin, VetnetBlock):
         scope=Scope.settings, default=False,
     )
 
+    follow_up_days = Integer(
+        display_name=_("Follow-up after (days)"),
+        help=_("Days after opening a case when its owner is asked what happened; 0 never asks."),
+        scope=Scope.settings, default=14,
+    )
+
     studio_fields = VetnetBlock.studio_fields + (
         EditableField("topics_text", _("Topics"),
                       _("One topic per line: a short code, “|”, and the label members read, for example "
@@ -97,7 +103,14 @@ class CounsellingBlock(CounsellingHandlersMixin, VetnetBlock):
         EditableField("allow_private_choice", _("Private circles"),
                       _("Members may open a case only the advisers they invite, and course staff, can see."),
                       max_length=3, choices=(("no", _("No")), ("yes", _("Yes")))),
+        EditableField("follow_up_days_text", _("Follow-up after (days)"),
+                      _("Days after opening a case when its owner is asked, by e-mail and here, what happened. "
+                        "0 never asks."), max_length=3, input_type="number"),
     )
+
+    @property
+    def follow_up_days_text(self) -> str:
+        return str(self.follow_up_days)
 
     @property
     def allow_private_choice(self) -> str:
@@ -115,6 +128,15 @@ class CounsellingBlock(CounsellingHandlersMixin, VetnetBlock):
         values = {name: text[name] for name in ("display_name", "title", "instructions") if name in text}
         if "topics_text" in text:
             values["topics"] = parse_topics(text["topics_text"], _)
+        if "follow_up_days_text" in text and text["follow_up_days_text"].strip():
+            try:
+                days = int(text["follow_up_days_text"])
+            except ValueError:
+                days = -1
+            if not 0 <= days <= 365:
+                message = _("Enter a number from {low} to {high}.").format(low=0, high=365)
+                raise InvalidInput(_("Some fields need your attention."), errors={"follow_up_days_text": [message]})
+            values["follow_up_days"] = days
         if "allow_private_choice" in text:
             values["allow_private"] = text["allow_private_choice"] == "yes"
         return values
@@ -129,7 +151,8 @@ class CounsellingBlock(CounsellingHandlersMixin, VetnetBlock):
         """Make sure the plugin knows this block's topics as Studio last saved them (one read when unchanged)."""
         topics = [t for t in self.topics or [] if isinstance(t, dict)]
         backend.desk = backend.configure(title=self.display_title(), topics=topics,
-                                         allow_private=bool(self.allow_private))
+                                         allow_private=bool(self.allow_private),
+                                         follow_up_days=max(0, min(int(self.follow_up_days or 0), 365)))
         return backend.desk
 
     # -- learner view ---------------------------------------------------------------------

@@ -121,6 +121,14 @@ class CounsellingHandlersMixin:
         return {"message": self.gettext("Thank you: your vote is counted."), "vote_count": count}
 
     @json_handler
+    def report_outcome(self, data, suffix=""):  # pylint: disable=unused-argument
+        """The owner says what happened: solved, partly or not solved, with a note others can learn from."""
+        backend = self._member_backend()
+        backend.report_outcome(case_uuid=_text(data, "case"), outcome=_text(data, "outcome"),
+                               note=_text(data, "note"))
+        return {"message": self.gettext("Thank you: the outcome is kept on the case for others to learn from.")}
+
+    @json_handler
     def accept(self, data, suffix=""):  # pylint: disable=unused-argument
         """The owner (or staff) accepts an answer that helped, or takes it back."""
         backend = self._member_backend()

@@ -92,6 +92,11 @@ def render_case(block, backend: CounsellingBackend, *, case_uuid: str, order: st
         "block": block, "prefix": block.dom_id, "case": case, "thread": thread,
         "summary": _summary(block, labels, case.summary), "answers": mark_safe("".join(answers)),
         "is_owner": case.summary.is_own, "order": order,
+        "outcomes": [{"value": "solved", "label": block.gettext("Solved")},
+                     {"value": "partly", "label": block.gettext("Partly solved")},
+                     {"value": "not_solved", "label": block.gettext("Not solved")}],
+        "outcome_label": {"solved": block.gettext("Solved"), "partly": block.gettext("Partly solved"),
+                          "not_solved": block.gettext("Not solved")}.get(case.outcome, ""),
         "languages": [{"value": code, "label": language_name(code)} for code in community_languages()],
     })
 

@@ -52,6 +52,10 @@ class CaseSerializer(serializers.Serializer):
     accepted_answer_ids = serializers.ListField(child=serializers.CharField())
     can_accept = serializers.BooleanField()
     adviser_names = serializers.ListField(child=serializers.CharField(), help_text="For the owner and staff only.")
+    outcome = serializers.CharField(allow_blank=True, help_text="solved, partly, not_solved; empty before the report.")
+    outcome_note = serializers.CharField(allow_blank=True)
+    outcome_note_html = serializers.CharField(allow_blank=True)
+    follow_up_due = serializers.BooleanField()
 
 
 class CasePageSerializer(serializers.Serializer):
@@ -113,6 +117,13 @@ class CaseIntakeSerializer(serializers.Serializer):
                                        help_text="A private circle, where the trainer allows it.")
     advisers = serializers.ListField(child=serializers.CharField(max_length=150), required=False, default=list,
                                      max_length=20, help_text="Usernames of the members invited into the circle.")
+
+
+class OutcomeSerializer(serializers.Serializer):
+    """What happened, reported by the case owner, with a note others can learn from."""
+
+    outcome = serializers.ChoiceField(choices=["solved", "partly", "not_solved"])
+    note = serializers.CharField(required=False, allow_blank=True, max_length=10000, default="")
 
 
 class AnswerSerializer(serializers.Serializer):

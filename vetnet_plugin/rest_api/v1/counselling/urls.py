@@ -11,6 +11,8 @@ urlpatterns = [
     re_path(rf"^{_DESK}/cases/$", views.CasesView.as_view(), name="counselling-cases"),
     re_path(rf"^{_DESK}/similar/$", views.SimilarView.as_view(), name="counselling-similar"),
     re_path(rf"^{_DESK}/cases/(?P<case_uuid>{_UUID})/$", views.CaseView.as_view(), name="counselling-case"),
+    re_path(rf"^{_DESK}/cases/(?P<case_uuid>{_UUID})/outcome/$", views.OutcomeView.as_view(),
+            name="counselling-outcome"),
     re_path(rf"^{_DESK}/cases/(?P<case_uuid>{_UUID})/answers/$", views.AnswersView.as_view(),
             name="counselling-answers"),
     re_path(rf"^{_DESK}/cases/(?P<case_uuid>{_UUID})/answers/(?P<post_id>{_UUID})/accepted/$",

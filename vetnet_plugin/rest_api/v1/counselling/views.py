@@ -91,6 +91,16 @@ class AcceptedView(VetnetAPIView):
                                                 case_uuid=case_uuid, post_id=post_id, accepted=False)))
 
 
+class OutcomeView(VetnetAPIView):
+    """The case owner reports what happened (the follow-up), with a note kept on the case."""
+
+    @extend_schema(request=serializers.OutcomeSerializer, responses=serializers.CaseSerializer)
+    def put(self, request, course_key, usage_key, case_uuid):
+        payload = _valid(serializers.OutcomeSerializer, body_of(request))
+        return Response(_case(api.report_outcome(user=request.user, course_key=course_key, usage_key=usage_key,
+                                                 case_uuid=case_uuid, **payload)))
+
+
 class SimilarView(VetnetAPIView):
     """Up to five cases like a draft (its text and topics), solved ones first."""
 

@@ -40,6 +40,10 @@ function VetnetCounselling(runtime, element) {
         }
       } else if (field.type === 'checkbox') {
         data[field.name] = field.checked;
+      } else if (field.type === 'radio') {
+        if (field.checked) {
+          data[field.name] = field.value;
+        }
       } else {
         data[field.name] = field.value;
       }
