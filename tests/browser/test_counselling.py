@@ -1,4 +1,4 @@
-"""The counselling cycle in Chromium at a phone's width: a similar solved case suggested, an answer, accepted."""
+"""The counselling cycle in Chromium at a phone's width: a similar solved case, an answer accepted, the outcome."""
 import re
 
 import pytest
@@ -37,7 +37,7 @@ def solved_case():
 
 
 @pytest.mark.browser
-def test_open_a_case_see_a_similar_solved_one_get_an_answer_and_accept_it(
+def test_open_a_case_see_a_similar_solved_one_get_an_answer_accept_it_and_report_the_outcome(
         demo_site, logged_in_page, page, axe_check, js_errors):
     as_user(page, logged_in_page, "marco")  # the first view hands the block's topics to the plugin
     solved_case()
@@ -76,6 +76,12 @@ def test_open_a_case_see_a_similar_solved_one_get_an_answer_and_accept_it(
     case.get_by_role("button", name="Accept: this helped").click()
     expect(block.locator(".vetnet-status")).to_contain_text("marked as one that helped")
     expect(case).to_contain_text("Accepted: this helped")
+    case.get_by_text("Report the outcome").click()
+    case.get_by_label("Solved", exact=True).check()
+    case.get_by_label("A short note others can learn from").fill("Two workshops share one tutor now.")
+    case.get_by_role("button", name="Save the outcome").click()
+    expect(block.locator(".vetnet-status")).to_contain_text("the outcome is kept on the case")
+    expect(case).to_contain_text("What happened: Solved")
     axe_check(page)
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"the page scrolls sideways at 375 px ({width} px wide)"
