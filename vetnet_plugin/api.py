@@ -15,6 +15,8 @@ from .best_practices import api as _best_practices
 from .best_practices.api import *  # noqa: F401,F403
 from .core import api as _core
 from .core.api import *  # noqa: F401,F403
+from .counselling import api as _counselling
+from .counselling.api import *  # noqa: F401,F403
 from .discussions import api as _discussions
 from .discussions.api import *  # noqa: F401,F403
 from .members import api as _members
@@ -33,5 +35,6 @@ __all__ = sorted({
     *_scenarios.__all__,
     *_toolbox.__all__,
     *_best_practices.__all__,
+    *_counselling.__all__,
     *_privacy.__all__,
 })

@@ -11,6 +11,7 @@ from .best_practices.models import (
     GradeOverride,
     PeerReview,
 )
+from .counselling.models import AcceptedAnswer, CaseAdviser, CaseTopic, CounsellingCase, CounsellingDesk
 from .discussions.models import Follow, Post, PostFlag, PostRevision, PostVote, Thread, Translation
 from .members.models import CommunityRole, CourseMembership, MemberContact, MemberProfile, ProfileAttribute
 from .scenarios.models import Rating, RatingRound, RoundAggregate, Scenario, ScenarioForum
@@ -22,4 +23,5 @@ __all__ = [
     "Rating", "RatingRound", "RoundAggregate", "Scenario", "ScenarioForum",
     "Adoption", "Collection", "CollectionItem", "Resource", "ResourceAttribute", "ResourceVersion", "Review",
     "BestPractice", "BestPracticeAssignment", "CalibrationReview", "Credential", "GradeOverride", "PeerReview",
+    "AcceptedAnswer", "CaseAdviser", "CaseTopic", "CounsellingCase", "CounsellingDesk",
 ]

@@ -6,7 +6,9 @@ Each feature keeps its tasks in its own ``tasks`` module; they are
 platform's own Celery app and keep their names wherever the code moves.
 """
 from .best_practices.tasks import apply_best_practice_waiting_rule
+from .counselling.tasks import send_counselling_follow_ups
 from .discussions.tasks import send_discussion_digests
 from .toolbox.tasks import scan_resource_version
 
-__all__ = ["apply_best_practice_waiting_rule", "scan_resource_version", "send_discussion_digests"]
+__all__ = ["apply_best_practice_waiting_rule", "scan_resource_version", "send_counselling_follow_ups",
+           "send_discussion_digests"]

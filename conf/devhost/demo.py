@@ -149,6 +149,7 @@ def load_demo() -> tuple[list, list]:
 DEMO_TEMPLATE = "community-of-vet-practices"
 SCENARIO_FORUM = ("vetnet_scenarios", "communication_scenarios_forum")
 TOOLBOX = ("vetnet_toolbox", "sharing_toolbox")
+COUNSELLING = ("vetnet_counselling", "communication_peer_counselling")
 
 
 def _block(course, block_type, block_id):
@@ -169,7 +170,11 @@ def load_demo_content(courses) -> list[str]:
     users = {u.username: u for u in get_user_model().objects.filter(username__in=[a.username for a in ACCOUNTS])}
     forum = _block(course, *SCENARIO_FORUM)
     toolbox = _block(course, *TOOLBOX)
+    counselling = _block(course, *COUNSELLING)
     return [
         f"Scenario forum: {demo_content.load_scenario_forum(forum_settings=forum.forum_settings(), users=users)}",
+        "Peer counselling: " + demo_content.load_counselling(
+            course_key=counselling.course_key, usage_key=counselling.usage_key, title=counselling.display_title(),
+            topics=counselling.topics, allow_private=counselling.allow_private, users=users),
         f"Toolbox: {demo_content.load_toolbox(context=toolbox.toolbox_context(), users=users)}",
     ]

@@ -1,6 +1,7 @@
 """
 What the demo community has already said and shared: a scenario forum in its
-second Delphi round, and a toolbox with resources from four countries.
+second Delphi round, peer counselling cases in four languages, and a toolbox
+with resources from four countries.
 
 Everything is written through ``vetnet_plugin.api``, as the members would
 have written it through the blocks, so the pages show what the product
@@ -203,6 +204,103 @@ def _fill_forum(course_key, usage_key, seeds, users) -> None:
                                object_id=first_posts[key], language=language, body=body)
     proposal = dict(PROPOSAL)
     api.propose_scenario(user=users[proposal.pop("author")], **where, **proposal)
+
+
+# -- Communication: peer counselling ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DemoCase:
+    """A case a member opened, with the answers it received; ``solved`` accepts the first answer."""
+
+    owner: str
+    language: str
+    title: str
+    problem: str
+    already_tried: str
+    outcome_wanted: str
+    sector: str
+    country: str
+    topics: tuple
+    answers: tuple = ()  # (adviser, language, text)
+    solved: bool = False
+
+
+DEMO_CASES = (
+    DemoCase(
+        "marco", "it", "Le botteghe artigiane non prendono apprendisti",
+        "Nella nostra provincia le falegnamerie con meno di cinque addetti rifiutano gli apprendisti: dicono "
+        "che seguirli toglie troppo tempo al titolare.",
+        "Abbiamo chiamato le imprese una per una e offerto il contributo regionale.",
+        "Cinque posti di apprendistato per il prossimo anno formativo.",
+        "wood_furniture", "IT", ("apprenticeships", "sme-training-needs"),
+        answers=(("jordi", "es", "En Cataluña compartimos un tutor de empresa entre tres talleres pequeños: "
+                                 "cada taller acoge al aprendiz dos días y el centro paga parte del tutor."),
+                 ("claire", "en", "Several Belgian networks pool apprentices in a training consortium, so one "
+                                  "small firm never carries the whole burden.")),
+        solved=True,
+    ),
+    DemoCase(
+        "eleni", "el", "Οι εκπαιδευτές μας δεν χρησιμοποιούν ψηφιακά εργαλεία",
+        "Οι εκπαιδευτές στα σεμινάρια για τα ξενοδοχεία φοβούνται τα ψηφιακά εργαλεία και επιστρέφουν "
+        "πάντα στις διαφάνειες.",
+        "Ένα εργαστήριο μιας ημέρας για τις πλατφόρμες.",
+        "Κάθε εκπαιδευτής να χρησιμοποιεί ένα ψηφιακό εργαλείο σε κάθε μάθημα.",
+        "hospitality", "GR", ("digital-skills",),
+        answers=(("marco", "it", "Da noi ha funzionato affiancare ogni formatore a un collega più giovane per "
+                                 "un mese, con un solo strumento alla volta."),),
+        solved=True,
+    ),
+    DemoCase(
+        "jordi", "ca", "Com presentar una sol·licitud Erasmus+ per primera vegada?",
+        "Som una associació petita i mai no hem demanat un projecte Erasmus+ de mobilitat per a aprenents.",
+        "Hem llegit la guia del programa.",
+        "Una primera sol·licitud de mobilitat l'any vinent.",
+        "ict", "ES", ("eu-funding",),
+        answers=(("claire", "en", "Start with an accreditation-free short-term project and ask your national "
+                                  "agency for their free application workshop."),),
+    ),
+    DemoCase(
+        "claire", "en", "Learners leave the bakery course after the first month",
+        "A third of our bakery learners drop out in the first month, most of them when the early shifts begin.",
+        "Longer induction week.", "Half as many early leavers.",
+        "agrifood", "BE", ("early-leaving",),
+    ),
+)
+
+
+def load_counselling(*, course_key, usage_key: str, title: str, topics, allow_private: bool, users: dict) -> str:
+    """
+    Peer counselling in the Communication unit, from its block's settings: cases
+    in four languages, two of them solved, one answered, one waiting for help.
+    Returns a one-line summary.
+    """
+    api.configure_counselling_desk(course_key=course_key, usage_key=usage_key, title=title, topics=topics,
+                                   allow_private=allow_private)
+    trainer = users["trainer"]
+    where = {"course_key": course_key, "usage_key": usage_key}
+    if not api.list_cases(user=trainer, **where).count:
+        with transaction.atomic():
+            known = {t["code"] for t in topics}
+            for case in DEMO_CASES:
+                _open_demo_case(case, known, where, users)
+    queue = api.list_cases(user=trainer, **where)
+    solved = api.list_cases(user=trainer, state="solved", **where).count
+    return f"{queue.count} cases, {solved} solved"
+
+
+def _open_demo_case(case: DemoCase, known, where, users) -> None:
+    opened = api.open_case(user=users[case.owner], **where, title=case.title, problem=case.problem,
+                           already_tried=case.already_tried, outcome_wanted=case.outcome_wanted,
+                           sector=case.sector, country=case.country, language=case.language,
+                           topics=[t for t in case.topics if t in known])
+    first = None
+    for adviser, language, text in case.answers:
+        post = api.answer_case(user=users[adviser], **where, case_uuid=opened.summary.uuid, body=text,
+                               language=language)
+        first = first or post
+    if case.solved and first is not None:
+        api.accept_answer(user=users[case.owner], **where, case_uuid=opened.summary.uuid, post_id=first.id)
 
 
 # -- Sharing: the toolbox ------------------------------------------------------------------------

@@ -15,6 +15,7 @@ pytestmark = pytest.mark.django_db
 
 COURSE_KEY = "course-v1:VETNet+CoVP+2026"
 FORUM_KEY = "block-v1:VETNet+CoVP+2026+type@vetnet_scenarios+block@communication_scenarios_forum"
+COUNSELLING_KEY = "block-v1:VETNet+CoVP+2026+type@vetnet_counselling+block@communication_peer_counselling"
 TOOLBOX = api.ToolboxContext(
     course_key=COURSE_KEY, usage_key="block-v1:VETNet+CoVP+2026+type@vetnet_toolbox+block@sharing_toolbox",
     scope="both", moderation="open",
@@ -123,6 +124,20 @@ def test_the_forum_has_discussions_in_several_languages_a_translation_and_a_prop
     assert pending[0].uuid not in {s.uuid for s in scenarios}
 
 
+def test_peer_counselling_has_cases_in_several_languages_some_solved():
+    output = _run()
+
+    assert "Peer counselling: 4 cases, 2 solved" in output
+    where = {"user": _user("anna"), "course_key": COURSE_KEY, "usage_key": COUNSELLING_KEY}
+    cases = api.list_cases(**where).items
+    assert {"it", "el", "ca", "en"} <= {case.language for case in cases}
+    assert cases[0].answer_count == 0 and cases[-1].status == "solved"
+    solved = api.get_case_page(**where, case_uuid=cases[-1].uuid)
+    assert solved.case.accepted_answer_ids == (solved.thread.posts[0].id,)
+    assert [t.code for t in api.get_counselling_desk(course_key=COURSE_KEY, usage_key=COUNSELLING_KEY).topics][:2] == [
+        "apprenticeships", "digital-skills"]
+
+
 def test_the_toolbox_lists_published_resources_to_members_and_the_pending_one_to_the_trainer():
     output = _run()
 
@@ -164,6 +179,7 @@ def _content_counts():
         "queue": api.list_moderation_queue(user=trainer, context=TOOLBOX).count,
         "reviews": sum(r.rating_count for r in resources.items),
         "collections": len(api.list_collections(user=trainer, context=TOOLBOX)),
+        "cases": api.list_cases(user=trainer, course_key=COURSE_KEY, usage_key=COUNSELLING_KEY).count,
     }
 
 
@@ -176,5 +192,5 @@ def test_running_the_demo_twice_adds_no_content():
     second_output = _run()
 
     assert _content_counts() == first
-    assert first["rounds"] == 2 and first["resources"] == 8
+    assert first["rounds"] == 2 and first["resources"] == 8 and first["cases"] == 4
     assert first_output == second_output

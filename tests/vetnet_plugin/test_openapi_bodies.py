@@ -51,3 +51,28 @@ def test_the_api_schema_describes_every_best_practice_and_toolbox_body():
     assert set(page) == {"count", "num_pages", "current_page", "next", "previous", "results"}
     adoption = document["components"]["schemas"]["AdoptionSummary"]["properties"]
     assert set(adoption) == {"count", "outcomes", "own", "reports"}
+
+
+COUNSELLING_BODILESS = (("put", "/accepted/"), ("delete", "/accepted/"))
+
+
+def test_the_api_schema_describes_every_peer_counselling_body():
+    document = schema()
+    paths = [path for path in document["paths"] if "/counselling/" in path]
+    assert len(paths) == 6
+    for path in paths:
+        for method, operation in document["paths"][path].items():
+            if method not in ("get", "post", "put", "patch", "delete"):
+                continue
+            success = [r for status, r in operation["responses"].items() if status.startswith("2")]
+            assert success and all(r.get("content", {}).get("application/json", {}).get("schema")
+                                   for r in success), (method, path)
+            if any(method == verb and path.endswith(ending) for verb, ending in COUNSELLING_BODILESS):
+                assert "requestBody" not in operation, (method, path)
+            elif method in ("post", "put", "patch"):
+                assert all(body.get("schema") for body in operation["requestBody"]["content"].values()), (method, path)
+    intake = document["components"]["schemas"]["CaseIntake"]["properties"]
+    assert {"title", "problem", "already_tried", "outcome_wanted", "organisation_type", "country", "sector",
+            "topics", "language"} <= set(intake)
+    page = document["components"]["schemas"]["CaseSummaryPage"]["properties"]
+    assert set(page) == {"count", "num_pages", "current_page", "next", "previous", "results"}

@@ -27,6 +27,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("toolbox_media")]
 
 BASE = f"/api/vetnet/v1/courses/{COURSE_KEY}"
 FORUM = f"{BASE}/scenario-forums/{USAGE_KEY}"
+DESK = f"{BASE}/counselling/{USAGE_KEY}"
 OTHER_USAGE_KEY = "block-v1:VETNet+Other+2026+type@vetnet_scenarios+block@futures"
 SCHEMA_PATH = "/api/vetnet/v1/schema/?format=json"
 CSRF_TOKEN = "r0bustnessCsrfSecretOf32Chars000"
@@ -58,6 +59,7 @@ def world():
                                        visibility="course")
     counsellor = member(open_to_counselling=True)
     practice_uuid, review_uuid = best_practice_world(alice)
+    case_uuid = counselling_world(alice)
     return {
         "staff": staff, "alice": alice,
         "path_parameters": {
@@ -66,6 +68,7 @@ def world():
             "resource_uuid": resource.uuid, "collection_uuid": collection.uuid, "user_id": counsellor.id,
             "role": "policy_maker",
             "practice_uuid": practice_uuid, "review_uuid": review_uuid,
+            "case_uuid": case_uuid,
         },
     }
 
@@ -81,6 +84,17 @@ def best_practice_world(alice):
     write_and_submit(bea, USAGE_KEY)
     lease = api.request_review(user=alice, course_key=COURSE_KEY, usage_key=USAGE_KEY)
     return own.uuid, lease.uuid
+
+
+def counselling_world(alice):
+    """A counselling desk (at the same opaque usage key) with a case of alice's, answered by another member."""
+    api.configure_counselling_desk(course_key=COURSE_KEY, usage_key=USAGE_KEY,
+                                   topics=[{"code": "apprenticeships", "label": "Apprenticeships"}])
+    case = api.open_case(user=alice, course_key=COURSE_KEY, usage_key=USAGE_KEY, title="Apprentices",
+                         problem="Workshops refuse apprentices.", topics=["apprenticeships"])
+    api.answer_case(user=member(), course_key=COURSE_KEY, usage_key=USAGE_KEY, case_uuid=case.summary.uuid,
+                    body="Share one among firms.")
+    return case.summary.uuid
 
 
 @pytest.fixture
@@ -216,9 +230,12 @@ def test_people_outside_the_course_are_refused_everywhere(world):
         f"{BASE}/members/", f"{BASE}/threads/{ids['thread_id']}/", f"{BASE}/posts/{ids['post_id']}/history/",
         f"{FORUM}/", f"{FORUM}/scenarios/", f"{FORUM}/scenarios/{ids['scenario_uuid']}/",
         f"{BASE}/toolbox/resources/", f"{BASE}/toolbox/resources/{ids['resource_uuid']}/",
-        f"{BASE}/toolbox/collections/",
+        f"{BASE}/toolbox/collections/", f"{DESK}/cases/", f"{DESK}/cases/{ids['case_uuid']}/",
     ):
         assert_refused(outsider.get(path), 403)
+    assert_refused(outsider.post(f"{DESK}/cases/", {"title": "T", "problem": "P"}, format="json"), 403)
+    assert_refused(outsider.post(f"{DESK}/similar/", {"text": "apprentices"}, format="json"), 403)
+    assert_refused(outsider.post(f"{DESK}/cases/{ids['case_uuid']}/answers/", {"body": "Hi"}, format="json"), 403)
     assert_refused(outsider.post(f"{BASE}/threads/{ids['thread_id']}/posts/", {"body": "Hi"}, format="json"), 403)
     assert_refused(outsider.post(f"{BASE}/members/{ids['user_id']}/contact/",
                                  {"purpose": "counselling", "message": "A message long enough to send."},
@@ -247,6 +264,7 @@ def test_malformed_bodies_and_wrong_content_types_are_4xx(world):
     ids, client = world["path_parameters"], client_for(world["alice"])
     posts = f"{BASE}/threads/{ids['thread_id']}/posts/"
     for path in (posts, f"{FORUM}/scenarios/", f"{BASE}/toolbox/collections/", "/api/vetnet/v1/profile/",
+                 f"{DESK}/cases/", f"{DESK}/similar/", f"{DESK}/cases/{ids['case_uuid']}/answers/",
                  f"{BASE}/toolbox/resources/{ids['resource_uuid']}/reviews/"):
         method = "patch" if path.endswith("profile/") else "put" if path.endswith("reviews/") else "post"
         for content, content_type in (
@@ -278,6 +296,10 @@ def test_huge_strings_are_refused_with_a_message(world):
         ("put", f"{BASE}/toolbox/resources/{ids['resource_uuid']}/reviews/", {"rating": 4, "text": huge}),
         ("put", f"{BASE}/toolbox/resources/{ids['resource_uuid']}/adoption/", {"context": huge}),
         ("patch", "/api/vetnet/v1/profile/", {"bio": huge}),
+        ("post", f"{DESK}/cases/", {"title": huge, "problem": huge}),
+        ("post", f"{DESK}/cases/{ids['case_uuid']}/answers/", {"body": huge}),
+        ("post", f"{DESK}/similar/", {"text": huge}),
+        ("put", f"{DESK}/cases/{ids['case_uuid']}/outcome/", {"outcome": "solved", "note": huge}),
     ):
         assert_refused(getattr(client, method)(path, body, format="json"), 400, 409, 413)
     assert api.get_thread(user=world["alice"], course_key=COURSE_KEY,

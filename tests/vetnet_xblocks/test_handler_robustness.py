@@ -16,6 +16,7 @@ from vetnet_plugin import api
 from vetnet_xblocks.best_practice.block import DEFAULT_SECTIONS
 from vetnet_xblocks.toolbox.block import ToolboxBlock
 
+from .counselling_helpers import desk  # noqa: F401 (fixture)
 from .runtime import BLOCK_TYPES, COURSE_KEY, TRAINER, CourseRuntime, add_block, call_handler, lms_opt_attrs, reload
 from .scenarios_helpers import forum, person  # noqa: F401 (fixture)
 
@@ -39,6 +40,18 @@ SCENARIO_HANDLERS = {
     "moderate_scenario": ["scenario_uuid", "publish", "reason"],
     "rate": ["scenario_uuid", "plausibility", "desirability", "rationale", "language"],
     "rating_round": ["action"],
+}
+
+COUNSELLING_HANDLERS = {
+    "queue_html": ["state", "topic", "sector", "country", "language", "page"],
+    "case_html": ["case", "order", "page"],
+    "similar": ["text", "topics", "case"],
+    "open_case": ["title", "problem", "already_tried", "outcome_wanted", "organisation_type", "country", "sector",
+                  "topics", "language"],
+    "answer": ["case", "body", "parent_id", "language"],
+    "vote": ["case", "post_id", "vote"],
+    "accept": ["case", "post_id", "accepted"],
+    "report_outcome": ["case", "outcome", "note"],
 }
 
 TOOLBOX_POST_HANDLERS = {
@@ -140,6 +153,57 @@ def test_malformed_bodies_are_a_400(forum_people, body):
     for handler in ("create_post", "rate", "propose"):
         status, data, _r = call_handler(alice.runtime, alice.block(block), handler, body=body)
         assert status == 400 and data["error"], (handler, status, data)
+
+
+# -- peer counselling --------------------------------------------------------------
+
+@pytest.fixture
+def counselling_people(desk):  # noqa: F811
+    runtime, block = desk
+    alice, bob, staff = person(runtime), person(runtime), person(runtime, staff=True)
+    staff.block(block).student_view()
+    usage_key = str(block.scope_ids.usage_id)
+    case = api.open_case(user=alice.user, course_key=COURSE_KEY, usage_key=usage_key, title="Kept case",
+                         problem="Kept problem.", topics=["apprenticeships"])
+    post = api.answer_case(user=bob.user, course_key=COURSE_KEY, usage_key=usage_key, case_uuid=case.summary.uuid,
+                           body="Kept answer.")
+    return block, alice, staff, {"case": case.summary.uuid, "post_id": post.id, "title": "T", "problem": "P",
+                                 "body": "B"}
+
+
+@pytest.mark.parametrize("handler", sorted(COUNSELLING_HANDLERS))
+def test_counselling_handlers_answer_nasty_values_with_a_4xx(counselling_people, handler):
+    block, alice, staff, ids = counselling_people
+    for who in (alice, staff):
+        for field in COUNSELLING_HANDLERS[handler]:
+            for value in NASTY:
+                status, body, _r = call_handler(who.runtime, who.block(block), handler, {**ids, field: value})
+                assert_answered(status, body, (handler, field, repr(value)[:40]))
+    case = api.get_case_page(user=alice.user, course_key=COURSE_KEY, usage_key=str(block.scope_ids.usage_id),
+                             case_uuid=ids["case"])
+    assert case.case.summary.title == "Kept case" and case.thread.posts[0].body == "Kept answer."
+
+
+def test_counselling_handlers_refuse_non_members(counselling_people, desk):  # noqa: F811
+    block, _alice, _staff, ids = counselling_people
+    outsider = person(desk[0], enrolled=False)
+    for handler in COUNSELLING_HANDLERS:
+        status, body, _r = call_handler(outsider.runtime, outsider.block(block), handler, ids)
+        assert status == 403 and body["error"], (handler, status, body)
+
+
+def test_counselling_handlers_do_not_reach_cases_of_another_block(counselling_people):
+    block, alice, _staff, ids = counselling_people
+    other_usage = "block-v1:VETNet+CoVP+2025+type@vetnet_counselling+block@elsewhere"
+    api.configure_counselling_desk(course_key=COURSE_KEY, usage_key=other_usage, topics=[])
+    elsewhere = api.open_case(user=alice.user, course_key=COURSE_KEY, usage_key=other_usage, title="Elsewhere",
+                              problem="Not here.")
+    for handler, payload in (("case_html", {"case": elsewhere.summary.uuid}),
+                             ("answer", {"case": elsewhere.summary.uuid, "body": "Hi"}),
+                             ("accept", {"case": elsewhere.summary.uuid, "post_id": ids["post_id"]}),
+                             ("vote", {"case": elsewhere.summary.uuid, "post_id": ids["post_id"]})):
+        status, body, _r = call_handler(alice.runtime, alice.block(block), handler, payload)
+        assert status == 404, (handler, status, body)
 
 
 # -- the toolbox -------------------------------------------------------------------
@@ -400,3 +464,9 @@ def test_every_best_practice_query_refuses_a_hostile_query_string_with_a_400(bes
     for handler in BEST_PRACTICE_GET_HANDLERS:
         response = staff.runtime.handle(staff.block(block), handler, webob.Request.blank(f"/?{query}"))
         assert_refused_with_a_message(response.status_code, response.json, (handler, family))
+@pytest.mark.parametrize("family", sorted(HOSTILE_BODIES))
+def test_every_counselling_handler_refuses_hostile_json_with_a_400(counselling_people, family):
+    block, alice, _staff, _ids = counselling_people
+    for handler in COUNSELLING_HANDLERS:
+        status, body, _r = call_handler(alice.runtime, alice.block(block), handler, body=HOSTILE_BODIES[family])
+        assert_refused_with_a_message(status, body, (handler, family))

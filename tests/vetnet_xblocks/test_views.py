@@ -13,7 +13,7 @@ from .runtime import BLOCK_TYPES, LEARNER, TRAINER, CourseRuntime, add_block
 pytestmark = pytest.mark.django_db
 
 # Blocks whose member features exist, with the Studio editor's JavaScript they start.
-WITH_MEMBER_FEATURES = {"vetnet_toolbox", "vetnet_scenarios", "vetnet_best_practice"}
+WITH_MEMBER_FEATURES = {"vetnet_toolbox", "vetnet_scenarios", "vetnet_best_practice", "vetnet_counselling"}
 
 SCRIPTED = (
     "Read the brief.\n\n"
@@ -189,8 +189,8 @@ def test_learner_view_text_comes_from_the_i18n_service():
     italian = CatalogI18nService({
         "Communication": "Comunicazione",
         "Peer counselling": "Consulenza tra pari",
-        "Asking other members for peer counselling on a daily problem, and giving it, is being prepared. "
-        "It is not available yet.": "La consulenza tra pari è in preparazione. Non è ancora disponibile.",
+        "Enroll in the course to join its community and take part in peer counselling.":
+            "Iscriviti al corso per entrare nella sua comunità e partecipare alla consulenza tra pari.",
     })
     runtime = CourseRuntime(LEARNER, i18n=italian)
     block = add_block(runtime, "vetnet_counselling")
@@ -200,7 +200,7 @@ def test_learner_view_text_comes_from_the_i18n_service():
 
     assert "Comunicazione" in text
     assert "Consulenza tra pari" in text
-    assert "La consulenza tra pari è in preparazione. Non è ancora disponibile." in text
+    assert "Iscriviti al corso per entrare nella sua comunità e partecipare alla consulenza tra pari." in text
 
 
 def test_every_block_uses_vetnet_prefixed_classes():

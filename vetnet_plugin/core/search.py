@@ -13,7 +13,7 @@ from __future__ import annotations
 from django.db import connection
 from django.db.models import Lookup, Q, TextField
 
-__all__ = ["fulltext_available", "word_filter"]
+__all__ = ["any_word_filter", "fulltext_available", "word_filter"]
 
 # InnoDB's default FULLTEXT stopwords and its default ``innodb_ft_min_token_size``.
 _STOPWORDS = frozenset({
@@ -57,4 +57,21 @@ def word_filter(model, column: str, terms) -> Q:
             condition &= Q(**{f"{column}__contains": term})
     if indexed:
         condition &= Q(**{f"{column}__vetnet_matches": " ".join(f"+{term}*" for term in indexed)})
+    return condition
+
+
+def any_word_filter(model, column: str, terms) -> Q:
+    """
+    A condition that ``column`` of ``model`` holds at least one of ``terms``
+    (already lower-cased), through the ``FULLTEXT`` index where there is one:
+    for suggestions ("cases like this one"), where one shared word is a lead.
+    """
+    terms = [t for t in terms if t]
+    indexed = [t for t in terms if fulltext_available() and _indexable(t)]
+    condition = Q()
+    for term in terms:
+        if term not in indexed:
+            condition |= Q(**{f"{column}__contains": term})
+    if indexed:
+        condition |= Q(**{f"{column}__vetnet_matches": " ".join(f"{term}*" for term in indexed)})
     return condition

@@ -1,10 +1,11 @@
 """The public API of the discussion core."""
-from .data import FlaggedPost, Post, PostRevision, Thread, TranslationText
+from .data import FlaggedPost, Post, PostRef, PostRevision, Thread, TranslationText
 from .digests import (
     digest_opt_out_token_is_valid,
     opt_out_of_digests_by_token,
     send_discussion_digests,
 )
+from .guards import register_thread_guard
 from .models import Translation as _Translation
 from .posts import (
     create_post,
@@ -21,6 +22,7 @@ from .posts import (
     most_voted_posts,
     post_as_seen_by,
     post_counts,
+    post_in_thread,
     post_revisions,
     rename_thread,
     retire_discussion_member,
@@ -47,6 +49,7 @@ __all__ = [
     "SCENARIO_TRANSLATION",
     "FlaggedPost",
     "Post",
+    "PostRef",
     "PostRevision",
     "Thread",
     "TranslationText",
@@ -69,8 +72,10 @@ __all__ = [
     "opt_out_of_digests_by_token",
     "post_as_seen_by",
     "post_counts",
+    "post_in_thread",
     "post_revisions",
     "rename_thread",
+    "register_thread_guard",
     "register_translatable",
     "retire_discussion_member",
     "send_discussion_digests",

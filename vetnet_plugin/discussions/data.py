@@ -95,3 +95,15 @@ class FlaggedPost:
     reasons: tuple[str, ...]
 
 
+
+
+@dataclass(frozen=True)
+class PostRef:
+    """Where a post stands in its thread, for features that build on posts (accepting an answer)."""
+
+    id: str
+    thread_id: str
+    author_id: int | None
+    is_top_level: bool
+    is_hidden: bool
+    is_retired: bool

@@ -33,6 +33,7 @@ from ..core.transactions import lock_for_update, retrying_atomic
 from ..exceptions import AccessDenied, InvalidInput, NotFound
 from ..members.api import require_moderator, require_viewer
 from . import data
+from .guards import check_thread, may_see_thread
 from .models import Follow, Post, PostFlag, PostRevision, PostVote, Thread, Translation
 from .translations import translations_for
 
@@ -241,6 +242,7 @@ def get_thread(
     """
     key = require_viewer(user, course_key)
     thread = _get_thread(thread_id, key)
+    check_thread(user, key, thread.target)
     staff = compat.is_course_staff(user, key)
     language = (language or "").strip().lower()[:16]
     size, number = clean_page_size(page_size), clean_page_number(page)
@@ -294,7 +296,8 @@ def get_threads(
     """
     key = require_viewer(user, course_key)
     uuids = [u for u in (_uuid_or_none(t) for t in thread_ids) if u is not None]
-    threads = {t.pk: t for t in Thread.objects.filter(uuid__in=uuids, course_key=key)} if uuids else {}
+    threads = {t.pk: t for t in Thread.objects.filter(uuid__in=uuids, course_key=key)
+               if may_see_thread(user, key, t.target)} if uuids else {}
     if not threads:
         return {}
     staff = compat.is_course_staff(user, key)
@@ -361,7 +364,10 @@ def post_revisions(*, user, course_key, post_ids) -> dict[str, tuple[data.PostRe
     grouped = defaultdict(list)
     rows = (PostRevision.objects.filter(post__in=readable).annotate(post_uuid=F("post__uuid"))
             .order_by("created", "id"))
+    rows = rows.annotate(thread_target=F("post__thread__target"))
     for row in rows:
+        if not may_see_thread(user, key, row.thread_target):
+            continue
         grouped[str(row.post_uuid)].append(
             data.PostRevision(body=row.body, body_html=render_markdown(row.body), language=row.language,
                               created=row.created)
@@ -399,6 +405,7 @@ def create_post(*, user, course_key, thread_id, body: str, parent_id=None, langu
     """
     key = require_viewer(user, course_key)
     thread = _get_thread(thread_id, key)
+    check_thread(user, key, thread.target)
     text = _clean_text(body, field="body", limit=MAX_POST_LENGTH)
     code, detected = language_of(text, language)
     parent = None
@@ -424,6 +431,7 @@ def edit_post(*, user, course_key, post_id, body: str, language: str = "") -> da
     text = _clean_text(body, field="body", limit=MAX_POST_LENGTH)
     with transaction.atomic():
         post = _get_post(post_id, key)
+        check_thread(user, key, post.thread.target)
         if post.author_id != user.id or post.is_retired:
             raise AccessDenied(_("You can only edit your own posts."))
         if text == post.body and not language:
@@ -440,6 +448,7 @@ def list_post_revisions(*, user, course_key, post_id) -> tuple[data.PostRevision
     """A post's earlier versions, oldest first (hidden posts: staff and author only)."""
     key = require_viewer(user, course_key)
     post = _get_post(post_id, key)
+    check_thread(user, key, post.thread.target)
     if post.is_retired or (post.is_hidden and post.author_id != user.id and not compat.is_course_staff(user, key)):
         return ()
     return tuple(
@@ -452,6 +461,7 @@ def vote_post(*, user, course_key, post_id, vote: bool = True) -> int:
     """Up-vote a post (``vote=False`` takes the vote back); returns the new count. Once per member."""
     key = require_viewer(user, course_key)
     post = _get_post(post_id, key)
+    check_thread(user, key, post.thread.target)
     if post.author_id == user.id:
         raise InvalidInput(_("You cannot vote for your own post."))
     if post.is_hidden or post.is_retired:
@@ -489,6 +499,7 @@ def flag_post(*, user, course_key, post_id, reason: str = "") -> None:
     """Ask the moderators to look at a post. Flagging twice keeps one flag."""
     key = require_viewer(user, course_key)
     post = _get_post(post_id, key)
+    check_thread(user, key, post.thread.target)
     reason = _clean_text(reason or "", field="reason", limit=MAX_REASON_LENGTH, required=False)
     if PostFlag.objects.filter(post=post, user=user).exists():
         return
@@ -556,6 +567,7 @@ def follow_thread(*, user, course_key, thread_id, email_digest: bool = True) -> 
     """Follow a thread (or change the e-mail choice of an existing follow)."""
     key = require_viewer(user, course_key)
     thread = _get_thread(thread_id, key)
+    check_thread(user, key, thread.target)
     if not isinstance(email_digest, bool):
         raise InvalidInput(_("Choose whether to receive e-mail."))
     Follow.objects.update_or_create(
@@ -615,3 +627,21 @@ def has_posted(*, user_id: int, usage_key: str) -> bool:
     return Post.objects.filter(
         author_id=user_id, thread__usage_key=str(usage_key), is_hidden=False, is_retired=False
     ).exists()
+
+
+def post_in_thread(*, thread_id, post_id) -> data.PostRef | None:
+    """
+    The post ``post_id`` if it belongs to the thread ``thread_id`` (public ids), else None.
+
+    For features whose targets give posts a meaning of their own (a counselling
+    case's accepted answers); callers check who may see the thread.
+    """
+    thread_uuid, post_uuid = _uuid_or_none(thread_id), _uuid_or_none(post_id)
+    if thread_uuid is None or post_uuid is None:
+        return None
+    post = Post.objects.filter(uuid=post_uuid, thread__uuid=thread_uuid).only(
+        "uuid", "author_id", "parent_id", "is_hidden", "is_retired").first()
+    if post is None:
+        return None
+    return data.PostRef(id=str(post.uuid), thread_id=str(thread_uuid), author_id=post.author_id,
+                        is_top_level=post.parent_id is None, is_hidden=post.is_hidden, is_retired=post.is_retired)

@@ -18,6 +18,7 @@ from ..core.rate_limits import check_rate_limit
 from ..exceptions import InvalidInput, NotFound
 from ..members.api import require_viewer
 from . import data
+from .guards import check_thread
 from .models import Post, Translation
 
 MAX_TITLE_LENGTH = 200
@@ -58,6 +59,13 @@ def translated_object_ids(*, kind: str, language: str):
     for a feature's own query (``pk__in=...``), so a language filter stays in the database.
     """
     return Translation.objects.filter(kind=kind, language=language).values("object_id")
+
+
+def _check_post_thread(user, key, kind: str, object_pk: int) -> None:
+    """A post's translation is read and written only by who may read its thread (``guards``)."""
+    if kind == Translation.POST:
+        target = Post.objects.filter(pk=object_pk).values_list("thread__target", flat=True).first() or ""
+        check_thread(user, key, target)
 
 
 def _post_original(object_id, key):
@@ -102,6 +110,7 @@ def contribute_translation(
     """
     key = require_viewer(user, course_key)
     object_pk, original_language, original_title, _body = _original(kind, object_id, key)
+    _check_post_thread(user, key, kind, object_pk)
     code = normalise_language(language)
     if not code:
         raise InvalidInput(_("Choose the language of your translation."), errors={"language": [_("Required.")]})
@@ -152,6 +161,7 @@ def machine_translate(*, user, course_key, kind: str, object_id, language: str) 
     """
     key = require_viewer(user, course_key)
     object_pk, original_language, original_title, original_body = _original(kind, object_id, key)
+    _check_post_thread(user, key, kind, object_pk)
     code = normalise_language(language)
     if not code or code == original_language:
         return None

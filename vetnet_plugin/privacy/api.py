@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from ..best_practices.api import retire_best_practice_member
+from ..counselling.api import retire_counselling_member
 from ..discussions.api import retire_discussion_member
 from ..members.api import retire_member_profile
 from ..scenarios.api import retire_delphi_member
@@ -31,5 +32,6 @@ def retire_member(*, user_id: int, identifiers=()) -> None:
         retire_delphi_member(user_id=user_id)
         retire_toolbox_member(user_id=user_id)
         retire_best_practice_member(user_id=user_id)
+        retire_counselling_member(user_id=user_id)
         retire_member_profile(user_id=user_id)
         scrub_member_identifiers(names)

@@ -43,7 +43,7 @@ DEFAULTS = {
     # .. setting_default: {"post": [10, 300], "scenario": [3, 3600], "translation": [20, 3600],
     #   "flag": [20, 3600], "rating": [200, 3600], "deposit": [20, 3600], "review": [60, 3600],
     #   "adoption": [60, 3600], "collection": [30, 3600], "contact": [5, 3600],
-    #   "best_practice": [10, 3600], "peer_review": [30, 3600]}
+    #   "best_practice": [10, 3600], "peer_review": [30, 3600], "counselling_case": [5, 3600]}
     # .. setting_description: Creation limits per member, for every feature: action -> [how many, in
     #   how many seconds]; over the limit a request answers HTTP 429. An action left out keeps its
     #   default; [0, 0] turns that action's limit off.
@@ -51,6 +51,7 @@ DEFAULTS = {
         "post": [10, 300], "scenario": [3, 3600], "translation": [20, 3600], "flag": [20, 3600], "rating": [200, 3600],
         "deposit": [20, 3600], "review": [60, 3600], "adoption": [60, 3600], "collection": [30, 3600],
         "contact": [5, 3600], "best_practice": [10, 3600], "peer_review": [30, 3600],
+        "counselling_case": [5, 3600],
     },
     # .. setting_name: VETNET_DELPHI_MIN_RATERS
     # .. setting_default: 3
@@ -126,29 +127,25 @@ def plugin_settings(settings):
     for name, value in DEFAULTS.items():
         if not hasattr(settings, name):
             setattr(settings, name, value)
-    _schedule_discussion_digests(settings)
-    _schedule_best_practice_waiting_rule(settings)
+    _schedule_periodic_tasks(settings)
 
 
-def _schedule_discussion_digests(settings):
-    # Hourly: the task itself decides who is due, so the digest interval stays
-    # a plain setting an operator can change without touching the beat schedule.
+# The periodic tasks run hourly: each task decides itself what is due (a follower's
+# digest interval, an assignment's waiting time, a block's follow-up delay), so
+# operators and trainers change those without touching the beat schedule.
+PERIODIC_TASKS = {
+    "vetnet-discussion-digests": "vetnet.send_discussion_digests",
+    "vetnet-best-practice-waiting-rule": "vetnet.apply_best_practice_waiting_rule",
+    "vetnet-counselling-follow-ups": "vetnet.send_counselling_follow_ups",
+}
+
+
+def _schedule_periodic_tasks(settings):
     schedule = getattr(settings, "CELERY_BEAT_SCHEDULE", None)
     if schedule is None:
         schedule = settings.CELERY_BEAT_SCHEDULE = {}
-    entry = {"task": "vetnet.send_discussion_digests", "schedule": 3600.0}
-    if settings.VETNET_CELERY_QUEUE:
-        entry["options"] = {"queue": settings.VETNET_CELERY_QUEUE}
-    schedule.setdefault("vetnet-discussion-digests", entry)
-
-
-def _schedule_best_practice_waiting_rule(settings):
-    # Hourly: each assignment's own waiting time decides which practices are due,
-    # so trainers set it per block without touching the beat schedule.
-    schedule = getattr(settings, "CELERY_BEAT_SCHEDULE", None)
-    if schedule is None:
-        schedule = settings.CELERY_BEAT_SCHEDULE = {}
-    entry = {"task": "vetnet.apply_best_practice_waiting_rule", "schedule": 3600.0}
-    if settings.VETNET_CELERY_QUEUE:
-        entry["options"] = {"queue": settings.VETNET_CELERY_QUEUE}
-    schedule.setdefault("vetnet-best-practice-waiting-rule", entry)
+    for name, task in PERIODIC_TASKS.items():
+        entry = {"task": task, "schedule": 3600.0}
+        if settings.VETNET_CELERY_QUEUE:
+            entry["options"] = {"queue": settings.VETNET_CELERY_QUEUE}
+        schedule.setdefault(name, entry)

@@ -16,6 +16,7 @@ This package is the only part of ``vetnet_xblocks`` that imports
 """
 from .acting import ActingUser
 from .best_practices import BestPracticeBackend
+from .counselling import CounsellingBackend
 from .members import MembersBackend, render_markdown
 from .scenarios import ScenarioForumBackend, forum_languages
 from .toolbox import ToolboxBackend
@@ -23,6 +24,7 @@ from .toolbox import ToolboxBackend
 __all__ = [
     "ActingUser",
     "BestPracticeBackend",
+    "CounsellingBackend",
     "MembersBackend",
     "ScenarioForumBackend",
     "ToolboxBackend",

@@ -3,6 +3,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
 from .best_practices.urls import urlpatterns as best_practice_urlpatterns
+from .counselling.urls import urlpatterns as counselling_urlpatterns
 from .discussions.urls import urlpatterns as discussion_urlpatterns
 from .members.urls import urlpatterns as member_urlpatterns
 from .privacy.urls import urlpatterns as privacy_urlpatterns
@@ -16,5 +17,6 @@ urlpatterns = [
     *toolbox_urlpatterns,
     *best_practice_urlpatterns,
     *privacy_urlpatterns,
+    *counselling_urlpatterns,
     path("schema/", SpectacularAPIView.as_view(urlconf="vetnet_plugin.rest_api.schema_urls"), name="schema"),
 ]

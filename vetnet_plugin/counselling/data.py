@@ -1,0 +1,103 @@
+"""Plain values of peer counselling. No Django here."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from ..discussions.data import Thread
+
+OPEN = "open"
+SOLVED = "solved"
+STATUSES = (OPEN, SOLVED)
+# The queue's filter on a case's state: anything, cases still without an answer, cases not solved yet.
+QUEUE_STATES = ("", "unanswered", "unsolved", "solved")
+# What the owner reports at the follow-up.
+OUTCOMES = ("solved", "partly", "not_solved")
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A topic of the trainer's list: the code stored on cases, the label members read."""
+
+    code: str
+    label: str
+
+
+@dataclass(frozen=True)
+class CounsellingDesk:
+    """A counselling block's settings as the plugin keeps them."""
+
+    course_key: str
+    usage_key: str
+    title: str
+    topics: tuple[Topic, ...] = ()
+    allow_private: bool = False
+    follow_up_days: int = 14
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """A case as the "needs help" queue and the suggestions show it (``uuid`` is its public id)."""
+
+    uuid: str
+    title: str
+    problem_excerpt: str
+    language: str
+    topics: tuple[Topic, ...]
+    sector: str
+    country: str
+    organisation_type: str
+    status: str
+    answer_count: int
+    accepted_count: int
+    created: datetime
+    first_answer_at: datetime | None
+    # Hours from opening to the first answer; None while unanswered.
+    hours_to_first_answer: float | None
+    owner_name: str
+    is_own: bool
+    # In a private circle: only the owner, invited advisers and course staff see it.
+    is_private: bool = False
+
+
+@dataclass(frozen=True)
+class Case:
+    """A case with its whole intake, rendered for reading, and which of its answers were accepted."""
+
+    summary: CaseSummary
+    problem: str
+    problem_html: str
+    already_tried: str
+    already_tried_html: str
+    outcome_wanted: str
+    outcome_wanted_html: str
+    thread_id: str
+    owner_id: int | None
+    accepted_answer_ids: tuple[str, ...]
+    # The viewer may accept answers: the case owner or course staff.
+    can_accept: bool
+    # The advisers invited into a private circle, by name (for the owner and staff only).
+    adviser_names: tuple[str, ...] = ()
+    # What happened, as the owner reported it ("solved", "partly", "not_solved"; "" before), and their note.
+    outcome: str = ""
+    outcome_note: str = ""
+    outcome_note_html: str = ""
+    # The owner is asked now: the follow-up delay has passed and no outcome was reported.
+    follow_up_due: bool = False
+
+
+@dataclass(frozen=True)
+class CasePage:
+    """A case and one page of its answers (top-level posts), comments nested under them."""
+
+    case: Case
+    thread: Thread
+
+
+@dataclass(frozen=True)
+class SimilarCase:
+    """A case like the one being written, solved ones first."""
+
+    case: CaseSummary
+    shared_topics: tuple[str, ...]
+    score: float

@@ -1,0 +1,109 @@
+"""
+The counselling page: the intake form, the "needs help" queue, one case with
+its answers, and similar-case suggestions, rendered from the plugin's values
+with the block's templates (the blocks' template engine has no include, so
+each answer is rendered on its own and put into the case).
+"""
+from __future__ import annotations
+
+from django.conf.locale import LANG_INFO
+from django.utils.safestring import mark_safe
+
+from ..backend.counselling import ORGANISATION_TYPES, SECTORS, CounsellingBackend, community_languages, countries
+
+
+def language_name(code: str) -> str:
+    info = LANG_INFO.get(code, {})
+    return info.get("name_local") or info.get("name") or code
+
+
+def _choices(block, pairs, chosen: str = "") -> list[dict]:
+    return [{"value": code, "label": block.gettext(str(label)), "selected": code == chosen} for code, label in pairs]
+
+
+def _labels(block) -> dict:
+    return {
+        "sectors": {code: block.gettext(str(label)) for code, label in SECTORS},
+        "organisation_types": {code: block.gettext(str(label)) for code, label in ORGANISATION_TYPES},
+        "countries": dict(countries()),
+    }
+
+
+def _summary(block, labels: dict, case) -> dict:
+    return {
+        "case": case, "dom_id": f"{block.dom_id}-case-{case.uuid}",
+        "sector": labels["sectors"].get(case.sector, ""),
+        "country": labels["countries"].get(case.country, ""),
+        "organisation_type": labels["organisation_types"].get(case.organisation_type, ""),
+        "language": language_name(case.language),
+    }
+
+
+def render_queue(block, backend: CounsellingBackend, *, filters: dict, page) -> str:
+    """The intake form and one page of the queue, filtered as asked."""
+    desk = backend.desk or block.sync_desk(backend)
+    queue = backend.queue(page=page, **filters)
+    labels = _labels(block)
+    languages = [(code, language_name(code)) for code in community_languages()]
+    topics = [(t.code, t.label) for t in desk.topics]
+    return block.render_template("templates/queue.html", {
+        "block": block, "prefix": block.dom_id, "queue": queue, "filters": filters,
+        "allow_private": desk.allow_private,
+        "cases": [_summary(block, labels, case) for case in queue.items],
+        "topics": [{"value": code, "label": label, "selected": code == filters.get("topic", "")}
+                   for code, label in topics],
+        "intake_topics": [{"value": code, "label": label} for code, label in topics],
+        "sectors": _choices(block, SECTORS, filters.get("sector", "")),
+        "organisation_types": _choices(block, ORGANISATION_TYPES),
+        "countries": _choices(block, countries(), filters.get("country", "")),
+        "languages": _choices(block, languages, filters.get("language", "")),
+        "states": _choices(block, (("unsolved", block.gettext("Not solved yet")),
+                                   ("unanswered", block.gettext("Without an answer")),
+                                   ("solved", block.gettext("Solved"))), filters.get("state", "")),
+    })
+
+
+def _comments(post) -> list:
+    """Every reply under an answer, in order, however deep: comments read as one list."""
+    found = []
+    for reply in post.replies:
+        found.append(reply)
+        found.extend(_comments(reply))
+    return found
+
+
+def render_case(block, backend: CounsellingBackend, *, case_uuid: str, order: str, page) -> str:
+    """One case: its intake, its answers (accepted ones marked) with their comments, and the answer form."""
+    shown = backend.case_page(case_uuid=case_uuid, order=order, page=page)
+    case, thread = shown.case, shown.thread
+    labels = _labels(block)
+    accepted = set(case.accepted_answer_ids)
+    me = backend.acting.user_id
+    answers = []
+    for post in thread.posts:
+        answers.append(block.render_template("templates/answer.html", {
+            "block": block, "post": post, "case": case, "dom_id": f"{block.dom_id}-post-{post.id}",
+            "accepted": post.id in accepted, "comments": _comments(post),
+            "can_vote": not post.is_own and not post.is_hidden and not post.is_retired and me is not None,
+            "can_accept": case.can_accept and not post.is_hidden and not post.is_retired,
+            "language": language_name(post.language),
+        }))
+    return block.render_template("templates/case.html", {
+        "block": block, "prefix": block.dom_id, "case": case, "thread": thread,
+        "summary": _summary(block, labels, case.summary), "answers": mark_safe("".join(answers)),
+        "is_owner": case.summary.is_own, "order": order,
+        "outcomes": [{"value": "solved", "label": block.gettext("Solved")},
+                     {"value": "partly", "label": block.gettext("Partly solved")},
+                     {"value": "not_solved", "label": block.gettext("Not solved")}],
+        "outcome_label": {"solved": block.gettext("Solved"), "partly": block.gettext("Partly solved"),
+                          "not_solved": block.gettext("Not solved")}.get(case.outcome, ""),
+        "languages": [{"value": code, "label": language_name(code)} for code in community_languages()],
+    })
+
+
+def render_similar(block, found) -> str:
+    """The suggestions under the intake form."""
+    labels = _labels(block)
+    return block.render_template("templates/similar.html", {
+        "block": block, "found": [dict(_summary(block, labels, s.case), shared=s.shared_topics) for s in found],
+    })
