@@ -15,6 +15,14 @@ from .discussions.models import Follow, Post, PostFlag, PostRevision, PostVote, 
 from .members.models import CommunityRole, CourseMembership, MemberContact, MemberProfile, ProfileAttribute
 from .scenarios.models import Rating, RatingRound, RoundAggregate, Scenario, ScenarioForum
 from .toolbox.models import Adoption, Collection, CollectionItem, Resource, ResourceAttribute, ResourceVersion, Review
+from .workspaces.models import (
+    DocumentRevision,
+    Workspace,
+    WorkspaceDocument,
+    WorkspaceMembership,
+    WorkspaceTask,
+    WorkspaceTheme,
+)
 
 __all__ = [
     "CommunityRole", "CourseMembership", "MemberContact", "MemberProfile", "ProfileAttribute",
@@ -22,4 +30,5 @@ __all__ = [
     "Rating", "RatingRound", "RoundAggregate", "Scenario", "ScenarioForum",
     "Adoption", "Collection", "CollectionItem", "Resource", "ResourceAttribute", "ResourceVersion", "Review",
     "BestPractice", "BestPracticeAssignment", "CalibrationReview", "Credential", "GradeOverride", "PeerReview",
+    "DocumentRevision", "Workspace", "WorkspaceDocument", "WorkspaceMembership", "WorkspaceTask", "WorkspaceTheme",
 ]

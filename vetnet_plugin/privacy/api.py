@@ -6,6 +6,7 @@ from ..discussions.api import retire_discussion_member
 from ..members.api import retire_member_profile
 from ..scenarios.api import retire_delphi_member
 from ..toolbox.api import retire_toolbox_member
+from ..workspaces.api import retire_workspace_member
 
 __all__ = ["retire_member"]
 
@@ -23,4 +24,5 @@ def retire_member(*, user_id: int) -> None:
         retire_delphi_member(user_id=user_id)
         retire_toolbox_member(user_id=user_id)
         retire_best_practice_member(user_id=user_id)
+        retire_workspace_member(user_id=user_id)
         retire_member_profile(user_id=user_id)

@@ -24,6 +24,8 @@ DEFAULTS = {
         "post": [10, 300], "scenario": [3, 3600], "translation": [20, 3600], "flag": [20, 3600], "rating": [200, 3600],
         "deposit": [20, 3600], "review": [60, 3600], "adoption": [60, 3600], "collection": [30, 3600],
         "contact": [5, 3600], "best_practice": [10, 3600], "peer_review": [30, 3600],
+        # Workspaces: opening one, saving the shared document (pages save as members type), adding tasks.
+        "workspace": [5, 3600], "document_save": [720, 3600], "workspace_task": [60, 3600],
     },
     # Delphi aggregates of fewer raters are withheld, so no rating can be traced back to a person.
     "VETNET_DELPHI_MIN_RATERS": 3,
@@ -63,6 +65,7 @@ def plugin_settings(settings):
             setattr(settings, name, value)
     _schedule_discussion_digests(settings)
     _schedule_best_practice_waiting_rule(settings)
+    _schedule_workspace_due_reminders(settings)
 
 
 def _schedule_discussion_digests(settings):
@@ -87,3 +90,14 @@ def _schedule_best_practice_waiting_rule(settings):
     if settings.VETNET_CELERY_QUEUE:
         entry["options"] = {"queue": settings.VETNET_CELERY_QUEUE}
     schedule.setdefault("vetnet-best-practice-waiting-rule", entry)
+
+
+def _schedule_workspace_due_reminders(settings):
+    # Hourly: each task is reminded of once (the day before it is due), whenever the beat first runs that day.
+    schedule = getattr(settings, "CELERY_BEAT_SCHEDULE", None)
+    if schedule is None:
+        schedule = settings.CELERY_BEAT_SCHEDULE = {}
+    entry = {"task": "vetnet.send_workspace_due_reminders", "schedule": 3600.0}
+    if settings.VETNET_CELERY_QUEUE:
+        entry["options"] = {"queue": settings.VETNET_CELERY_QUEUE}
+    schedule.setdefault("vetnet-workspace-due-reminders", entry)

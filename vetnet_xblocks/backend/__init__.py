@@ -19,6 +19,7 @@ from .best_practices import BestPracticeBackend
 from .members import MembersBackend, render_markdown
 from .scenarios import ScenarioForumBackend, forum_languages
 from .toolbox import ToolboxBackend
+from .workspaces import WorkspaceBackend
 
 __all__ = [
     "ActingUser",
@@ -26,6 +27,7 @@ __all__ = [
     "MembersBackend",
     "ScenarioForumBackend",
     "ToolboxBackend",
+    "WorkspaceBackend",
     "forum_languages",
     "render_markdown",
 ]

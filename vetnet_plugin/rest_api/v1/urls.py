@@ -7,6 +7,7 @@ from .discussions.urls import urlpatterns as discussion_urlpatterns
 from .members.urls import urlpatterns as member_urlpatterns
 from .scenarios.urls import urlpatterns as scenario_urlpatterns
 from .toolbox.urls import urlpatterns as toolbox_urlpatterns
+from .workspaces.urls import urlpatterns as workspace_urlpatterns
 
 urlpatterns = [
     *member_urlpatterns,
@@ -14,5 +15,6 @@ urlpatterns = [
     *scenario_urlpatterns,
     *toolbox_urlpatterns,
     *best_practice_urlpatterns,
+    *workspace_urlpatterns,
     path("schema/", SpectacularAPIView.as_view(urlconf="vetnet_plugin.rest_api.schema_urls"), name="schema"),
 ]
