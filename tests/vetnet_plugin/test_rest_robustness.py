@@ -58,6 +58,7 @@ def world():
                                        visibility="course")
     counsellor = member(open_to_counselling=True)
     practice_uuid, review_uuid = best_practice_world(alice)
+    workspace_uuid, task_uuid = workspace_world(alice)
     return {
         "staff": staff, "alice": alice,
         "path_parameters": {
@@ -66,6 +67,7 @@ def world():
             "resource_uuid": resource.uuid, "collection_uuid": collection.uuid, "user_id": counsellor.id,
             "role": "policy_maker",
             "practice_uuid": practice_uuid, "review_uuid": review_uuid,
+            "workspace_uuid": workspace_uuid, "task_uuid": task_uuid,
         },
     }
 
@@ -81,6 +83,19 @@ def best_practice_world(alice):
     write_and_submit(bea, USAGE_KEY)
     lease = api.request_review(user=alice, course_key=COURSE_KEY, usage_key=USAGE_KEY)
     return own.uuid, lease.uuid
+
+
+def workspace_world(alice):
+    """Workspace themes (at the same opaque usage key), a workspace alice facilitates, its document and a task."""
+    from tests.vetnet_plugin.workspace_helpers import THEMES  # pylint: disable=import-outside-toplevel
+
+    api.configure_workspace_themes(course_key=COURSE_KEY, usage_key=USAGE_KEY, themes=THEMES)
+    workspace = api.create_workspace(user=alice, course_key=COURSE_KEY, usage_key=USAGE_KEY, theme_key=THEMES[0]["key"],
+                                     title="Retrofit module", goal="An outline")
+    api.save_document(user=alice, course_key=COURSE_KEY, workspace_uuid=workspace.uuid, base_revision=0,
+                      text="Unit 1\n")
+    task = api.create_task(user=alice, course_key=COURSE_KEY, workspace_uuid=workspace.uuid, title="Interview SMEs")
+    return workspace.uuid, task.uuid
 
 
 @pytest.fixture

@@ -69,16 +69,18 @@ def _conflict_labels(user) -> tuple[str, str]:
 
 
 @retrying_atomic
-def _save(*, document_id: int, user, base: int, text: str) -> tuple[WorkspaceDocument, bool, int]:
+def _save(*, document_id: int, user, base: int, text: str,
+          base_text: str | None) -> tuple[WorkspaceDocument, bool, int]:
     lock_for_update(WorkspaceDocument.objects.filter(pk=document_id))
     document = WorkspaceDocument.objects.get(pk=document_id)
     if base > document.revision:
         raise InvalidInput(_("This document has no revision {number}.").format(number=base),
                            errors={"base_revision": [_("No such revision.")]})
-    base_text = _base_text(document, base)
+    if base_text is None:
+        base_text = _base_text(document, base)
     latest_label, mine_label = _conflict_labels(user)
     result = three_way_merge(base_text, text, document.text, mine_label=mine_label, latest_label=latest_label)
-    if result.text == document.text and base == document.revision:
+    if result.text == document.text:
         return document, False, 0  # nothing typed: no new revision
     number = document.revision + 1
     DocumentRevision.objects.create(document=document, number=number, author=user, base=base, text=result.text,
@@ -89,14 +91,22 @@ def _save(*, document_id: int, user, base: int, text: str) -> tuple[WorkspaceDoc
     return document, base != number - 1, result.conflicts
 
 
-def save_document(*, user, course_key, workspace_uuid, base_revision: int, text: str) -> data.SavedDocument:
+def save_document(*, user, course_key, workspace_uuid, base_revision: int, text: str,
+                  base_text: str | None = None) -> data.SavedDocument:
     """
     Save the member's text, edited from ``base_revision``: merged with every
-    save made since, never refused for being stale. Makes one revision.
+    save made since, never refused for being stale. Makes one revision when
+    it changes the document.
+
+    ``base_text`` is for a page that kept typing while its last save was on
+    the way: the edit started from the text it sent then (not from any
+    revision's), and ``base_revision`` is the revision that save made.
     """
     if not isinstance(text, str):
         raise InvalidInput(_("Send the document's text."), errors={"text": [_("Send text.")]})
-    if len(text) > MAX_DOCUMENT_CHARS:
+    if base_text is not None and not isinstance(base_text, str):
+        raise InvalidInput(_("Send the text the edit started from."), errors={"base_text": [_("Send text.")]})
+    if len(text) > MAX_DOCUMENT_CHARS or len(base_text or "") > MAX_DOCUMENT_CHARS:
         message = _("A document holds at most {count} characters.").format(count=MAX_DOCUMENT_CHARS)
         raise InvalidInput(message, errors={"text": [message]})
     if isinstance(base_revision, bool) or not isinstance(base_revision, int) or base_revision < 0:
@@ -106,7 +116,8 @@ def save_document(*, user, course_key, workspace_uuid, base_revision: int, text:
     check_rate_limit(action="document_save", queryset=DocumentRevision.objects.filter(author_id=seat.actor.user_id))
     document = _document_of(seat.workspace)
     document, merged, conflicts = _save(document_id=document.pk, user=user, base=base_revision,
-                                        text=normalized(text))
+                                        text=normalized(text),
+                                        base_text=None if base_text is None else normalized(base_text))
     return data.SavedDocument(document=_document_value(seat.workspace.uuid, document), merged=merged,
                               conflicts=conflicts)
 

@@ -66,8 +66,10 @@ def three_way_merge(base: str, mine: str, latest: str, *, mine_label: str = "", 
         start, end = hunks[index][0], hunks[index][1]
         group = [hunks[index]]
         index += 1
-        # Changes that overlap or touch (including two insertions at one place) are one region.
-        while index < len(hunks) and hunks[index][0] <= end:
+        # Changes that overlap are one region; so are an insertion and a change it touches, whose
+        # order nobody can tell. Changes of neighbouring lines stay apart and both apply.
+        while index < len(hunks) and (hunks[index][0] < end or (
+                hunks[index][0] == end and (hunks[index][0] == hunks[index][1] or start == end))):
             end = max(end, hunks[index][1])
             group.append(hunks[index])
             index += 1

@@ -208,6 +208,8 @@ def leave_workspace(*, user, course_key, workspace_uuid) -> None:
     seat = seat_for(user=user, course_key=course_key, workspace_uuid=workspace_uuid)
     if seat.workspace.state == Workspace.ARCHIVED:
         raise Conflict(_("This workspace is archived: its work can be read but no longer changed."))
+    if not seat.status:
+        raise AccessDenied(_("You are not in this workspace."))
     if seat.workspace.facilitator_id == seat.actor.user_id:
         raise Conflict(_("The facilitator cannot leave; ask course staff to hand the workspace over."))
     WorkspaceMembership.objects.filter(workspace=seat.workspace, user_id=seat.actor.user_id).delete()
@@ -215,9 +217,9 @@ def leave_workspace(*, user, course_key, workspace_uuid) -> None:
 
 def set_workspace_state(*, user, course_key, workspace_uuid, state: str) -> data.Workspace:
     """Move the workspace along its lifecycle (facilitator or staff); an archived workspace stays archived."""
+    seat = managing_seat(user=user, course_key=course_key, workspace_uuid=workspace_uuid)
     if state not in data.STATES:
         raise InvalidInput(_("Choose a state of the workspace."), errors={"state": [_("Choose a state.")]})
-    seat = managing_seat(user=user, course_key=course_key, workspace_uuid=workspace_uuid)
     if state not in data.TRANSITIONS[seat.workspace.state]:
         raise Conflict(_("A workspace that is {now} cannot become {then}.").format(
             now=seat.workspace.get_state_display(), then=dict(Workspace.STATES)[state]))

@@ -86,8 +86,10 @@ class WorkspaceBackend:
     def document(self, workspace_uuid: str) -> api.SharedDocument:
         return api.get_document(**self._in(workspace_uuid))
 
-    def save_document(self, workspace_uuid: str, *, base_revision: int, text: str) -> api.SavedDocument:
-        return api.save_document(**self._in(workspace_uuid), base_revision=base_revision, text=text)
+    def save_document(self, workspace_uuid: str, *, base_revision: int, text: str,
+                      base_text: str | None = None) -> api.SavedDocument:
+        return api.save_document(**self._in(workspace_uuid), base_revision=base_revision, text=text,
+                                 base_text=base_text)
 
     def latest_revision(self, workspace_uuid: str) -> int:
         return api.latest_revision(**self._in(workspace_uuid))

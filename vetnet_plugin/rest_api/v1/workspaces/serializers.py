@@ -42,6 +42,9 @@ class DocumentSaveSerializer(serializers.Serializer):
 
     base_revision = serializers.IntegerField(min_value=0, max_value=2 ** 31 - 1)
     text = serializers.CharField(max_length=200_000, allow_blank=True, trim_whitespace=False)
+    # Only from a page that kept typing while its last save was on the way: the text that save sent.
+    base_text = serializers.CharField(max_length=200_000, allow_blank=True, trim_whitespace=False, required=False,
+                                      allow_null=True, default=None)
 
 
 class CompareQuerySerializer(serializers.Serializer):

@@ -136,7 +136,8 @@ class DocumentView(VetnetAPIView):
     def put(self, request, course_key, workspace_uuid):
         payload = _valid(serializers.DocumentSaveSerializer, body_of(request))
         saved = api.save_document(user=request.user, course_key=course_key, workspace_uuid=workspace_uuid,
-                                  base_revision=payload["base_revision"], text=payload["text"])
+                                  base_revision=payload["base_revision"], text=payload["text"],
+                                  base_text=payload["base_text"])
         return Response(serializers.SavedDocumentSerializer(saved).data)
 
 
