@@ -149,6 +149,7 @@ def load_demo() -> tuple[list, list]:
 DEMO_TEMPLATE = "community-of-vet-practices"
 SCENARIO_FORUM = ("vetnet_scenarios", "communication_scenarios_forum")
 TOOLBOX = ("vetnet_toolbox", "sharing_toolbox")
+WORKSPACES = ("vetnet_workspace", "collaboration_workspace")
 
 
 def _block(course, block_type, block_id):
@@ -172,4 +173,11 @@ def load_demo_content(courses) -> list[str]:
     return [
         f"Scenario forum: {demo_content.load_scenario_forum(forum_settings=forum.forum_settings(), users=users)}",
         f"Toolbox: {demo_content.load_toolbox(context=toolbox.toolbox_context(), users=users)}",
+        f"Workspaces: {_load_workspaces(course, users)}",
     ]
+
+
+def _load_workspaces(course, users) -> str:
+    block = _block(course, *WORKSPACES)
+    block.sync_themes()
+    return demo_content.load_workspaces(course_key=block.course_key, usage_key=block.usage_key, users=users)
