@@ -145,10 +145,10 @@ class WorkspaceBlock(WorkspaceHandlersMixin, VetnetBlock):
                     updated=_("The document was updated with others' changes."),
                     done=_("Done."))
 
-    def student_view_data(self, context=None):
-        return dict(super().student_view_data(context), themes=self.themes)
-
     @classmethod
     def workbench_scenarios(cls):
         return [("Workspaces: green skills in the building crafts",
-                 '<vetnet_workspace title="Work together on a theme"/>')]
+                 '<vetnet_workspace title="Work together on a theme">'
+                 '<option:instructions xmlns:option="http://code.edx.org/xblock/option">Open a workspace on a '
+                 'theme or join one, then write the shared document together.</option:instructions>'
+                 '</vetnet_workspace>')]
