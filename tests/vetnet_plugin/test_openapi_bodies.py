@@ -73,8 +73,8 @@ def test_the_api_schema_describes_every_workspace_body():
                 assert "requestBody" not in operation, (method, path)
             elif method in ("post", "put", "patch"):
                 assert all(body.get("schema") for body in operation["requestBody"]["content"].values()), (method, path)
-    assert paths == 18
+    assert paths == 19
     saved = document["components"]["schemas"]["SavedDocument"]["properties"]
     assert set(saved) == {"document", "merged", "conflicts"}
     body = document["components"]["schemas"]["DocumentSave"]["properties"]
-    assert set(body) == {"base_revision", "text"}
+    assert set(body) == {"base_revision", "text", "base_text"}

@@ -4,6 +4,7 @@ from django.core import mail
 
 from tests.factories import COURSE_KEY, OTHER_COURSE_KEY, UserFactory, member
 from tests.vetnet_plugin.communication_helpers import staff_user
+from tests.vetnet_plugin.toolbox_helpers import toolbox_media  # noqa: F401 (fixture)
 from vetnet_plugin import api
 from vetnet_plugin.exceptions import AccessDenied, Conflict, InvalidInput, NotFound
 from vetnet_plugin.models import Workspace, WorkspaceMembership
@@ -220,3 +221,28 @@ def test_retirement_removes_the_member_from_workspaces_and_keeps_the_shared_text
     assert revision.author_name == ""
     assert api.get_document(user=facilitator, course_key=COURSE_KEY,
                             workspace_uuid=workspace.uuid).text == "Shared text\n"
+
+
+@pytest.mark.usefixtures("toolbox_media")
+def test_on_closing_the_facilitator_publishes_the_document_to_the_toolbox_crediting_every_member():
+    workspace, (facilitator, other) = workspace_with_members(2)
+    uuid = workspace.uuid
+    api.save_document(user=other, course_key=COURSE_KEY, workspace_uuid=uuid, base_revision=0,
+                      text="# Retrofit module\nUnit 1: insulation\n")
+    with pytest.raises(Conflict):  # not before closing
+        api.publish_outcome(user=facilitator, course_key=COURSE_KEY, workspace_uuid=uuid, licence="cc-by")
+    for state in ("active", "closing"):
+        api.set_workspace_state(user=facilitator, course_key=COURSE_KEY, workspace_uuid=uuid, state=state)
+    with pytest.raises(AccessDenied):
+        api.publish_outcome(user=other, course_key=COURSE_KEY, workspace_uuid=uuid, licence="cc-by")
+    with pytest.raises(InvalidInput):
+        api.publish_outcome(user=facilitator, course_key=COURSE_KEY, workspace_uuid=uuid, licence="all-rights")
+    resource_uuid = api.publish_outcome(user=facilitator, course_key=COURSE_KEY, workspace_uuid=uuid,
+                                        licence="cc-by-sa", description="Our module outline.")
+    resource = api.get_resource(user=staff_user(), context=api.ToolboxContext(course_key=COURSE_KEY),
+                                resource_uuid=resource_uuid)
+    assert resource.title == "Retrofit module" and resource.resource_type == "project_result"
+    assert api.display_name(facilitator) in resource.description and api.display_name(other) in resource.description
+    assert resource.sectors == ("construction",)
+    with pytest.raises(Conflict):
+        api.publish_outcome(user=facilitator, course_key=COURSE_KEY, workspace_uuid=uuid, licence="cc-by")

@@ -318,6 +318,7 @@ WORKSPACE_POST_HANDLERS = {
     "save_document": ["workspace", "base_revision", "text", "base_text"],
     "create_task": ["workspace", "title", "assignee_id", "due"],
     "update_task": ["workspace", "task", "state"],
+    "publish_outcome": ["workspace", "licence", "description"],
 }
 WORKSPACE_GET_HANDLERS = {
     "document": ["workspace"],

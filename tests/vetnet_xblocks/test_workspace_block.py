@@ -6,6 +6,7 @@ import pytest
 import webob
 from lxml import etree
 
+from tests.vetnet_plugin.toolbox_helpers import toolbox_media  # noqa: F401 (fixture)
 from vetnet_plugin import api
 
 from .runtime import COURSE_KEY, TRAINER, CourseRuntime, add_block, call_handler, lms_opt_attrs, reload
@@ -182,3 +183,20 @@ def test_bad_values_get_a_4xx_with_a_message(team):
                              ("create_workspace", {"theme": "nowhere", "title": "x"})):
         status, body, _r = call_handler(ana.runtime, ana.block(workspace_block), handler, payload)
         assert 400 <= status < 500 and body["error"], (handler, payload, status)
+
+
+@pytest.mark.usefixtures("toolbox_media")
+def test_the_facilitator_of_a_closing_workspace_publishes_its_outcome_to_the_toolbox_from_the_page(team):
+    workspace_block, ana, ben, uuid = team
+    call_handler(ana.runtime, ana.block(workspace_block), "save_document",
+                 {"workspace": uuid, "base_revision": 0, "text": "Our module\n"})
+    for state in ("active", "closing"):
+        call_handler(ana.runtime, ana.block(workspace_block), "set_state", {"workspace": uuid, "state": state})
+    assert 'data-vetnet-action="publish_outcome"' in ana.block(workspace_block).student_view().content
+    assert 'data-vetnet-action="publish_outcome"' not in ben.block(workspace_block).student_view().content
+    status, body, _r = call_handler(ana.runtime, ana.block(workspace_block), "publish_outcome",
+                                    {"workspace": uuid, "licence": "cc-by", "description": ""})
+    assert status == 200 and body["resource_uuid"]
+    resource = api.get_resource(user=ana.user, context=api.ToolboxContext(course_key=COURSE_KEY),
+                                resource_uuid=body["resource_uuid"])
+    assert api.display_name(ben.user) in resource.description

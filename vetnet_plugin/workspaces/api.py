@@ -18,6 +18,7 @@ from .data import (
     WorkspaceThemeSettings,
 )
 from .documents import compare_revisions, get_document, latest_revision, list_revisions, save_document
+from .outcome import publish_outcome
 from .retirement import retire_workspace_member
 from .themes import check_themes as check_workspace_themes
 from .themes import configure_workspace_themes
@@ -66,6 +67,7 @@ __all__ = [
     "list_revisions",
     "list_tasks",
     "list_themes",
+    "publish_outcome",
     "record_visit",
     "retire_workspace_member",
     "save_document",

@@ -83,6 +83,8 @@ class Workspace(models.Model):
     )
     # The Open edX team this workspace stands for, when a teamset's teams serve as workspaces.
     team_id = models.CharField(max_length=255, blank=True)
+    # The toolbox resource the workspace published as its outcome, once it has.
+    outcome_resource_uuid = models.UUIDField(null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
     modified = models.DateTimeField(auto_now=True)
 

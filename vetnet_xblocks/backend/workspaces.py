@@ -13,9 +13,10 @@ from vetnet_plugin.data import Page
 from ..mixins import BlockUser
 from .acting import ActingUser
 
-__all__ = ["SECTORS", "TOPICS", "WorkspaceBackend", "check_themes", "configure_themes", "render_markdown"]
+__all__ = ["LICENCES", "SECTORS", "TOPICS", "WorkspaceBackend", "check_themes", "configure_themes", "render_markdown"]
 
 TOPICS = api.TOPICS
+LICENCES = api.LICENCES
 SECTORS = api.SECTORS
 render_markdown = api.render_markdown
 
@@ -82,6 +83,9 @@ class WorkspaceBackend:
 
     def set_notices(self, workspace_uuid: str, enabled: bool) -> None:
         api.set_workspace_notices(**self._in(workspace_uuid), enabled=enabled)
+
+    def publish_outcome(self, workspace_uuid: str, *, licence: str, description: str) -> str:
+        return api.publish_outcome(**self._in(workspace_uuid), licence=licence, description=description)
 
     def document(self, workspace_uuid: str) -> api.SharedDocument:
         return api.get_document(**self._in(workspace_uuid))

@@ -14,7 +14,15 @@ from xblock.fields import List, Scope
 
 from vetnet_plugin.exceptions import AccessDenied, InvalidInput, VetnetError
 
-from ..backend.workspaces import SECTORS, TOPICS, WorkspaceBackend, check_themes, configure_themes, render_markdown
+from ..backend.workspaces import (
+    LICENCES,
+    SECTORS,
+    TOPICS,
+    WorkspaceBackend,
+    check_themes,
+    configure_themes,
+    render_markdown,
+)
 from ..base import EditableField, VetnetBlock, display_name_field
 from ..mixins import gettext_noop as _
 from . import authoring
@@ -91,7 +99,8 @@ class WorkspaceBlock(WorkspaceHandlersMixin, VetnetBlock):
     def render_workspace(self, backend: WorkspaceBackend, workspace) -> str:
         """One workspace's part of the page: its members and, for those who may read it, its work."""
         context = {"block": self, "workspace": workspace, "goal_html": render_markdown(workspace.goal),
-                   "dom_id": f"{self.dom_id}-{workspace.uuid}", "states": self._state_choices(workspace)}
+                   "dom_id": f"{self.dom_id}-{workspace.uuid}", "states": self._state_choices(workspace),
+                   "licences": [(code, self.gettext(str(label))) for code, label in LICENCES]}
         if workspace.can_read:
             document = backend.document(workspace.uuid)
             context.update(document=document, document_html=render_markdown(document.text),

@@ -82,6 +82,13 @@ class WorkspaceHandlersMixin:
         return {"enabled": enabled}
 
     @json_handler
+    def publish_outcome(self, data, suffix=""):  # pylint: disable=unused-argument
+        """On closing: the document goes to the toolbox as a resource credited to every member."""
+        resource = self.view_backend().publish_outcome(self._workspace_uuid(data), licence=_text(self, data, "licence"),
+                                                       description=_text(self, data, "description", required=False))
+        return {"resource_uuid": resource}
+
+    @json_handler
     def save_document(self, data, suffix=""):  # pylint: disable=unused-argument
         """A save from the revision the page started from; merged with what others saved since."""
         return self.view_backend().save_document(self._workspace_uuid(data),

@@ -68,6 +68,17 @@ class TaskUpdateSerializer(serializers.Serializer):
     due = serializers.DateField(required=False, allow_null=True)
 
 
+class OutcomeSerializer(serializers.Serializer):
+    """The outcome's licence (a toolbox licence code) and a description above the members' credit."""
+
+    licence = serializers.ChoiceField(choices=[(code, code) for code, _label in api.LICENCES])
+    description = serializers.CharField(max_length=5000, allow_blank=True, required=False, default="")
+
+
+class PublishedOutcomeSerializer(serializers.Serializer):
+    resource_uuid = serializers.CharField()
+
+
 # Response bodies: the shapes of ``workspaces.data`` values, as the views answer with them.
 
 class ThemeSerializer(serializers.Serializer):

@@ -19,6 +19,7 @@ urlpatterns = [
     re_path(rf"^{_WORKSPACE}/state/$", views.StateView.as_view(), name="workspace-state"),
     re_path(rf"^{_WORKSPACE}/visibility/$", views.VisibilityView.as_view(), name="workspace-visibility"),
     re_path(rf"^{_WORKSPACE}/notices/$", views.NoticesView.as_view(), name="workspace-notices"),
+    re_path(rf"^{_WORKSPACE}/outcome/$", views.OutcomeView.as_view(), name="workspace-outcome"),
     re_path(rf"^{_WORKSPACE}/document/$", views.DocumentView.as_view(), name="workspace-document"),
     re_path(rf"^{_WORKSPACE}/document/latest/$", views.LatestRevisionView.as_view(), name="workspace-latest"),
     re_path(rf"^{_WORKSPACE}/document/revisions/$", views.RevisionsView.as_view(), name="workspace-revisions"),

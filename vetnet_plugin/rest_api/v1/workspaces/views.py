@@ -124,6 +124,18 @@ class NoticesView(VetnetAPIView):
         return Response(serializers.NoticesSerializer({"enabled": payload["enabled"]}).data)
 
 
+class OutcomeView(VetnetAPIView):
+    """On closing, the facilitator publishes the document to the toolbox, every member credited."""
+
+    @extend_schema(request=serializers.OutcomeSerializer, responses={201: serializers.PublishedOutcomeSerializer})
+    def post(self, request, course_key, workspace_uuid):
+        payload = _valid(serializers.OutcomeSerializer, body_of(request))
+        resource_uuid = api.publish_outcome(user=request.user, course_key=course_key, workspace_uuid=workspace_uuid,
+                                            **payload)
+        return Response(serializers.PublishedOutcomeSerializer({"resource_uuid": resource_uuid}).data,
+                        status=status.HTTP_201_CREATED)
+
+
 class DocumentView(VetnetAPIView):
     """The shared document; a save from any earlier revision is merged, never refused as stale."""
 
