@@ -345,7 +345,7 @@ def workspaces():
 def _workspace_payload(workspaces, field, value):
     return {"workspace": workspaces["workspace"], "task": workspaces["task"], "theme": "green", "title": "T",
             "base_revision": 1, "text": "Unit 1\n", "state": "doing", "user_id": workspaces["user"].id,
-            "community_readable": True, "enabled": False, field: value}
+            "community_readable": True, "enabled": False, "licence": "cc-by", field: value}
 
 
 @pytest.mark.parametrize("handler", sorted(WORKSPACE_POST_HANDLERS))
