@@ -23,8 +23,10 @@ function VetnetWorkspace(runtime, element, args) {
   }
 
   function get(name, query) {
-    var url = handlerUrl(name) + '?' + new URLSearchParams(query).toString();
-    return common.requestJSON('GET', url, null, {status: status, strings: strings});
+    // The runtime's handler URL may carry a query string of its own.
+    var base = handlerUrl(name);
+    var url = base + (base.indexOf('?') === -1 ? '?' : '&') + new URLSearchParams(query).toString();
+    return common.getJSON(url, {status: status, strings: strings});
   }
 
   function payloadOf(form) {
