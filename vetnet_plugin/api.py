@@ -27,6 +27,8 @@ from .scenarios import api as _scenarios
 from .scenarios.api import *  # noqa: F401,F403
 from .toolbox import api as _toolbox
 from .toolbox.api import *  # noqa: F401,F403
+from .workspaces import api as _workspaces
+from .workspaces.api import *  # noqa: F401,F403
 
 __all__ = sorted({
     *_core.__all__,
@@ -37,4 +39,5 @@ __all__ = sorted({
     *_best_practices.__all__,
     *_counselling.__all__,
     *_privacy.__all__,
+    *_workspaces.__all__,
 })

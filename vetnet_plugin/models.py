@@ -16,6 +16,14 @@ from .discussions.models import Follow, Post, PostFlag, PostRevision, PostVote, 
 from .members.models import CommunityRole, CourseMembership, MemberContact, MemberProfile, ProfileAttribute
 from .scenarios.models import Rating, RatingRound, RoundAggregate, Scenario, ScenarioForum
 from .toolbox.models import Adoption, Collection, CollectionItem, Resource, ResourceAttribute, ResourceVersion, Review
+from .workspaces.models import (
+    DocumentRevision,
+    Workspace,
+    WorkspaceDocument,
+    WorkspaceMembership,
+    WorkspaceTask,
+    WorkspaceTheme,
+)
 
 __all__ = [
     "CommunityRole", "CourseMembership", "MemberContact", "MemberProfile", "ProfileAttribute",
@@ -24,4 +32,5 @@ __all__ = [
     "Adoption", "Collection", "CollectionItem", "Resource", "ResourceAttribute", "ResourceVersion", "Review",
     "BestPractice", "BestPracticeAssignment", "CalibrationReview", "Credential", "GradeOverride", "PeerReview",
     "AcceptedAnswer", "CaseAdviser", "CaseTopic", "CounsellingCase", "CounsellingDesk",
+    "DocumentRevision", "Workspace", "WorkspaceDocument", "WorkspaceMembership", "WorkspaceTask", "WorkspaceTheme",
 ]

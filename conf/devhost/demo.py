@@ -150,6 +150,7 @@ DEMO_TEMPLATE = "community-of-vet-practices"
 SCENARIO_FORUM = ("vetnet_scenarios", "communication_scenarios_forum")
 TOOLBOX = ("vetnet_toolbox", "sharing_toolbox")
 COUNSELLING = ("vetnet_counselling", "communication_peer_counselling")
+WORKSPACES = ("vetnet_workspace", "collaboration_workspace")
 
 
 def _block(course, block_type, block_id):
@@ -177,4 +178,11 @@ def load_demo_content(courses) -> list[str]:
             course_key=counselling.course_key, usage_key=counselling.usage_key, title=counselling.display_title(),
             topics=counselling.topics, allow_private=counselling.allow_private, users=users),
         f"Toolbox: {demo_content.load_toolbox(context=toolbox.toolbox_context(), users=users)}",
+        f"Workspaces: {_load_workspaces(course, users)}",
     ]
+
+
+def _load_workspaces(course, users) -> str:
+    block = _block(course, *WORKSPACES)
+    block.sync_themes()
+    return demo_content.load_workspaces(course_key=block.course_key, usage_key=block.usage_key, users=users)

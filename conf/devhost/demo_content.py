@@ -507,3 +507,47 @@ def _fill_toolbox(context, users) -> None:
     for title in COLLECTION["resources"]:
         api.add_to_collection(user=owner, context=context, collection_uuid=collection.uuid,
                               resource_uuid=deposited[title])
+
+
+# -- the Collaboration unit's workspaces ------------------------------------------------
+
+DEMO_WORKSPACE_TITLE = "Renovation module for small building firms"
+DEMO_WORKSPACE_TEXT = """# Renovation module for small building firms
+
+Goal: a 40-hour continuing-training module that a craft SME can release its staff for.
+
+## Units
+1. Airtightness and insulation of existing walls (Marco)
+2. Heat pumps in small renovations (Jordi)
+3. Funding the training: regional and European instruments (Eleni)
+
+## Open questions
+- Can the practical part take place on the firms' own building sites?
+"""
+
+
+def load_workspaces(*, course_key, usage_key, users: dict) -> str:
+    """An active workspace in the Collaboration unit, with a document, its revisions and tasks (once)."""
+    marco, eleni, jordi = users["marco"], users["eleni"], users["jordi"]
+    themes = api.list_themes(user=marco, course_key=course_key, usage_key=usage_key)
+    existing = [w for entry in themes for w in entry.workspaces if w.title == DEMO_WORKSPACE_TITLE]
+    if not existing:
+        with transaction.atomic():
+            workspace = api.create_workspace(
+                user=marco, course_key=course_key, usage_key=usage_key, theme_key=themes[0].theme.key,
+                title=DEMO_WORKSPACE_TITLE, goal="Write a **40-hour module** on energy-efficient renovation "
+                "that small building firms can release their staff for.")
+            where = {"course_key": course_key, "workspace_uuid": workspace.uuid}
+            for person in (eleni, jordi):
+                api.join_workspace(user=person, **where)
+            first = api.save_document(user=marco, base_revision=0, text=DEMO_WORKSPACE_TEXT.split("## Open")[0],
+                                      **where)
+            api.save_document(user=jordi, base_revision=first.document.revision, text=DEMO_WORKSPACE_TEXT, **where)
+            api.set_workspace_state(user=marco, state="active", **where)
+            api.create_task(user=marco, title="Collect three renovation case studies", assignee_id=eleni.id, **where)
+            task = api.create_task(user=jordi, title="Draft unit 2 on heat pumps", assignee_id=jordi.id, **where)
+            api.update_task(user=jordi, task_uuid=task.uuid, state="doing", **where)
+        existing = [api.get_workspace(user=marco, course_key=course_key, workspace_uuid=workspace.uuid)]
+    shown = existing[0]
+    return f"“{shown.title}” ({shown.state}, {shown.member_count} members)"
+

@@ -194,3 +194,27 @@ def test_running_the_demo_twice_adds_no_content():
     assert _content_counts() == first
     assert first["rounds"] == 2 and first["resources"] == 8 and first["cases"] == 4
     assert first_output == second_output
+
+
+WORKSPACES_KEY = "block-v1:VETNet+CoVP+2026+type@vetnet_workspace+block@collaboration_workspace"
+
+
+def test_the_collaboration_unit_has_themes_on_vet_topics_and_an_active_workspace_with_work_in_it(client):
+    output = _run()
+    _run()
+
+    assert "Workspaces: “Renovation module for small building firms” (active, 3 members)" in output
+    themes = api.list_themes(user=_user("claire"), course_key=COURSE_KEY, usage_key=WORKSPACES_KEY)
+    assert [(t.theme.topic, t.theme.sector, t.theme.join_rule) for t in themes] == [
+        ("green_transition", "construction", "open"), ("digital_transition", "automotive", "request"),
+        ("work_based_learning", "hospitality", "invitation")]
+    [workspace] = themes[0].workspaces
+    assert workspace.state == "active" and {m.country for m in workspace.members} == {"IT", "GR", "ES"}
+    document = api.get_document(user=_user("eleni"), course_key=COURSE_KEY, workspace_uuid=workspace.uuid)
+    assert document.revision == 2 and "Heat pumps in small renovations" in document.text
+    assert len(api.list_tasks(user=_user("eleni"), course_key=COURSE_KEY, workspace_uuid=workspace.uuid)) == 2
+    with pytest.raises(AccessDenied):
+        api.get_document(user=_user("claire"), course_key=COURSE_KEY, workspace_uuid=workspace.uuid)
+    client.force_login(_user("jordi"))
+    page = client.get(f"/courses/{COURSE_KEY}/units/collaboration_workspaces/").content.decode()
+    assert "Renovation module for small building firms" in page and "Draft unit 2 on heat pumps" in page

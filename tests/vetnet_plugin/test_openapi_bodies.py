@@ -76,3 +76,30 @@ def test_the_api_schema_describes_every_peer_counselling_body():
             "topics", "language"} <= set(intake)
     page = document["components"]["schemas"]["CaseSummaryPage"]["properties"]
     assert set(page) == {"count", "num_pages", "current_page", "next", "previous", "results"}
+
+
+WORKSPACE_BODILESS = ("/join/", "/leave/", "/visit/")
+
+
+def test_the_api_schema_describes_every_workspace_body():
+    document = schema()
+    paths = 0
+    for path, operations in document["paths"].items():
+        if "/workspaces/" not in path and "/workspace-blocks/" not in path:
+            continue
+        paths += 1
+        for method, operation in operations.items():
+            if method not in ("get", "post", "put", "patch", "delete"):
+                continue
+            for status, response in operation["responses"].items():
+                if status.startswith("2") and status != "204":
+                    assert response.get("content", {}).get("application/json", {}).get("schema"), (method, path)
+            if path.endswith(WORKSPACE_BODILESS):
+                assert "requestBody" not in operation, (method, path)
+            elif method in ("post", "put", "patch"):
+                assert all(body.get("schema") for body in operation["requestBody"]["content"].values()), (method, path)
+    assert paths == 19
+    saved = document["components"]["schemas"]["SavedDocument"]["properties"]
+    assert set(saved) == {"document", "merged", "conflicts"}
+    body = document["components"]["schemas"]["DocumentSave"]["properties"]
+    assert set(body) == {"base_revision", "text", "base_text"}

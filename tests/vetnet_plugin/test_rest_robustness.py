@@ -60,6 +60,7 @@ def world():
     counsellor = member(open_to_counselling=True)
     practice_uuid, review_uuid = best_practice_world(alice)
     case_uuid = counselling_world(alice)
+    workspace_uuid, task_uuid = workspace_world(alice)
     return {
         "staff": staff, "alice": alice,
         "path_parameters": {
@@ -69,6 +70,7 @@ def world():
             "role": "policy_maker",
             "practice_uuid": practice_uuid, "review_uuid": review_uuid,
             "case_uuid": case_uuid,
+            "workspace_uuid": workspace_uuid, "task_uuid": task_uuid,
         },
     }
 
@@ -95,6 +97,19 @@ def counselling_world(alice):
     api.answer_case(user=member(), course_key=COURSE_KEY, usage_key=USAGE_KEY, case_uuid=case.summary.uuid,
                     body="Share one among firms.")
     return case.summary.uuid
+
+
+def workspace_world(alice):
+    """Workspace themes (at the same opaque usage key), a workspace alice facilitates, its document and a task."""
+    from tests.vetnet_plugin.workspace_helpers import THEMES  # pylint: disable=import-outside-toplevel
+
+    api.configure_workspace_themes(course_key=COURSE_KEY, usage_key=USAGE_KEY, themes=THEMES)
+    workspace = api.create_workspace(user=alice, course_key=COURSE_KEY, usage_key=USAGE_KEY, theme_key=THEMES[0]["key"],
+                                     title="Retrofit module", goal="An outline")
+    api.save_document(user=alice, course_key=COURSE_KEY, workspace_uuid=workspace.uuid, base_revision=0,
+                      text="Unit 1\n")
+    task = api.create_task(user=alice, course_key=COURSE_KEY, workspace_uuid=workspace.uuid, title="Interview SMEs")
+    return workspace.uuid, task.uuid
 
 
 @pytest.fixture

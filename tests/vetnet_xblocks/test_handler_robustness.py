@@ -469,4 +469,98 @@ def test_every_counselling_handler_refuses_hostile_json_with_a_400(counselling_p
     block, alice, _staff, _ids = counselling_people
     for handler in COUNSELLING_HANDLERS:
         status, body, _r = call_handler(alice.runtime, alice.block(block), handler, body=HOSTILE_BODIES[family])
+
+
+# -- the workspaces ------------------------------------------------------------------
+
+WORKSPACE_POST_HANDLERS = {
+    "create_workspace": ["theme", "title", "goal"],
+    "join": ["workspace"],
+    "leave": ["workspace"],
+    "approve": ["workspace", "user_id"],
+    "set_state": ["workspace", "state"],
+    "set_visibility": ["workspace", "community_readable"],
+    "set_notices": ["workspace", "enabled"],
+    "save_document": ["workspace", "base_revision", "text", "base_text"],
+    "create_task": ["workspace", "title", "assignee_id", "due"],
+    "update_task": ["workspace", "task", "state"],
+    "publish_outcome": ["workspace", "licence", "description"],
+}
+WORKSPACE_GET_HANDLERS = {
+    "document": ["workspace"],
+    "latest_revision": ["workspace"],
+    "compare": ["workspace", "older", "newer"],
+    "workspace_html": ["workspace"],
+}
+WORKSPACE_OLX = ('<vetnet_workspace themes=\'[{"key": "green", "title": "Green skills", "topic": "green_transition", '
+                 '"sector": "construction", "max_size": 4, "join_rule": "open", "members_create": true}]\'/>')
+
+
+@pytest.fixture
+def workspaces():
+    user, runtime = member_runtime()
+    block = add_block(runtime, "vetnet_workspace", WORKSPACE_OLX)
+    status, opened, _r = call_handler(runtime, block, "create_workspace", {"theme": "green", "title": "Retrofit"})
+    assert status == 200
+    uuid = opened["uuid"]
+    call_handler(runtime, block, "save_document", {"workspace": uuid, "base_revision": 0, "text": "Unit 1\n"})
+    status, task, _r = call_handler(runtime, block, "create_task", {"workspace": uuid, "title": "Interview"})
+    return {"user": user, "runtime": runtime, "block": block, "workspace": uuid, "task": task["uuid"]}
+
+
+def _workspace_payload(workspaces, field, value):
+    return {"workspace": workspaces["workspace"], "task": workspaces["task"], "theme": "green", "title": "T",
+            "base_revision": 1, "text": "Unit 1\n", "state": "doing", "user_id": workspaces["user"].id,
+            "community_readable": True, "enabled": False, "licence": "cc-by", field: value}
+
+
+@pytest.mark.parametrize("handler", sorted(WORKSPACE_POST_HANDLERS))
+def test_workspace_handlers_answer_nasty_values_with_a_4xx(workspaces, handler):
+    for field in WORKSPACE_POST_HANDLERS[handler]:
+        for value in NASTY:
+            status, body, _r = call_handler(workspaces["runtime"], workspaces["block"], handler,
+                                            _workspace_payload(workspaces, field, value))
+            assert_answered(status, body, (handler, field, repr(value)[:40]))
+    assert "Unit 1" in api.get_document(user=workspaces["user"], course_key=COURSE_KEY,
+                                        workspace_uuid=workspaces["workspace"]).text
+
+
+@pytest.mark.parametrize("handler", sorted(WORKSPACE_GET_HANDLERS))
+def test_workspace_queries_answer_strange_values_with_a_4xx(workspaces, handler):
+    for field in WORKSPACE_GET_HANDLERS[handler]:
+        for value in QUERY_VALUES:
+            query = {"workspace": workspaces["workspace"], "older": "0", "newer": "1", field: value}
+            status, body = get(workspaces["runtime"], workspaces["block"], handler, query)
+            assert_answered(status, body, (handler, field, value[:40]))
+
+
+def test_workspace_handlers_refuse_people_outside_the_course_community(workspaces):
+    outsider = UserFactory()
+    runtime = workspaces["runtime"].as_user(lms_opt_attrs(user_id=outsider.id, username=outsider.username))
+    block = runtime.get_block(workspaces["block"].scope_ids.usage_id)
+    for handler in WORKSPACE_POST_HANDLERS:
+        status, body, _r = call_handler(runtime, block, handler, _workspace_payload(workspaces, "x", 1))
+        assert status == 403 and body["error"], (handler, status, body)
+    for handler in WORKSPACE_GET_HANDLERS:
+        status, body = get(runtime, block, handler, {"workspace": workspaces["workspace"], "older": 0, "newer": 1})
+        assert status == 403 and body["error"], (handler, status, body)
+
+
+def test_workspace_handlers_do_not_reach_a_workspace_of_another_course(workspaces):
+    enroll(workspaces["user"], OTHER_COURSE_KEY)
+    runtime = CourseRuntime(lms_opt_attrs(user_id=workspaces["user"].id, username=workspaces["user"].username),
+                            course_key=OTHER_COURSE_KEY)
+    block = add_block(runtime, "vetnet_workspace", WORKSPACE_OLX)
+    for handler in ("save_document", "create_task", "join", "set_state"):
+        status, body, _r = call_handler(runtime, block, handler, _workspace_payload(workspaces, "x", 1))
+        assert status == 404 and body["error"], (handler, status, body)
+    status, body = get(runtime, block, "document", {"workspace": workspaces["workspace"]})
+    assert status == 404 and "Unit 1" not in json.dumps(body)
+
+
+@pytest.mark.parametrize("family", sorted(HOSTILE_BODIES))
+def test_every_workspace_handler_refuses_hostile_json_with_a_400(workspaces, family):
+    for handler in WORKSPACE_POST_HANDLERS:
+        status, body, _r = call_handler(workspaces["runtime"], workspaces["block"], handler,
+                                        body=HOSTILE_BODIES[family])
         assert_refused_with_a_message(status, body, (handler, family))

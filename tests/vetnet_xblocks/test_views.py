@@ -13,7 +13,8 @@ from .runtime import BLOCK_TYPES, LEARNER, TRAINER, CourseRuntime, add_block
 pytestmark = pytest.mark.django_db
 
 # Blocks whose member features exist, with the Studio editor's JavaScript they start.
-WITH_MEMBER_FEATURES = {"vetnet_toolbox", "vetnet_scenarios", "vetnet_best_practice", "vetnet_counselling"}
+WITH_MEMBER_FEATURES = {"vetnet_toolbox", "vetnet_scenarios", "vetnet_best_practice", "vetnet_counselling",
+                        "vetnet_workspace"}
 
 SCRIPTED = (
     "Read the brief.\n\n"

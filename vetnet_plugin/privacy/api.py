@@ -8,6 +8,7 @@ from ..discussions.api import retire_discussion_member
 from ..members.api import retire_member_profile
 from ..scenarios.api import retire_delphi_member
 from ..toolbox.api import retire_toolbox_member
+from ..workspaces.api import retire_workspace_member
 from .export import export_member_data
 from .scrub import member_identifiers, scrub_member_identifiers
 
@@ -33,5 +34,6 @@ def retire_member(*, user_id: int, identifiers=()) -> None:
         retire_toolbox_member(user_id=user_id)
         retire_best_practice_member(user_id=user_id)
         retire_counselling_member(user_id=user_id)
+        retire_workspace_member(user_id=user_id)
         retire_member_profile(user_id=user_id)
         scrub_member_identifiers(names)

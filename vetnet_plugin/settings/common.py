@@ -43,7 +43,8 @@ DEFAULTS = {
     # .. setting_default: {"post": [10, 300], "scenario": [3, 3600], "translation": [20, 3600],
     #   "flag": [20, 3600], "rating": [200, 3600], "deposit": [20, 3600], "review": [60, 3600],
     #   "adoption": [60, 3600], "collection": [30, 3600], "contact": [5, 3600],
-    #   "best_practice": [10, 3600], "peer_review": [30, 3600], "counselling_case": [5, 3600]}
+    #   "best_practice": [10, 3600], "peer_review": [30, 3600], "counselling_case": [5, 3600],
+    #   "workspace": [5, 3600], "document_save": [720, 3600], "workspace_task": [60, 3600]}
     # .. setting_description: Creation limits per member, for every feature: action -> [how many, in
     #   how many seconds]; over the limit a request answers HTTP 429. An action left out keeps its
     #   default; [0, 0] turns that action's limit off.
@@ -52,6 +53,8 @@ DEFAULTS = {
         "deposit": [20, 3600], "review": [60, 3600], "adoption": [60, 3600], "collection": [30, 3600],
         "contact": [5, 3600], "best_practice": [10, 3600], "peer_review": [30, 3600],
         "counselling_case": [5, 3600],
+        # Workspaces: opening one, saving the shared document (pages save as members type), adding tasks.
+        "workspace": [5, 3600], "document_save": [720, 3600], "workspace_task": [60, 3600],
     },
     # .. setting_name: VETNET_DELPHI_MIN_RATERS
     # .. setting_default: 3
@@ -137,6 +140,8 @@ PERIODIC_TASKS = {
     "vetnet-discussion-digests": "vetnet.send_discussion_digests",
     "vetnet-best-practice-waiting-rule": "vetnet.apply_best_practice_waiting_rule",
     "vetnet-counselling-follow-ups": "vetnet.send_counselling_follow_ups",
+    # Each task is reminded of once, the day before it is due, whenever the beat first runs that day.
+    "vetnet-workspace-due-reminders": "vetnet.send_workspace_due_reminders",
 }
 
 

@@ -20,6 +20,7 @@ from .counselling import CounsellingBackend
 from .members import MembersBackend, render_markdown
 from .scenarios import ScenarioForumBackend, forum_languages
 from .toolbox import ToolboxBackend
+from .workspaces import WorkspaceBackend
 
 __all__ = [
     "ActingUser",
@@ -28,6 +29,7 @@ __all__ = [
     "MembersBackend",
     "ScenarioForumBackend",
     "ToolboxBackend",
+    "WorkspaceBackend",
     "forum_languages",
     "render_markdown",
 ]

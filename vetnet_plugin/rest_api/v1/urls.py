@@ -9,6 +9,7 @@ from .members.urls import urlpatterns as member_urlpatterns
 from .privacy.urls import urlpatterns as privacy_urlpatterns
 from .scenarios.urls import urlpatterns as scenario_urlpatterns
 from .toolbox.urls import urlpatterns as toolbox_urlpatterns
+from .workspaces.urls import urlpatterns as workspace_urlpatterns
 
 urlpatterns = [
     *member_urlpatterns,
@@ -18,5 +19,6 @@ urlpatterns = [
     *best_practice_urlpatterns,
     *privacy_urlpatterns,
     *counselling_urlpatterns,
+    *workspace_urlpatterns,
     path("schema/", SpectacularAPIView.as_view(urlconf="vetnet_plugin.rest_api.schema_urls"), name="schema"),
 ]

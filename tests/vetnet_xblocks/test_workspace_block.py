@@ -1,0 +1,202 @@
+"""The workspace block: themes authored in Studio and OLX, the learner's page, and its handlers' rights."""
+import io
+from urllib.parse import urlencode
+
+import pytest
+import webob
+from lxml import etree
+
+from tests.vetnet_plugin.toolbox_helpers import toolbox_media  # noqa: F401 (fixture)
+from vetnet_plugin import api
+
+from .runtime import COURSE_KEY, TRAINER, CourseRuntime, add_block, call_handler, lms_opt_attrs, reload
+from .scenarios_helpers import person
+
+pytestmark = pytest.mark.django_db
+
+OLX = """
+<vetnet_workspace title="Work together" themes='[
+  {"key": "green-construction", "title": "Green skills in the building crafts", "topic": "green_transition",
+   "sector": "construction", "starts": "2026-02-01", "ends": "2026-05-31", "max_size": 3, "join_rule": "open",
+   "members_create": true, "description": "Renovation modules."},
+  {"key": "apprenticeships", "title": "Apprenticeships in craft SMEs", "topic": "work_based_learning",
+   "sector": "wood_furniture", "starts": null, "ends": null, "max_size": 5, "join_rule": "invitation",
+   "members_create": false, "description": ""}]'/>
+"""
+
+POST_HANDLERS = ("join", "leave", "approve", "set_state", "set_visibility", "set_notices", "save_document",
+                 "create_task", "update_task")
+GET_HANDLERS = ("document", "latest_revision", "compare", "workspace_html")
+
+
+def export(runtime, block) -> bytes:
+    buffer = io.BytesIO()
+    runtime.export_to_xml(block, buffer)
+    return buffer.getvalue()
+
+
+def get(who, block, handler, query):
+    request = webob.Request.blank(f"/?{urlencode(query)}", method="GET")
+    response = who.runtime.handle(who.block(block), handler, request)
+    return response.status_code, response.json
+
+
+@pytest.fixture
+def block():
+    runtime = CourseRuntime(lms_opt_attrs(user_id=999999, is_staff=True, role="staff"))
+    return runtime, add_block(runtime, "vetnet_workspace", OLX)
+
+
+@pytest.fixture
+def team(block):
+    runtime, workspace_block = block
+    ana, ben = person(runtime), person(runtime)
+    status, opened, _r = call_handler(ana.runtime, ana.block(workspace_block), "create_workspace",
+                                      {"theme": "green-construction", "title": "Retrofit module",
+                                       "goal": "An outline of **four units**"})
+    assert status == 200, opened
+    status, _body, _r = call_handler(ben.runtime, ben.block(workspace_block), "join", {"workspace": opened["uuid"]})
+    assert status == 200
+    return workspace_block, ana, ben, opened["uuid"]
+
+
+def test_the_themes_the_trainer_authors_survive_olx_export_and_import(block):
+    runtime, workspace_block = block
+    olx = export(runtime, workspace_block)
+    again = add_block(CourseRuntime(TRAINER), "vetnet_workspace", olx)
+    assert again.themes == workspace_block.themes and again.themes[1]["join_rule"] == "invitation"
+    assert etree.fromstring(export(CourseRuntime(TRAINER), again)).attrib == etree.fromstring(olx).attrib
+
+
+def test_the_studio_editor_edits_the_themes_as_plain_text_and_refuses_what_the_plugin_cannot_use(block):
+    runtime, workspace_block = block
+    editor = {field["name"]: field["value"] for field in workspace_block._editor_fields()}  # pylint: disable=protected-access
+    text = editor["themes_text"]
+    assert text.startswith("green-construction | Green skills in the building crafts | green_transition | "
+                           "construction\n2026-02-01 | 2026-05-31 | 3 | open | yes\nRenovation modules.")
+    status, _body, _r = call_handler(runtime, workspace_block, "studio_submit",
+                                     {"themes_text": text.replace("| 3 | open", "| 12 | request")})
+    assert status == 200
+    assert reload(runtime, workspace_block).themes[0]["max_size"] == 12
+    assert reload(runtime, workspace_block).themes[0]["join_rule"] == "request"
+    for broken in ("no pipes at all", text.replace("green_transition", "astrology"), text.replace("| yes", "| maybe")):
+        status, body, _r = call_handler(runtime, reload(runtime, workspace_block), "studio_submit",
+                                        {"themes_text": broken})
+        assert status == 400 and body["error"], broken
+    assert reload(runtime, workspace_block).themes[0]["max_size"] == 12
+
+
+def test_members_see_themes_workspaces_and_the_shared_document_in_the_page(team):
+    workspace_block, ana, ben, uuid = team
+    api.save_document(user=ana.user, course_key=COURSE_KEY, workspace_uuid=uuid, base_revision=0,
+                      text="Unit 1: insulation <script>x</script>\n")
+    html = ben.block(workspace_block).student_view().content
+    assert "Green skills in the building crafts" in html and "Retrofit module" in html
+    assert "<strong>four units</strong>" in html
+    assert "Unit 1: insulation &lt;script&gt;" in html and "<script>x" not in html
+    assert 'data-vetnet-document="' + uuid in html
+
+
+def test_a_member_outside_the_workspace_sees_it_but_not_its_work_and_is_refused_by_every_handler(team):
+    workspace_block, ana, _ben, uuid = team
+    api.save_document(user=ana.user, course_key=COURSE_KEY, workspace_uuid=uuid, base_revision=0,
+                      text="Private outline\n")
+    carla = person(ana.runtime)
+    html = carla.block(workspace_block).student_view().content
+    assert "Retrofit module" in html and "Private outline" not in html
+    task = api.create_task(user=ana.user, course_key=COURSE_KEY, workspace_uuid=uuid, title="Ours")
+    payload = {"workspace": uuid, "base_revision": 1, "text": "Taken\n", "title": "T", "task": task.uuid,
+               "theme": "green-construction",
+               "state": "done", "user_id": carla.user.id, "community_readable": True, "enabled": False}
+    for handler in POST_HANDLERS:
+        if handler == "join":
+            continue  # a course member may join an open workspace
+        status, body, _r = call_handler(carla.runtime, carla.block(workspace_block), handler, payload)
+        assert status == 403 and body["error"], (handler, status, body)
+    for handler in GET_HANDLERS:
+        status, body = get(carla, workspace_block, handler, {"workspace": uuid, "older": 0, "newer": 1})
+        if handler == "workspace_html":
+            assert status == 200 and "Private outline" not in body["html"]
+        else:
+            assert status == 403 and body["error"], (handler, status, body)
+    outsider = person(ana.runtime, enrolled=False)
+    for handler in POST_HANDLERS + ("create_workspace",):
+        status, body, _r = call_handler(outsider.runtime, outsider.block(workspace_block), handler, payload)
+        assert status == 403 and body["error"], (handler, status, body)
+    assert api.get_document(user=ana.user, course_key=COURSE_KEY, workspace_uuid=uuid).text == "Private outline\n"
+
+
+def test_saves_through_the_block_merge_and_the_poll_sees_the_new_revision(team):
+    workspace_block, ana, ben, uuid = team
+    call_handler(ana.runtime, ana.block(workspace_block), "save_document",
+                 {"workspace": uuid, "base_revision": 0, "text": "Unit 1\nUnit 2\n"})
+    call_handler(ana.runtime, ana.block(workspace_block), "save_document",
+                 {"workspace": uuid, "base_revision": 1, "text": "Unit 1 by Ana\nUnit 2\n"})
+    status, saved, _r = call_handler(ben.runtime, ben.block(workspace_block), "save_document",
+                                     {"workspace": uuid, "base_revision": 1, "text": "Unit 1\nUnit 2 by Ben\n"})
+    assert status == 200 and saved["merged"] and saved["document"]["text"] == "Unit 1 by Ana\nUnit 2 by Ben\n"
+    assert get(ana, workspace_block, "latest_revision", {"workspace": uuid}) == (200, {"revision": 3})
+    status, compared = get(ana, workspace_block, "compare", {"workspace": uuid, "older": 1, "newer": 3})
+    assert status == 200 and "Unit 2 by Ben" in compared["html"]
+
+
+def test_a_page_that_kept_typing_during_a_save_loses_neither_its_words_nor_others(team):
+    workspace_block, ana, ben, uuid = team
+    call_handler(ana.runtime, ana.block(workspace_block), "save_document",
+                 {"workspace": uuid, "base_revision": 0, "text": "Unit 1\nUnit 2\n"})
+    sent = "Unit 1 by Ana\nUnit 2\n"
+    status, first, _r = call_handler(ana.runtime, ana.block(workspace_block), "save_document",
+                                     {"workspace": uuid, "base_revision": 1, "text": sent})
+    call_handler(ben.runtime, ben.block(workspace_block), "save_document",
+                 {"workspace": uuid, "base_revision": 2, "text": "Unit 1 by Ana\nUnit 2 by Ben\n"})
+    # Ana typed on in her first line while her save was on the way; her page saves from what it sent.
+    status, again, _r = call_handler(ana.runtime, ana.block(workspace_block), "save_document",
+                                     {"workspace": uuid, "base_revision": first["document"]["revision"],
+                                      "base_text": sent, "text": "Unit 1 by Ana, and more\nUnit 2\n"})
+    assert status == 200 and again["document"]["text"] == "Unit 1 by Ana, and more\nUnit 2 by Ben\n"
+
+
+def test_the_facilitator_runs_the_lifecycle_and_an_archived_workspace_refuses_writes_from_the_block(team):
+    workspace_block, ana, ben, uuid = team
+    status, _body, _r = call_handler(ben.runtime, ben.block(workspace_block), "set_state",
+                                     {"workspace": uuid, "state": "active"})
+    assert status == 403
+    for state in ("active", "closing", "archived"):
+        status, body, _r = call_handler(ana.runtime, ana.block(workspace_block), "set_state",
+                                        {"workspace": uuid, "state": state})
+        assert status == 200 and body["state"] == state
+    for who, handler, payload in ((ben, "save_document", {"base_revision": 0, "text": "x"}),
+                                  (ben, "create_task", {"title": "t"}), (ana, "set_state", {"state": "active"}),
+                                  (ana, "set_visibility", {"community_readable": True}), (ben, "leave", {})):
+        status, body, _r = call_handler(who.runtime, who.block(workspace_block), handler,
+                                        {"workspace": uuid, **payload})
+        assert status == 409 and "archived" in body["error"], handler
+
+
+def test_bad_values_get_a_4xx_with_a_message(team):
+    workspace_block, ana, _ben, uuid = team
+    for handler, payload in (("save_document", {"workspace": uuid, "base_revision": "x", "text": "a"}),
+                             ("save_document", {"workspace": uuid, "base_revision": 0, "text": ["a"]}),
+                             ("save_document", {"workspace": uuid, "base_revision": 0, "text": "a", "base_text": 5}),
+                             ("join", {"workspace": "not-a-uuid"}), ("create_task", {"workspace": uuid}),
+                             ("set_visibility", {"workspace": uuid, "community_readable": "yes"}),
+                             ("create_workspace", {"theme": "nowhere", "title": "x"})):
+        status, body, _r = call_handler(ana.runtime, ana.block(workspace_block), handler, payload)
+        assert 400 <= status < 500 and body["error"], (handler, payload, status)
+
+
+@pytest.mark.usefixtures("toolbox_media")
+def test_the_facilitator_of_a_closing_workspace_publishes_its_outcome_to_the_toolbox_from_the_page(team):
+    workspace_block, ana, ben, uuid = team
+    call_handler(ana.runtime, ana.block(workspace_block), "save_document",
+                 {"workspace": uuid, "base_revision": 0, "text": "Our module\n"})
+    for state in ("active", "closing"):
+        call_handler(ana.runtime, ana.block(workspace_block), "set_state", {"workspace": uuid, "state": state})
+    assert 'data-vetnet-action="publish_outcome"' in ana.block(workspace_block).student_view().content
+    assert 'data-vetnet-action="publish_outcome"' not in ben.block(workspace_block).student_view().content
+    status, body, _r = call_handler(ana.runtime, ana.block(workspace_block), "publish_outcome",
+                                    {"workspace": uuid, "licence": "cc-by", "description": ""})
+    assert status == 200 and body["resource_uuid"]
+    resource = api.get_resource(user=ana.user, context=api.ToolboxContext(course_key=COURSE_KEY),
+                                resource_uuid=body["resource_uuid"])
+    assert api.display_name(ben.user) in resource.description
