@@ -64,3 +64,21 @@ def on_certificate_revoked(certificate, **kwargs):  # pylint: disable=unused-arg
 def on_user_retired(sender, user, **kwargs):  # pylint: disable=unused-argument
     """USER_RETIRE_LMS_CRITICAL / _MISC: erase the member's personal data."""
     api.retire_member(user_id=user.id)
+
+
+# -- who is acting: the request's resolved actors are forgotten when their answer changes --
+
+
+def on_user_saved(sender, instance, **kwargs):  # pylint: disable=unused-argument
+    """A user row saved (global staff granted or removed, deactivated): resolve their actor afresh."""
+    api.forget_actors(user_id=instance.pk)
+
+
+def on_course_role_changed(sender, instance, **kwargs):  # pylint: disable=unused-argument
+    """A platform course access role granted or removed: resolve the user's actor afresh."""
+    api.forget_actors(user_id=instance.user_id)
+
+
+def on_task_started(**kwargs):  # pylint: disable=unused-argument
+    """A Celery task is a request of its own: it starts with no resolved actor."""
+    api.forget_actors()

@@ -39,6 +39,8 @@ INSTALLED_APPS = [
 ] + get_plugin_apps(PROJECT_TYPE)
 
 MIDDLEWARE = [
+    # Empties the per-request caches (the acting person, resolved once per request) as the platform does.
+    "edx_django_utils.cache.middleware.RequestCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

@@ -1,7 +1,7 @@
 """The learner's page and the staff table cost the same number of queries however many practices there are."""
 import pytest
 
-from tests.factories import COURSE_KEY, UserFactory
+from tests.factories import COURSE_KEY, UserFactory, new_request
 from vetnet_plugin import api
 
 from .best_practice_helpers import USAGE_KEY, cohort, configure, review_until_done
@@ -26,11 +26,13 @@ def test_reads_do_not_grow_with_the_number_of_submissions(read, django_assert_nu
         "staff": lambda: api.list_submissions(user=staff, course_key=COURSE_KEY, usage_key=USAGE_KEY),
         "quality": lambda: api.list_reviewer_quality(user=staff, course_key=COURSE_KEY, usage_key=USAGE_KEY),
     }
+    new_request()  # each read is a request of its own
     with django_assert_num_queries(BUDGETS[read]):
         calls[read]()
 
     review_until_done(cohort(16))
 
+    new_request()
     with django_assert_num_queries(BUDGETS[read]):
         result = calls[read]()
     if read == "staff":
