@@ -100,3 +100,18 @@ def test_staff_read_the_moderation_queue_without_javascript(demo_site, toolbox_c
     queue = page.locator(".vetnet-toolbox__queue")
     queue.get_by_role("heading", name="A bakery apprentice's day").wait_for()
     assert "Waiting for approval" in queue.inner_text()
+
+
+@pytest.mark.browser
+def test_a_resource_s_details_without_javascript(demo_site, shared, media, page_without_js):  # noqa: F811
+    page = page_without_js
+    log_in(page, "eleni", demo_site["password"])
+    page.goto(TOOLBOX + "?search=carpentry")
+    page.locator(".vetnet-toolbox__resource").first.get_by_role("link", name="Details, reviews and adoption").click()
+    page.wait_for_url("**resource=*")
+    details = page.locator(".vetnet-toolbox__resource-details")
+    details.get_by_role("heading", name="Carpentry safety sheet").wait_for()
+    assert "No reviews yet." in details.inner_text()
+    details.get_by_role("link", name="Back to the list").click()
+    page.wait_for_url("**search=carpentry*")
+    assert page.locator(".vetnet-toolbox__resource-details").count() == 0

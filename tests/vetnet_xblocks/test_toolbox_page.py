@@ -129,3 +129,21 @@ def test_the_page_view_keeps_its_query_budget_and_asks_for_the_membership_once()
     # The page asks who is a member, the upload limit, the library and its facets: several calls, one question.
     assert membership_lookups(small) == 1 and membership_lookups(large) == 1
     assert len(large) == len(small) <= 10, [q["sql"] for q in large.captured_queries]
+
+
+def test_a_resource_s_details_are_in_the_html_when_the_address_names_it():
+    from vetnet_plugin import api  # pylint: disable=import-outside-toplevel
+
+    author, reader = enrolled(), enrolled()
+    resource = deposit(author, context(COURSE_KEY), link_url="https://example.org/r", title="Guide",
+                       description="How **small** firms host apprentices.")
+    api.review_resource(user=reader, context=context(COURSE_KEY), resource_uuid=resource.uuid, rating=4,
+                        text="Useful <b>indeed</b>")
+    _block, _runtime, html = page_of(reader, f"/unit?search=guide&resource={resource.uuid}")
+    details = html.split('class="vetnet-toolbox__resource-details"', 1)[1].split("</section>", 1)[0]
+    assert "<strong>small</strong>" in details and "4★" in details and "Useful" in details
+    assert "<b>indeed</b>" not in details and "Back to the list" in details and "search=guide" in details
+    # The details link of each listed resource keeps the search.
+    assert f"?search=guide&amp;sort=newest&amp;page=1&amp;resource={resource.uuid}" in html
+    _block, _runtime, html = page_of(reader, "/unit?resource=00000000-0000-0000-0000-000000000000")
+    assert "vetnet-toolbox__resource-details" not in html and "not visible to you" in html

@@ -125,6 +125,7 @@ class ToolboxBlock(ToolboxHandlersMixin, VetnetBlock):
             pages = ToolboxPages(self, toolbox, vocabularies)
             try:
                 context.update(pages.library(query))
+                context.update(pages.details(query))
                 if user.is_staff:
                     context.update(pages.queue(query))
             except AccessDenied:

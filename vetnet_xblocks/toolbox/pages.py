@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from urllib.parse import urlencode
 
+from django.utils.safestring import mark_safe
+
 from vetnet_plugin.exceptions import InvalidInput, NotFound
 
 from ..backend.toolbox import FILTER_NAMES
@@ -62,6 +64,8 @@ class ToolboxPages:
         self.toolbox = toolbox
         self.labels = vocabularies["labels"]
         self._ = block.gettext
+        # The address's search and page, kept in the links to a resource's details and back.
+        self.kept_query = {}
 
     # -- one resource --------------------------------------------------------------
 
@@ -117,7 +121,7 @@ class ToolboxPages:
             "stats": " · ".join(stats),
             "tags": "#" + " #".join(resource.tags) if resource.tags else "",
             "access": access,
-            "details_href": "?" + urlencode({"resource": resource.uuid}),
+            "details_href": "?" + urlencode({**self.kept_query, "resource": resource.uuid}),
         }
 
     def render_item(self, resource, *, details: bool = False, moderation: str = ""):
@@ -132,6 +136,9 @@ class ToolboxPages:
     def library(self, data: Mapping) -> dict:
         """The template values of one page of the library, from a query string (or the block's defaults)."""
         query = library_query(data)
+        self.kept_query = {name: value for name, value in query.items() if value and name != "mine"}
+        if query["mine"]:
+            self.kept_query["mine"] = "1"
         filters = {name: query[name] for name in FILTER_NAMES}
         notice = ""
         try:
@@ -181,6 +188,37 @@ class ToolboxPages:
                 (code, f"{label} ({counts[code]})", code == current) for code, label in labelled
             ]
         return options
+
+    # -- one resource's details -------------------------------------------------------
+
+    def details(self, data: Mapping) -> dict:
+        """The details of the resource the address names (``resource``), or nothing if there is none to show."""
+        uuid = data.get("resource")
+        if not uuid:
+            return {}
+        try:
+            resource = self.toolbox.get_resource(resource_uuid=str(uuid))
+            reviews = self.toolbox.list_reviews(resource_uuid=resource.uuid, page=1, page_size=20)
+            adoptions = self.toolbox.list_adoptions(resource_uuid=resource.uuid)
+        except NotFound as error:
+            return {"details_notice": error.message}
+        _ = self._
+        outcomes = {"success": _("it worked well"), "partial": _("it partly worked"),
+                    "not_successful": _("it did not work for us")}
+        back = dict(self.kept_query)
+        values = {
+            "resource": resource,
+            "dom_id": self.block.dom_id,
+            # Sanitised by the plugin (allowlist) when stored, as the script shows it.
+            "description_html": mark_safe(resource.description_html),  # noqa: S308
+            "reviews": [{"rating": r.rating, "author_name": r.author_name, "html": mark_safe(r.text_html)}  # noqa: S308
+                        for r in reviews.items],
+            "adoptions_line": self._plural("Adopted {count} time", "Adopted {count} times", adoptions["count"]),
+            "reports": [{"outcome": outcomes.get(a.outcome, ""), "name": a.member_name, "text": a.outcome_report}
+                        for a in adoptions["reports"]],
+            "back_href": "?" + urlencode(back) if back else "?",
+        }
+        return {"details_html": self.block.render_template("templates/details.html", values)}
 
     # -- the moderation queue ---------------------------------------------------------
 
