@@ -112,6 +112,6 @@ def test_a_resource_s_details_without_javascript(demo_site, shared, media, page_
     details = page.locator(".vetnet-toolbox__resource-details")
     details.get_by_role("heading", name="Carpentry safety sheet").wait_for()
     assert "No reviews yet." in details.inner_text()
-    details.get_by_role("link", name="Back to the list").click()
+    details.get_by_role("link", name="Hide details").click()
     page.wait_for_url("**search=carpentry*")
     assert page.locator(".vetnet-toolbox__resource-details").count() == 0

@@ -142,7 +142,7 @@ def test_a_resource_s_details_are_in_the_html_when_the_address_names_it():
     _block, _runtime, html = page_of(reader, f"/unit?search=guide&resource={resource.uuid}")
     details = html.split('class="vetnet-toolbox__resource-details"', 1)[1].split("</section>", 1)[0]
     assert "<strong>small</strong>" in details and "4★" in details and "Useful" in details
-    assert "<b>indeed</b>" not in details and "Back to the list" in details and "search=guide" in details
+    assert "<b>indeed</b>" not in details and "Hide details" in details and "search=guide" in details
     # The details link of each listed resource keeps the search.
     assert f"?search=guide&amp;sort=newest&amp;page=1&amp;resource={resource.uuid}" in html
     _block, _runtime, html = page_of(reader, "/unit?resource=00000000-0000-0000-0000-000000000000")

@@ -208,6 +208,8 @@ class ToolboxPages:
         back = dict(self.kept_query)
         values = {
             "resource": resource,
+            "versions": [{"label": _("Version {number}").format(number=v.number), "note": v.change_note}
+                         for v in resource.versions],
             "dom_id": self.block.dom_id,
             # Sanitised by the plugin (allowlist) when stored, as the script shows it.
             "description_html": mark_safe(resource.description_html),  # noqa: S308
