@@ -68,6 +68,8 @@ def test_the_first_page_of_resources_is_in_the_html(settings):
     assert "Open the link" in html and "Details, reviews and adoption" in html
 
 
+# Committed rows: MariaDB's FULLTEXT index sees rows once their transaction commits.
+@pytest.mark.django_db(transaction=True)
 def test_the_query_string_chooses_the_search_filters_and_page(settings):
     settings.VETNET_PAGE_SIZE = 2
     author = enrolled()
@@ -131,6 +133,8 @@ def test_the_page_view_keeps_its_query_budget_and_asks_for_the_membership_once()
     assert len(large) == len(small) <= 10, [q["sql"] for q in large.captured_queries]
 
 
+# Committed rows: MariaDB's FULLTEXT index sees rows once their transaction commits.
+@pytest.mark.django_db(transaction=True)
 def test_a_resource_s_details_are_in_the_html_when_the_address_names_it():
     from vetnet_plugin import api  # pylint: disable=import-outside-toplevel
 
