@@ -227,3 +227,21 @@ def _default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_request_cache():
+    """
+    Every test is a request of its own: it starts with an empty request cache.
+
+    In the site the ``RequestCacheMiddleware`` empties it around each request;
+    a test that calls the API directly has no request around it, so one test's
+    resolved actors (keyed by user id, which a rolled-back database hands out
+    again) would otherwise reach the next test. Within a test the cache stays,
+    as within one request.
+    """
+    from edx_django_utils.cache import RequestCache  # pylint: disable=import-outside-toplevel
+
+    RequestCache.clear_all_namespaces()
+    yield
+    RequestCache.clear_all_namespaces()

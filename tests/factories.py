@@ -73,3 +73,10 @@ def member(course_key=COURSE_KEY, **profile):
     if profile:
         api.update_member_profile(user_id=user.id, changes=profile)
     return user
+
+
+def new_request():
+    """Start a new request, as ``RequestCacheMiddleware`` does: nothing resolved in the last one is kept."""
+    from edx_django_utils.cache import RequestCache  # pylint: disable=import-outside-toplevel
+
+    RequestCache.clear_all_namespaces()

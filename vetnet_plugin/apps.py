@@ -71,6 +71,15 @@ class VetnetPluginConfig(AppConfig):
     def ready(self):
         # Retirement signals live in edx-platform itself, not in openedx-events,
         # so they cannot be named in signals_config outside the platform.
+        from celery.signals import task_prerun  # pylint: disable=import-outside-toplevel
+        from django.conf import settings  # pylint: disable=import-outside-toplevel
+        from django.db.models.signals import post_save  # pylint: disable=import-outside-toplevel
+
         from . import compat, receivers  # pylint: disable=import-outside-toplevel
 
         compat.connect_retirement_receivers(receivers.on_user_retired)
+        # The acting person is resolved once per request (``members.access.actor_for``);
+        # these forget it when what it depends on changes, and at the start of a task.
+        post_save.connect(receivers.on_user_saved, sender=settings.AUTH_USER_MODEL, dispatch_uid="vetnet_user_saved")
+        compat.connect_course_role_receivers(receivers.on_course_role_changed)
+        task_prerun.connect(receivers.on_task_started, dispatch_uid="vetnet_task_started", weak=False)

@@ -55,6 +55,24 @@ def connect_retirement_receivers(receiver) -> bool:
     return True
 
 
+def connect_course_role_receivers(receiver) -> bool:
+    """
+    Connect ``receiver(sender, instance, **kwargs)`` to saves and deletes of the
+    platform's course access roles (``student.CourseAccessRole``).
+
+    Returns False when the platform (and so its role model) is not installed.
+    """
+    try:
+        from common.djangoapps.student.models import CourseAccessRole  # pylint: disable=import-outside-toplevel
+    except ImportError:
+        return False
+    from django.db.models.signals import post_delete, post_save  # pylint: disable=import-outside-toplevel
+
+    post_save.connect(receiver, sender=CourseAccessRole, dispatch_uid="vetnet_course_role_saved")
+    post_delete.connect(receiver, sender=CourseAccessRole, dispatch_uid="vetnet_course_role_deleted")
+    return True
+
+
 def drf_authentication_classes() -> list:
     """Authenticate API calls the way the LMS does: JWT where available, then the session."""
     from rest_framework.authentication import SessionAuthentication  # pylint: disable=import-outside-toplevel

@@ -69,3 +69,21 @@ def on_user_retired(sender, user, **kwargs):  # pylint: disable=unused-argument
     these; the original one comes as ``email``, and is scrubbed too.
     """
     api.retire_member(user_id=user.id, identifiers=[kwargs.get("email") or ""])
+
+
+# -- who is acting: the request's resolved actors are forgotten when their answer changes --
+
+
+def on_user_saved(sender, instance, **kwargs):  # pylint: disable=unused-argument
+    """A user row saved (global staff granted or removed, deactivated): resolve their actor afresh."""
+    api.forget_actors(user_id=instance.pk)
+
+
+def on_course_role_changed(sender, instance, **kwargs):  # pylint: disable=unused-argument
+    """A platform course access role granted or removed: resolve the user's actor afresh."""
+    api.forget_actors(user_id=instance.user_id)
+
+
+def on_task_started(**kwargs):  # pylint: disable=unused-argument
+    """A Celery task is a request of its own: it starts with no resolved actor."""
+    api.forget_actors()

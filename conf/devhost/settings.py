@@ -39,12 +39,16 @@ INSTALLED_APPS = [
 ] + get_plugin_apps(PROJECT_TYPE)
 
 MIDDLEWARE = [
+    # Empties the per-request caches (the acting person, resolved once per request) as the platform does.
+    "edx_django_utils.cache.middleware.RequestCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The current request for code without one in hand (a block's view reads its page's query string), as the platform.
+    "crum.CurrentRequestUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]

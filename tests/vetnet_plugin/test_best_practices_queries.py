@@ -1,7 +1,7 @@
 """The learner's page and the staff table cost the same number of queries however many practices there are."""
 import pytest
 
-from tests.factories import COURSE_KEY, UserFactory
+from tests.factories import COURSE_KEY, UserFactory, new_request
 from vetnet_plugin import api
 
 from .best_practice_helpers import USAGE_KEY, cohort, configure, review_until_done
@@ -46,6 +46,7 @@ def test_reads_do_not_grow_with_the_number_of_submissions(read, django_assert_nu
                                    scores={"relevance": 2, "evidence": 1})
     if read == "staff: last page":
         calls[read] = last_page()
+    new_request()  # each read is a request of its own
     with django_assert_num_queries(BUDGETS[read]):
         calls[read]()
 
@@ -53,6 +54,7 @@ def test_reads_do_not_grow_with_the_number_of_submissions(read, django_assert_nu
     if read == "staff: last page":
         calls[read] = last_page()
 
+    new_request()
     with django_assert_num_queries(BUDGETS[read]):
         result = calls[read]()
     if read == "staff":

@@ -3,7 +3,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import OTHER_COURSE_KEY, UserFactory, member
+from tests.factories import OTHER_COURSE_KEY, UserFactory, member, new_request
 from tests.vetnet_plugin.toolbox_helpers import context, deposit, toolbox_media  # noqa: F401
 from vetnet_plugin import api
 from vetnet_plugin.exceptions import InvalidInput, NotFound
@@ -131,6 +131,7 @@ def test_a_member_sees_their_own_pending_resources_with_mine(library):
 
 
 def _queries_for_one_page(user):
+    new_request()  # the page is read in a request of its own
     with CaptureQueriesContext(connection) as queries:
         api.list_resources(user=user, context=context(), filters=api.ResourceFilters(search="course", eqf_level="4"),
                            sort="best_rated")

@@ -2,6 +2,7 @@
 from .access import (
     actor_for,
     can_view_community,
+    forget_actors,
     is_moderator,
     require_moderator,
     require_viewer,
@@ -47,6 +48,7 @@ __all__ = [
     "can_view_community",
     "contact_member",
     "count_enrollments_to_backfill",
+    "forget_actors",
     "get_member_profile",
     "get_membership",
     "grant_community_role",

@@ -23,6 +23,7 @@ from .. import compat
 from ..conf import setting
 from ..core.keys import parse_course_key
 from . import data
+from .access import forget_actors
 from .community import refresh_directory_rows
 from .models import CourseMembership
 
@@ -61,6 +62,7 @@ def backfill_memberships(
         present += len(rows) - len(made)
         for user_id in sorted({user_id for user_id, _key in made}):
             refresh_directory_rows(user_id=user_id)
+            forget_actors(user_id=user_id)
         if progress is not None:
             progress(len(batch))
     return data.BackfillResult(created=created, already_present=present, skipped=skipped)

@@ -22,7 +22,7 @@ from ..core.taxonomy import (
 )
 from ..exceptions import AccessDenied, InvalidInput, NotFound
 from . import data
-from .access import can_view_community
+from .access import can_view_community, forget_actors
 from .contact import retire_member_contacts
 from .models import CourseMembership, MemberProfile, ProfileAttribute
 
@@ -179,6 +179,7 @@ def record_enrollment(
         membership.refresh_from_db()
     if created:
         refresh_directory_rows(user_id=user_id)
+    forget_actors(user_id=user_id)
     return _to_membership_data(membership)
 
 
@@ -188,6 +189,7 @@ def record_unenrollment(*, user_id: int, course_key) -> None:
     CourseMembership.objects.filter(user_id=user_id, course_key=key, is_active=True).update(
         is_active=False, modified=timezone.now()
     )
+    forget_actors(user_id=user_id)
 
 
 def _to_membership_data(membership: CourseMembership) -> data.Membership:
@@ -289,4 +291,5 @@ def retire_member_profile(*, user_id: int) -> None:
     retire_member_contacts(user_id=user_id)
     MemberProfile.objects.filter(user_id=user_id).delete()
     CourseMembership.objects.filter(user_id=user_id).delete()
+    forget_actors(user_id=user_id)
     retire_community_roles(user_id=user_id)

@@ -34,7 +34,12 @@ class MembersBackend:
             elif acting.is_staff:
                 self._is_member = True
             else:
-                self._is_member = api.is_active_member(user_id=acting.user_id, course_key=self.course_key)
+                # The same resolved actor every feature's API then uses: one membership question per request.
+                try:
+                    user = acting.django_user("")
+                except AccessDenied:
+                    user = None
+                self._is_member = api.actor_for(user=user, course_key=self.course_key).is_member
         return self._is_member
 
     def require_community_member(self, *, message: str) -> None:

@@ -12,14 +12,31 @@ from __future__ import annotations
 
 from xblock.fields import Integer, List, Scope, String
 
-from vetnet_plugin.exceptions import InvalidInput
+from vetnet_plugin.exceptions import AccessDenied, InvalidInput
 
 from ..backend import ToolboxBackend
 from ..backend import toolbox as catalogue
 from ..base import EditableField, VetnetBlock, display_name_field
 from ..mixins import gettext_noop as _
 from .handlers import ToolboxHandlersMixin
+from .pages import ToolboxPages
 from .vocabulary import block_vocabularies
+
+
+def page_query() -> dict:
+    """The query string of the page the block is shown in (search, filters, page), or nothing."""
+    try:
+        from crum import get_current_request  # pylint: disable=import-outside-toplevel
+    except ImportError:  # pragma: no cover - the platform and the development host have it
+        return {}
+    request = get_current_request()
+    if request is None:
+        return {}
+    try:
+        return {name: request.GET.get(name) for name in request.GET}
+    except UnicodeDecodeError:
+        return {}
+
 
 SCOPE_CODES = [code for code, _label in catalogue.SCOPES]
 MODERATION_CODES = [code for code, _label in catalogue.MODERATION_MODES]
@@ -101,6 +118,19 @@ class ToolboxBlock(ToolboxHandlersMixin, VetnetBlock):
         vocabularies = block_vocabularies(self.gettext, self.allowed_resource_types)
         limit = toolbox.upload_limit() if toolbox is not None else catalogue.operator_upload_limit()
         extensions = catalogue.upload_extensions()
+        if is_member:
+            # What a member came to read is in the HTML (ADR 0007): the library's page the
+            # address asks for (or the block's defaults), and the staff's moderation queue.
+            query = page_query()
+            pages = ToolboxPages(self, toolbox, vocabularies)
+            try:
+                context.update(pages.library(query))
+                context.update(pages.details(query))
+                if user.is_staff:
+                    context.update(pages.queue(query))
+            except AccessDenied:
+                pass  # the runtime's word (staff) is not the platform's: the shell only, as the handlers answer
+
         context.update({
             "dom_id": self.dom_id,
             "is_member": is_member,

@@ -17,6 +17,8 @@ from vetnet_plugin.exceptions import InvalidInput, VetnetError
 
 from ..backend.toolbox import FILTER_NAMES, METADATA_NAMES
 from ..mixins import json_handler, json_response
+from .pages import ToolboxPages
+from .vocabulary import block_vocabularies
 
 _LIST_FIELDS = ("sectors", "eqf_levels", "languages")
 
@@ -107,6 +109,21 @@ class ToolboxHandlersMixin:
                 "items": page.items, "facets": page.extra.get("facets", {}),
                 "facets_partial": page.extra.get("facets_partial", False),
                 "count_capped": page.extra.get("count_capped", False)}
+
+    @json_handler(methods=("GET",))
+    def library_html(self, data, suffix=""):  # pylint: disable=unused-argument
+        """A page of the library rendered by the page's own templates: results, page links, filter options."""
+        values = ToolboxPages(self, self.toolbox_backend(),
+                              block_vocabularies(self.gettext, self.allowed_resource_types)).library(data)
+        return {"html": values["library_html"], "filters": values["facet_html"],
+                "page": values["page"].page, "num_pages": values["page"].num_pages}
+
+    @json_handler(methods=("GET",))
+    def queue_html(self, data, suffix=""):  # pylint: disable=unused-argument
+        """The staff's moderation queue rendered by the page's own template."""
+        values = ToolboxPages(self, self.toolbox_backend(),
+                              block_vocabularies(self.gettext, self.allowed_resource_types)).queue(data)
+        return {"html": values["queue_list_html"]}
 
     @json_handler(methods=("GET",))
     def resource(self, data, suffix=""):  # pylint: disable=unused-argument

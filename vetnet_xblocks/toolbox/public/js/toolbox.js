@@ -1,7 +1,10 @@
 /* The toolbox block in the learner's page: find, share, review, adopt,
  * collect and moderate resources through the block's handlers.
- * Text from members is only ever put into the page with textContent; the
- * one exception is description_html, which the server sanitised. */
+ * The server renders the library's page and the moderation queue (ADR 0007);
+ * this script makes them live: a search, a filter or a page link asks the
+ * library_html handler for the same templates again, without a reload.
+ * Text from members is only ever put into the page with textContent, or as
+ * HTML the server rendered (autoescaped templates, sanitised description_html). */
 function VetnetToolbox(runtime, element, args) {
   'use strict';
 
@@ -14,10 +17,11 @@ function VetnetToolbox(runtime, element, args) {
   if (!searchForm) {
     return; // not a member: nothing to drive
   }
-  var results = root.querySelector('.vetnet-toolbox__results');
-  var summary = root.querySelector('.vetnet-toolbox__summary');
-  var pageLabel = root.querySelector('.vetnet-toolbox__page-label');
-  var state = {page: 1, numPages: 1, collections: []};
+  var library = root.querySelector('.vetnet-toolbox__library');
+  var results = library.querySelector('.vetnet-toolbox__results');
+  var summary = library.querySelector('.vetnet-toolbox__summary');
+  var pages = library.querySelector('.vetnet-toolbox__pages');
+  var state = {page: 1, collections: []};
   var options = {status: status, strings: strings};
 
   function url(handler, query) {
@@ -59,6 +63,7 @@ function VetnetToolbox(runtime, element, args) {
 
   /* -- tabs ---------------------------------------------------------------- */
   var tabs = root.querySelectorAll('.vetnet-toolbox__tab');
+  root.querySelector('.vetnet-toolbox__tabs').hidden = false;
   function showPanel(name) {
     tabs.forEach(function (tab) {
       tab.setAttribute('aria-expanded', tab.getAttribute('data-panel') === name ? 'true' : 'false');
@@ -87,31 +92,6 @@ function VetnetToolbox(runtime, element, args) {
       }
     });
     return data;
-  }
-
-  function fillFacets(facets) {
-    searchForm.querySelectorAll('select[data-facet]').forEach(function (select) {
-      var counts = facets[select.getAttribute('data-facet')] || {};
-      var vocabulary = select.getAttribute('data-vocabulary');
-      var current = select.value;
-      select.textContent = '';
-      select.appendChild(el('option', {value: ''}, strings.all));
-      var codes = Object.keys(counts);
-      if (current && codes.indexOf(current) === -1) {
-        codes.push(current);
-      }
-      codes.sort(function (a, b) {
-        return label(vocabulary, a).localeCompare(label(vocabulary, b));
-      });
-      codes.forEach(function (code) {
-        var text = (vocabulary ? label(vocabulary, code) : code) + ' (' + (counts[code] || 0) + ')';
-        var option = el('option', {value: code}, text);
-        if (code === current) {
-          option.selected = true;
-        }
-        select.appendChild(option);
-      });
-    });
   }
 
   function metaLine(resource) {
@@ -215,30 +195,64 @@ function VetnetToolbox(runtime, element, args) {
     return item;
   }
 
+  /* Wire one resource of the server's list: its details open here, a download refreshes its counts. */
+  function enhanceResource(item) {
+    var uuid = item.getAttribute('data-uuid');
+    var link = item.querySelector('.vetnet-toolbox__details-link');
+    var details = item.querySelector('.vetnet-toolbox__details');
+    if (link && details) {
+      var toggle = el('button', {type: 'button', class: 'vetnet-button', 'aria-expanded': 'false'}, strings.details);
+      link.parentNode.replaceChild(toggle, link);
+      toggle.addEventListener('click', function () {
+        var open = toggle.getAttribute('aria-expanded') === 'true';
+        toggle.setAttribute('aria-expanded', open ? 'false' : 'true');
+        toggle.textContent = open ? strings.details : strings.hide_details;
+        details.hidden = open;
+        if (!open) {
+          loadDetails(uuid, details);
+        }
+      });
+    }
+    var download = item.querySelector('.vetnet-toolbox__download');
+    if (download) {
+      download.addEventListener('click', function () {
+        // The download is counted on the server once the file is handed out.
+        window.setTimeout(function () { refreshResource(uuid); }, 1000);
+      });
+    }
+  }
+
+  function enhanceResults() {
+    results.querySelectorAll('.vetnet-toolbox__resource').forEach(enhanceResource);
+  }
+
+  /* Put the server's new rendering of the library in place, keeping the live summary and the selects. */
+  function showLibrary(data) {
+    var fresh = document.createElement('div');
+    fresh.innerHTML = data.html; // rendered by the block's own templates, autoescaped
+    var notice = library.querySelector('.vetnet-toolbox__notice');
+    if (notice) {
+      notice.remove();
+    }
+    results.innerHTML = fresh.querySelector('.vetnet-toolbox__results').innerHTML;
+    pages.innerHTML = fresh.querySelector('.vetnet-toolbox__pages').innerHTML;
+    summary.textContent = fresh.querySelector('.vetnet-toolbox__summary').textContent;
+    state.page = data.page;
+    searchForm.querySelectorAll('select[data-facet]').forEach(function (select) {
+      if (data.filters[select.name] !== undefined) {
+        select.innerHTML = data.filters[select.name]; // options rendered by the server
+      }
+    });
+    enhanceResults();
+  }
+
   function search() {
     results.setAttribute('aria-busy', 'true');
-    return common.getJSON(url('library', query()), options).then(function (result) {
+    return common.getJSON(url('library_html', query()), options).then(function (result) {
       results.removeAttribute('aria-busy');
-      if (!result.ok) {
-        return;
+      if (result.ok) {
+        showLibrary(result.data);
       }
-      var data = result.data;
-      state.numPages = data.num_pages;
-      results.textContent = '';
-      data.items.forEach(function (resource) {
-        results.appendChild(renderResource(resource));
-      });
-      summary.textContent = data.count ? counted('results', data.count) : strings.no_results;
-      if (data.count_capped) {
-        summary.textContent = format(strings.results_more, {count: data.count.toLocaleString()});
-      }
-      if (data.facets_partial) {
-        summary.textContent += ' ' + strings.facets_partial;
-      }
-      pageLabel.textContent = format(strings.page, {page: data.page, pages: data.num_pages});
-      root.querySelector('[data-page="previous"]').disabled = data.page <= 1;
-      root.querySelector('[data-page="next"]').disabled = data.page >= data.num_pages;
-      fillFacets(data.facets || {});
     });
   }
 
@@ -253,14 +267,18 @@ function VetnetToolbox(runtime, element, args) {
       search();
     });
   });
-  root.querySelector('[data-page="previous"]').addEventListener('click', function () {
-    state.page = Math.max(1, state.page - 1);
-    search();
+  pages.addEventListener('click', function (event) {
+    var link = event.target.closest('a[data-page-number]');
+    if (!link) {
+      return;
+    }
+    event.preventDefault();
+    state.page = parseInt(link.getAttribute('data-page-number'), 10) || 1;
+    search().then(function () {
+      summary.focus();
+    });
   });
-  root.querySelector('[data-page="next"]').addEventListener('click', function () {
-    state.page = Math.min(state.numPages, state.page + 1);
-    search();
-  });
+  summary.setAttribute('tabindex', '-1');
 
   /* -- details: reviews, adoption, collections ----------------------------- */
   function stars(name, idPrefix, current) {
@@ -532,5 +550,7 @@ function VetnetToolbox(runtime, element, args) {
   var loadCollections = panels.loadCollections;
   var loadQueue = panels.loadQueue;
 
-  search();
+  // The server rendered the first page (and, for staff, the queue): start on the find panel.
+  enhanceResults();
+  showPanel('find');
 }

@@ -10,7 +10,6 @@ window.VetnetToolboxPanels = function (ctx) {
   var options = ctx.options;
   var url = ctx.url;
   var el = ctx.el;
-  var field = ctx.field;
   var renderResource = ctx.renderResource;
 
   /* -- collections --------------------------------------------------------- */
@@ -136,44 +135,30 @@ window.VetnetToolboxPanels = function (ctx) {
       });
   }
 
+  /* The queue as the server renders it (queue_html, the page's own template); its buttons act here. */
   function loadQueue() {
     if (!queue) {
       return;
     }
-    common.getJSON(url('moderation_queue', {status: queueStatus.value}), options).then(function (result) {
-      if (!result.ok) {
+    common.getJSON(url('queue_html', {status: queueStatus.value}), options).then(function (result) {
+      if (result.ok) {
+        queue.innerHTML = result.data.html; // rendered by the block's own templates, autoescaped
+      }
+    });
+  }
+  if (queue) {
+    queue.addEventListener('click', function (event) {
+      var button = event.target.closest('button[data-action]');
+      if (!button) {
         return;
       }
-      queue.textContent = '';
-      if (!result.data.items.length) {
-        queue.appendChild(el('li', {}, strings.queue_empty));
-      }
-      result.data.items.forEach(function (resource) {
-        var item = renderResource(resource);
-        var prefix = root.getAttribute('data-dom-id') + '-m-' + resource.uuid.slice(0, 8);
-        var reason = el('textarea', {id: prefix + '-reason', rows: '2', maxlength: '2000'});
-        field(item, strings.reject_reason, reason);
-        var buttons = el('p', {class: 'vetnet-toolbox__actions'});
-        var actions = [['approve', strings.approve], ['reject', strings.reject], ['hide', strings.hide]];
-        if (queueStatus.value === 'changes' && resource.pending_change) {
-          // Members still see the approved text above; the proposed one waits here.
-          var proposed = el('div', {class: 'vetnet-toolbox__proposed'});
-          proposed.appendChild(el('p', {}, strings.proposed_change));
-          proposed.appendChild(el('p', {class: 'vetnet-toolbox__proposed-title'}, resource.pending_change.title));
-          proposed.appendChild(el('p', {}, resource.pending_change.description));
-          item.appendChild(proposed);
-          actions = [['approve_change', strings.approve_change], ['reject_change', strings.reject_change]];
-        }
-        actions.forEach(function (pair) {
-          var button = el('button', {type: 'button', class: 'vetnet-button'}, pair[1]);
-          button.addEventListener('click', function () {
-            moderate(resource.uuid, pair[0], reason.value);
-          });
-          buttons.appendChild(button);
-        });
-        item.appendChild(buttons);
-        queue.appendChild(item);
-      });
+      var item = button.closest('.vetnet-toolbox__resource');
+      var reason = item.querySelector('textarea');
+      moderate(item.getAttribute('data-uuid'), button.getAttribute('data-action'), reason ? reason.value : '');
+    });
+    root.querySelector('.vetnet-toolbox__moderation-form').addEventListener('submit', function (event) {
+      event.preventDefault();
+      loadQueue();
     });
   }
   if (queueStatus) {
