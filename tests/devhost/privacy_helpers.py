@@ -9,6 +9,7 @@ from vetnet_plugin import api
 
 COURSE_KEY = "course-v1:VETNet+CoVP+2026"
 SCENARIOS = "block-v1:VETNet+CoVP+2026+type@vetnet_scenarios+block@communication_scenarios_forum"
+WORKSPACES = "block-v1:VETNet+CoVP+2026+type@vetnet_workspace+block@collaboration_workspace"
 TOOLBOX = api.ToolboxContext(
     course_key=COURSE_KEY, usage_key="block-v1:VETNet+CoVP+2026+type@vetnet_toolbox+block@sharing_toolbox",
     scope="both", moderation="open",
@@ -53,6 +54,12 @@ def leave_traces(member, others, trainer):
     api.update_member_profile(user_id=member.id, changes={"bio": f"I am {name} ({member.email})"})
     api.contact_member(user=others[0], course_key=COURSE_KEY, recipient_id=member.id, purpose="counselling",
                        message=f"Hello {name}, may I write to you?")
+    # The demo workspace the member belongs to: they write into its shared document.
+    workspace = next(w for theme in api.list_themes(user=member, course_key=COURSE_KEY, usage_key=WORKSPACES)
+                     for w in theme.workspaces if w.member_count > 1)
+    opened = api.get_document(user=member, course_key=COURSE_KEY, workspace_uuid=workspace.uuid)
+    api.save_document(user=member, course_key=COURSE_KEY, workspace_uuid=workspace.uuid,
+                      base_revision=opened.revision, text=opened.text + f"\nNotes by {name} ({member.email})\n")
     # The best-practice track: a practice, a review received and given, an override, a certificate.
     practices.configure()
     mine = practices.write_and_submit(member, title=f"{name}'s practice")
