@@ -29,6 +29,7 @@ from .posts import (
     unfollow_thread,
     vote_post,
 )
+from .stored_html import count_posts, rerender_post_html
 from .translations import (
     contribute_translation,
     machine_translate,
@@ -51,6 +52,7 @@ __all__ = [
     "Thread",
     "TranslationText",
     "contribute_translation",
+    "count_posts",
     "create_post",
     "digest_opt_out_token_is_valid",
     "edit_post",
@@ -70,8 +72,9 @@ __all__ = [
     "post_as_seen_by",
     "post_counts",
     "post_revisions",
-    "rename_thread",
     "register_translatable",
+    "rename_thread",
+    "rerender_post_html",
     "retire_discussion_member",
     "send_discussion_digests",
     "set_digest_opt_out",
