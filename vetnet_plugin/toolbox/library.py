@@ -14,9 +14,12 @@ from django.utils.translation import gettext as _
 from .. import data as base_data
 from ..conf import setting
 from ..core.pagination import (
+    after_position,
     check_page_exists,
     clean_page_number,
     clean_page_size,
+    decode_cursor,
+    encode_cursor,
     num_pages,
     paginate,
 )
@@ -115,7 +118,7 @@ def _facet_window() -> int:
 
 def list_resources(
     *, user, context: data.ToolboxContext, filters: data.ResourceFilters | None = None, sort: str = "newest",
-    page: int = 1, page_size: int | None = None, with_facets: bool = True,
+    page: int = 1, page_size: int | None = None, with_facets: bool = True, cursor: str | None = None,
 ) -> base_data.Page:
     """
     One page of the resources the user may see in this context, searched,
@@ -128,14 +131,21 @@ def list_resources(
     ``VETNET_TOOLBOX_COUNT_LIMIT`` ("more than ...") with
     ``extra["count_capped"]`` true. So a search stays fast however large the
     library grows.
+
+    ``extra["next_cursor"]`` names the next page by position; given back as
+    ``cursor`` (``page`` is then ignored), that page is read from the order's
+    index after this page's last resource, however deep, and even past the
+    last counted page (see ``core.pagination``).
     """
     viewer = viewer_for(user=user, context=context)
     if sort not in SORT_CODES:
         raise InvalidInput(_("Sort by newest, best rated or most adopted."), errors={"sort": [_("Unknown order.")]})
     filters = filters or data.ResourceFilters()
     size = clean_page_size(page_size)
-    number = clean_page_number(page)
-    ordered = apply_filters(visible_resources(viewer), filters, user=user).order_by(*_ORDERINGS[sort])
+    ordering = _ORDERINGS[sort]
+    position = decode_cursor(cursor, Resource, ordering) if cursor not in (None, "") else None
+    number = position[1] if position else clean_page_number(page)
+    ordered = apply_filters(visible_resources(viewer), filters, user=user).order_by(*ordering)
     window = _facet_window()
     # The leading ids in order, one query: they give the facets and the early
     # pages without grouping or sorting the whole result again.
@@ -153,16 +163,27 @@ def list_resources(
     else:
         count, count_capped = len(leading), False
     pages = num_pages(count, size)
-    check_page_exists(number, pages)
     start = (number - 1) * size
-    if start + size <= len(leading) or not partial:
-        page_ids = leading[start:start + size]
+    if position:
+        # A page named by position: read along the order's index from just after it.
+        resources = list(with_relations(ordered.filter(after_position(ordering, position[0], Resource)))[:size + 1])
+    elif start + size <= len(leading) or not partial:
+        check_page_exists(number, pages)
+        page_ids = leading[start:start + size + 1]
         rows = {r.pk: r for r in with_relations(Resource.objects.filter(pk__in=page_ids))}
         resources = [rows[pk] for pk in page_ids if pk in rows]
+        if partial and len(page_ids) == size and len(resources) == size:
+            # The window ends with this page and more matches follow it.
+            resources.append(None)
     else:
-        resources = list(with_relations(ordered)[start:start + size])
+        check_page_exists(number, pages)
+        resources = list(with_relations(ordered)[start:start + size + 1])
+    more = len(resources) > size
+    resources = resources[:size]
+    next_cursor = encode_cursor(resources[-1], ordering, page=number + 1) if more and resources else None
+    pages = max(pages, number + (1 if more else 0))
     extra = {"facets": facet_counts(leading_rows) if with_facets else {}, "facets_partial": partial,
-             "count_capped": count_capped, "sort": sort}
+             "count_capped": count_capped, "sort": sort, "next_cursor": next_cursor}
     return base_data.Page(
         items=rendered_page_items(viewer, resources), count=count, page=number, num_pages=pages, page_size=size,
         extra=extra,
