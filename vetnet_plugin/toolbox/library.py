@@ -8,7 +8,11 @@ from them. Counters are denormalised on ``Resource`` for the sorts.
 """
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch
+import dataclasses
+import datetime
+
+from django.db.models import Count, DateTimeField, Prefetch, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from .. import data as base_data
@@ -23,7 +27,7 @@ from ..core.pagination import (
     num_pages,
     paginate,
 )
-from ..core.search import word_filter
+from ..core.search import substring_filter, uses_fulltext, word_filter
 from ..exceptions import AccessDenied, InvalidInput
 from . import data
 from .access import can_moderate, viewer_for, visible_resources
@@ -48,12 +52,17 @@ _ATTRIBUTE_FACETS = {
 MAX_TAG_FACETS = 30
 
 
-def apply_filters(queryset, filters: data.ResourceFilters, *, user):
-    """Narrow ``queryset`` by search text and every metadata filter given."""
+def search_terms(filters: data.ResourceFilters) -> list[str]:
+    """The words searched for, lower-cased (at most ``MAX_SEARCH_TERMS``)."""
     search = (filters.search or "").strip().lower()
     if len(search) > 200:
         raise InvalidInput(_("Search for at most 200 characters."), errors={"search": [_("Too long.")]})
-    terms = search.split()[:MAX_SEARCH_TERMS]
+    return search.split()[:MAX_SEARCH_TERMS]
+
+
+def apply_filters(queryset, filters: data.ResourceFilters, *, user):
+    """Narrow ``queryset`` by search text and every metadata filter given."""
+    terms = search_terms(filters)
     if terms:
         queryset = queryset.filter(word_filter(Resource, "search_text", terms))
     for name in _SINGLE_FACETS:
@@ -116,6 +125,39 @@ def _facet_window() -> int:
     return max(1, int(setting("VETNET_TOOLBOX_FACET_WINDOW")))
 
 
+# The bounded date scan reads at most this many of the newest resources, in
+# windows: a word found in more than one in ten of them is "frequent".
+DATE_SCAN_WINDOWS = 10
+_EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+
+
+def _date_scanned(unsearched, terms, window: int):
+    """
+    For a frequent word, newest first: the list found by reading the newest
+    resources along the date index and checking the words row by row
+    (``LIKE``), or None when the words are not frequent among the newest.
+
+    ``FULLTEXT`` finds a rare word at once, but for a word in half of the
+    library it collects and sorts every match, so it grows with the library.
+    The date scan stops after the window's matches; a frequent word fills it
+    within the newest ``DATE_SCAN_WINDOWS`` windows of resources, read in one
+    bounded query (which replaces the leading query; a word that turns out not
+    to be frequent costs that one query more). The trade-off: a frequent word is then matched anywhere in
+    a word, as on SQLite ("training" also finds "retraining"), on every page
+    of that list, where ``FULLTEXT`` matches words and word beginnings.
+    """
+    newest = unsearched.order_by(*_ORDERINGS["newest"])
+    scan = window * DATE_SCAN_WINDOWS
+    # The date of the oldest resource scanned, in the same query (evaluated once): the whole list when shorter.
+    oldest_scanned = Coalesce(Subquery(newest.values("created")[scan - 1:scan]),
+                              Value(_EPOCH, output_field=DateTimeField()))
+    leading_rows = list(newest.filter(created__gte=oldest_scanned).filter(substring_filter("search_text", terms))
+                        .values_list("pk", *_SINGLE_FACETS)[: window + 1])
+    if len(leading_rows) <= window:
+        return None
+    return newest.filter(substring_filter("search_text", terms)), leading_rows
+
+
 def list_resources(
     *, user, context: data.ToolboxContext, filters: data.ResourceFilters | None = None, sort: str = "newest",
     page: int = 1, page_size: int | None = None, with_facets: bool = True, cursor: str | None = None,
@@ -145,11 +187,19 @@ def list_resources(
     ordering = _ORDERINGS[sort]
     position = decode_cursor(cursor, Resource, ordering) if cursor not in (None, "") else None
     number = position[1] if position else clean_page_number(page)
-    ordered = apply_filters(visible_resources(viewer), filters, user=user).order_by(*ordering)
     window = _facet_window()
-    # The leading ids in order, one query: they give the facets and the early
-    # pages without grouping or sorting the whole result again.
-    leading_rows = list(ordered.values_list("pk", *_SINGLE_FACETS)[: window + 1])
+    terms = search_terms(filters)
+    scanned = None
+    if terms and sort == "newest" and uses_fulltext(terms):
+        unsearched = apply_filters(visible_resources(viewer), dataclasses.replace(filters, search=""), user=user)
+        scanned = _date_scanned(unsearched, terms, window)
+    if scanned is not None:
+        ordered, leading_rows = scanned
+    else:
+        ordered = apply_filters(visible_resources(viewer), filters, user=user).order_by(*ordering)
+        # The leading ids in order, one query: they give the facets and the early
+        # pages without grouping or sorting the whole result again.
+        leading_rows = list(ordered.values_list("pk", *_SINGLE_FACETS)[: window + 1])
     partial = len(leading_rows) > window
     leading_rows = leading_rows[:window]
     leading = [row[0] for row in leading_rows]
@@ -183,7 +233,8 @@ def list_resources(
     next_cursor = encode_cursor(resources[-1], ordering, page=number + 1) if more and resources else None
     pages = max(pages, number + (1 if more else 0))
     extra = {"facets": facet_counts(leading_rows) if with_facets else {}, "facets_partial": partial,
-             "count_capped": count_capped, "sort": sort, "next_cursor": next_cursor}
+             "count_capped": count_capped, "sort": sort, "next_cursor": next_cursor,
+             "date_scan": scanned is not None}
     return base_data.Page(
         items=rendered_page_items(viewer, resources), count=count, page=number, num_pages=pages, page_size=size,
         extra=extra,
