@@ -9,6 +9,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from rest_framework.test import APIClient
 
 from vetnet_plugin import api
@@ -152,3 +154,23 @@ def test_the_command_refuses_a_malformed_course_key_with_a_message():
     with pytest.raises(CommandError):
         call_command("vetnet_render_html", "--course", "not a course", "--no-progress", stdout=StringIO(),
                      stderr=StringIO())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_stores_the_html_of_posts_written_before_it():
+    before = [("vetnet", "0011_best_practices")]
+    executor = MigrationExecutor(connection)
+    leaves = executor.loader.graph.leaf_nodes()
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps
+    thread = old.get_model("vetnet", "Thread").objects.create(
+        course_key=COURSE_KEY, usage_key="block-v1:x", target="case:old")
+    old.get_model("vetnet", "Post").objects.create(thread=thread, body=HOSTILE, language="en", depth=0)
+    old.get_model("vetnet", "Post").objects.create(thread=thread, body="An *old* post", language="en", depth=0)
+
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(leaves)
+    stored = {p.body: p.body_html for p in Post.objects.filter(thread_id=thread.pk)}
+    assert stored["An *old* post"] == "<p>An <em>old</em> post</p>"
+    assert_harmless(stored[HOSTILE])
