@@ -128,7 +128,15 @@ def _facet_window() -> int:
 # The bounded date scan reads at most this many of the newest resources, in
 # windows: a word found in more than one in ten of them is "frequent".
 DATE_SCAN_WINDOWS = 10
+# How many of the newest resources are sampled to tell whether a word is frequent.
+DATE_SAMPLE_ROWS = 200
 _EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+
+
+def _date_of_row(newest, number: int):
+    """The date of the ``number``-th newest row, as a subquery evaluated once (the epoch when the list is shorter)."""
+    return Coalesce(Subquery(newest.values("created")[number - 1:number]),
+                    Value(_EPOCH, output_field=DateTimeField()))
 
 
 def _date_scanned(unsearched, terms, window: int):
@@ -141,18 +149,22 @@ def _date_scanned(unsearched, terms, window: int):
     library it collects and sorts every match, so it grows with the library.
     The date scan stops after the window's matches; a frequent word fills it
     within the newest ``DATE_SCAN_WINDOWS`` windows of resources, read in one
-    bounded query (which replaces the leading query; a word that turns out not
-    to be frequent costs that one query more). The trade-off: a frequent word is then matched anywhere in
+    bounded query (which replaces the leading query). Whether a word is
+    frequent is first judged on the newest ``DATE_SAMPLE_ROWS`` (one in
+    ``DATE_SCAN_WINDOWS`` of them must match), so a rare word costs one short
+    scan more before ``FULLTEXT`` answers. The trade-off: a frequent word is then matched anywhere in
     a word, as on SQLite ("training" also finds "retraining"), on every page
     of that list, where ``FULLTEXT`` matches words and word beginnings.
     """
     newest = unsearched.order_by(*_ORDERINGS["newest"])
-    scan = window * DATE_SCAN_WINDOWS
-    # The date of the oldest resource scanned, in the same query (evaluated once): the whole list when shorter.
-    oldest_scanned = Coalesce(Subquery(newest.values("created")[scan - 1:scan]),
-                              Value(_EPOCH, output_field=DateTimeField()))
-    leading_rows = list(newest.filter(created__gte=oldest_scanned).filter(substring_filter("search_text", terms))
-                        .values_list("pk", *_SINGLE_FACETS)[: window + 1])
+    matching = substring_filter("search_text", terms)
+    # A sample first: a rare word costs only this short scan before FULLTEXT answers.
+    sample = max(1, min(window, DATE_SAMPLE_ROWS))
+    hits = newest.filter(created__gte=_date_of_row(newest, sample)).filter(matching).order_by().count()
+    if hits * DATE_SCAN_WINDOWS < sample:
+        return None
+    leading_rows = list(newest.filter(created__gte=_date_of_row(newest, window * DATE_SCAN_WINDOWS))
+                        .filter(matching).values_list("pk", *_SINGLE_FACETS)[: window + 1])
     if len(leading_rows) <= window:
         return None
     return newest.filter(substring_filter("search_text", terms)), leading_rows
