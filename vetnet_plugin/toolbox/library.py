@@ -133,9 +133,14 @@ DATE_SAMPLE_ROWS = 200
 _EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 
 
-def _date_of_row(newest, number: int):
-    """The date of the ``number``-th newest row, as a subquery evaluated once (the epoch when the list is shorter)."""
-    return Coalesce(Subquery(newest.values("created")[number - 1:number]),
+def _date_of_row(number: int):
+    """
+    The date of the ``number``-th newest resource of the whole table, as a
+    subquery evaluated once (the epoch when there are fewer): read from the
+    date index alone, where the same offset into the filtered list may make the
+    optimizer sort the whole table instead.
+    """
+    return Coalesce(Subquery(Resource.objects.order_by("-created").values("created")[number - 1:number]),
                     Value(_EPOCH, output_field=DateTimeField()))
 
 
@@ -150,8 +155,8 @@ def _date_scanned(unsearched, terms, window: int):
     The date scan stops after the window's matches; a frequent word fills it
     within the newest ``DATE_SCAN_WINDOWS`` windows of resources, read in one
     bounded query (which replaces the leading query). Whether a word is
-    frequent is first judged on the newest ``DATE_SAMPLE_ROWS`` (one in
-    ``DATE_SCAN_WINDOWS`` of them must match), so a rare word costs one short
+    frequent is first judged on the list's part of the library's newest
+    ``DATE_SAMPLE_ROWS`` (one in ``DATE_SCAN_WINDOWS`` of them must match), so a rare word costs one short
     scan more before ``FULLTEXT`` answers. The trade-off: a frequent word is then matched anywhere in
     a word, as on SQLite ("training" also finds "retraining"), on every page
     of that list, where ``FULLTEXT`` matches words and word beginnings.
@@ -160,10 +165,10 @@ def _date_scanned(unsearched, terms, window: int):
     matching = substring_filter("search_text", terms)
     # A sample first: a rare word costs only this short scan before FULLTEXT answers.
     sample = max(1, min(window, DATE_SAMPLE_ROWS))
-    hits = newest.filter(created__gte=_date_of_row(newest, sample)).filter(matching).order_by().count()
+    hits = newest.filter(created__gte=_date_of_row(sample)).filter(matching).order_by().count()
     if hits * DATE_SCAN_WINDOWS < sample:
         return None
-    leading_rows = list(newest.filter(created__gte=_date_of_row(newest, window * DATE_SCAN_WINDOWS))
+    leading_rows = list(newest.filter(created__gte=_date_of_row(window * DATE_SCAN_WINDOWS))
                         .filter(matching).values_list("pk", *_SINGLE_FACETS)[: window + 1])
     if len(leading_rows) <= window:
         return None
