@@ -49,12 +49,13 @@ def test_a_frequent_word_is_found_by_the_date_scan_newest_first_on_every_page(li
     assert first.extra["date_scan"] is ON_MARIADB
     assert titles(first) == ["Resource 38", "Resource 36"]
     assert first.count == 8 and first.extra["count_capped"], "more than 8"
-    # Membership, the sample and the scan (MariaDB), the capped count, the page, its attributes, the facets.
-    assert queries <= 7
+    # Membership, on MariaDB the sample and the scan with their bounds (4, else the leading query),
+    # the capped count, the page, its attributes, the facets.
+    assert queries <= (9 if ON_MARIADB else 6)
     seen, page = titles(first), first
     while page.extra["next_cursor"]:
         page, deep_queries = search(reader, "training", cursor=page.extra["next_cursor"])
-        assert deep_queries <= 7
+        assert deep_queries <= (9 if ON_MARIADB else 6)
         seen += titles(page)
     assert seen == [f"Resource {n:02d}" for n in range(38, -1, -2)], "every match once, newest first"
 
@@ -64,7 +65,7 @@ def test_a_rare_word_stays_with_the_index_and_finds_its_one_resource(library):
     page, queries = search(reader, "zeolite")
     assert page.extra["date_scan"] is False
     assert titles(page) == ["Resource 03"] and page.count == 1
-    assert queries <= 6
+    assert queries <= (7 if ON_MARIADB else 5)
 
 
 def test_a_frequent_word_in_another_order_uses_the_index(library):

@@ -9,10 +9,8 @@ from them. Counters are denormalised on ``Resource`` for the sorts.
 from __future__ import annotations
 
 import dataclasses
-import datetime
 
-from django.db.models import Count, DateTimeField, Prefetch, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Prefetch
 from django.utils.translation import gettext as _
 
 from .. import data as base_data
@@ -130,18 +128,21 @@ def _facet_window() -> int:
 DATE_SCAN_WINDOWS = 10
 # How many of the newest resources are sampled to tell whether a word is frequent.
 DATE_SAMPLE_ROWS = 200
-_EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 
 
 def _date_of_row(number: int):
     """
-    The date of the ``number``-th newest resource of the whole table, as a
-    subquery evaluated once (the epoch when there are fewer): read from the
-    date index alone, where the same offset into the filtered list may make the
-    optimizer sort the whole table instead.
+    The date of the ``number``-th newest resource of the whole table (None when
+    there are fewer), read from the date index alone. Read first, as a
+    constant, so the scan that follows is a range of the date index: a bound
+    the optimizer cannot see at planning time would let it scan every row.
     """
-    return Coalesce(Subquery(Resource.objects.order_by("-created").values("created")[number - 1:number]),
-                    Value(_EPOCH, output_field=DateTimeField()))
+    dates = list(Resource.objects.order_by("-created").values_list("created", flat=True)[number - 1:number])
+    return dates[0] if dates else None
+
+
+def _since(queryset, date):
+    return queryset if date is None else queryset.filter(created__gte=date)
 
 
 def _date_scanned(unsearched, terms, window: int):
@@ -154,21 +155,22 @@ def _date_scanned(unsearched, terms, window: int):
     library it collects and sorts every match, so it grows with the library.
     The date scan stops after the window's matches; a frequent word fills it
     within the newest ``DATE_SCAN_WINDOWS`` windows of resources, read in one
-    bounded query (which replaces the leading query). Whether a word is
-    frequent is first judged on the list's part of the library's newest
-    ``DATE_SAMPLE_ROWS`` (one in ``DATE_SCAN_WINDOWS`` of them must match), so a rare word costs one short
-    scan more before ``FULLTEXT`` answers. The trade-off: a frequent word is then matched anywhere in
-    a word, as on SQLite ("training" also finds "retraining"), on every page
-    of that list, where ``FULLTEXT`` matches words and word beginnings.
+    bounded query (which replaces the leading query; cheap reads of the date
+    index give the bounds). Whether a word is frequent is first judged on the
+    library's newest ``DATE_SAMPLE_ROWS`` (one in ``DATE_SCAN_WINDOWS`` of them
+    must match), so a rare word costs a short scan and its bound more before
+    ``FULLTEXT`` answers. The trade-off: a frequent word is then matched
+    anywhere in a word, as on SQLite ("training" also finds "retraining"), on
+    every page of that list, where ``FULLTEXT`` matches words and word beginnings.
     """
     newest = unsearched.order_by(*_ORDERINGS["newest"])
     matching = substring_filter("search_text", terms)
     # A sample first: a rare word costs only this short scan before FULLTEXT answers.
     sample = max(1, min(window, DATE_SAMPLE_ROWS))
-    hits = newest.filter(created__gte=_date_of_row(sample)).filter(matching).order_by().count()
+    hits = _since(newest, _date_of_row(sample)).filter(matching).order_by().count()
     if hits * DATE_SCAN_WINDOWS < sample:
         return None
-    leading_rows = list(newest.filter(created__gte=_date_of_row(window * DATE_SCAN_WINDOWS))
+    leading_rows = list(_since(newest, _date_of_row(window * DATE_SCAN_WINDOWS))
                         .filter(matching).values_list("pk", *_SINGLE_FACETS)[: window + 1])
     if len(leading_rows) <= window:
         return None
