@@ -209,9 +209,11 @@ def list_resources(
     window = _facet_window()
     terms = search_terms(filters)
     scanned = None
-    if terms and sort == "newest" and uses_fulltext(terms):
-        unsearched = apply_filters(visible_resources(viewer), dataclasses.replace(filters, search=""), user=user)
-        scanned = _date_scanned(unsearched, terms, window)
+    unfiltered = dataclasses.replace(filters, search="") == data.ResourceFilters()
+    # Words alone: with other filters too, rows matching all of them are sparse along the date index and
+    # the optimizer joins the attribute index first, so FULLTEXT with the filters' indexes stays the path.
+    if terms and unfiltered and sort == "newest" and uses_fulltext(terms):
+        scanned = _date_scanned(visible_resources(viewer), terms, window)
     if scanned is not None:
         ordered, leading_rows = scanned
     else:
