@@ -31,6 +31,8 @@ from vetnet_plugin.models import (
     CourseMembership,
     MemberProfile,
     PeerReview,
+    Post,
+    PostRevision,
     ProfileAttribute,
     Rating,
     RatingRound,
@@ -203,6 +205,48 @@ def grow_library(target: int, rng: random.Random, author_ids: list[int]) -> None
             cursor.execute(
                 f"UPDATE {resource} SET current_version_id = (SELECT MAX(v.id) FROM {version} v "
                 f"WHERE v.resource_id = {resource}.id) WHERE id >= %s", [created[0]])
+        have += size
+
+
+_POST_POOL: list = []
+
+
+def grow_forum_posts(target: int, rng: random.Random, author_ids: list[int], thread_ids: list[int]) -> None:
+    """
+    Posts in the unit's scenario forum until its threads hold ``target``: about
+    half in the first thread (the long discussion), the rest spread over the
+    others; each top-level post has four replies, one in two top-level posts
+    was edited (its earlier version kept). Bodies are Markdown with their
+    stored HTML, as a post's save stores it.
+    """
+    if not _POST_POOL:
+        _POST_POOL.extend((text, render_markdown(text)) for text in (
+            f"{_paragraph(rng, k)}\n\n- **{rng.choice(VOCABULARY)}** and *{rng.choice(VOCABULARY)}*" for k in range(200)))
+    have = Post.objects.filter(thread_id__in=thread_ids).count()
+    while have < target:
+        size = min(BATCH, target - have)
+        now = timezone.now()
+        roots = []
+        for n in range(have, have + size, 5):
+            text, html = rng.choice(_POST_POOL)
+            thread = thread_ids[0] if n % 2 == 0 else rng.choice(thread_ids)
+            roots.append(Post(thread_id=thread, author_id=rng.choice(author_ids), body=text, body_html=html,
+                              language=rng.choice(LANGUAGES[:4]), vote_count=rng.randint(0, 30),
+                              edited=now if n % 10 == 0 else None))
+        Post.objects.bulk_create(roots)
+        created = list(Post.objects.filter(thread_id__in=thread_ids, parent__isnull=True).order_by("-id")
+                       .values_list("pk", "thread_id", "edited")[:len(roots)])
+        replies = []
+        for pk, thread, _edited in created:
+            for _r in range(4):
+                text, html = rng.choice(_POST_POOL)
+                replies.append(Post(thread_id=thread, parent_id=pk, root_id=pk, depth=1,
+                                    author_id=rng.choice(author_ids), body=text, body_html=html, language="en"))
+        Post.objects.bulk_create(replies[: size - len(roots)], batch_size=5000)
+        PostRevision.objects.bulk_create([
+            PostRevision(post_id=pk, body="An earlier version.", language="en", created=now)
+            for pk, _thread, edited in created if edited
+        ], batch_size=5000)
         have += size
 
 

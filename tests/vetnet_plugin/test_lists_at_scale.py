@@ -65,8 +65,10 @@ def library(settings):
 def test_every_library_request_keeps_its_query_budget(library, name):
     reader = member()
     queries, page = _queries(lambda: api.list_resources(user=reader, context=context(), **LIBRARY_REQUESTS[name]))
-    # Membership check, leading rows (with the single-field facets), page, its attributes, list-field facets.
-    assert queries <= 5
+    # Membership check, leading rows (with the single-field facets), page, its attributes, list-field facets;
+    # on MariaDB a word searched newest first is first sampled for the frequent-word date scan (a bound, a count).
+    filters = LIBRARY_REQUESTS[name].get("filters")
+    assert queries <= (7 if filters is not None and filters.search and connection.vendor == "mysql" else 5)
     if name == "no match":
         assert page.count == 0 and page.items == ()
     else:

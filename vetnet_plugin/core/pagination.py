@@ -2,11 +2,28 @@
 One pagination for every list: the page number and size read the same way,
 and the page cut in the database (a count and one sliced query), never from
 a list held in memory.
+
+Deep pages are read by position (keyset, or "seek", pagination): every page
+of a list paginated with ``seek`` carries ``extra["next_cursor"]``, an opaque token
+naming its last row's place in the list's order. Asked with that cursor, the
+next page is read from the index starting just after that row
+(``WHERE (created, id) < (c, i) ... LIMIT n``), so page 5,000 costs what
+page 1 costs, where an ``OFFSET`` reads and throws away every row before it.
+Page numbers keep working (a shallow page, a link to page 3); a cursor page
+still knows its number, carried in the cursor. The two read the same rows:
+the page a cursor names is the page with that number, as long as nothing is
+inserted before it; with inserts, the cursor keeps its place (no row shown
+twice or skipped), where a page number shifts.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import datetime
+import decimal
+from collections.abc import Callable, Iterable, Sequence
 
+from django.core import signing
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from ..conf import setting
@@ -50,9 +67,82 @@ def check_page_exists(number: int, pages: int) -> None:
         raise NotFound(_("There is no page {number}.").format(number=number))
 
 
+_CURSOR_SALT = "vetnet.core.pagination.cursor"
+
+
+def _bad_cursor() -> InvalidInput:
+    message = _("This link to a page is not valid any more: go back to the first page.")
+    return InvalidInput(message, errors={"cursor": [message]})
+
+
+def _order_fields(model, ordering: Sequence[str]):
+    """The model fields an ordering sorts by, with their direction (True: descending)."""
+    fields = []
+    for name in ordering:
+        descending, attname = name.startswith("-"), name.lstrip("-")
+        field = model._meta.pk if attname == "pk" else model._meta.get_field(attname)
+        fields.append((field, descending))
+    return fields
+
+
+def _json_value(value):
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    return value
+
+
+def encode_cursor(row, ordering: Sequence[str], *, page: int) -> str:
+    """
+    The cursor of the page after ``row`` (a model instance) in ``ordering``,
+    which is page ``page``: an opaque, signed token for URLs.
+    """
+    values = [_json_value(getattr(row, field.attname)) for field, _desc in _order_fields(type(row), ordering)]
+    return signing.dumps({"o": list(ordering), "v": values, "p": page}, salt=_CURSOR_SALT, compress=True)
+
+
+def decode_cursor(cursor: str, model, ordering: Sequence[str]) -> tuple[list, int]:
+    """
+    The sort values and the page number that ``cursor`` names, for a list of
+    ``model`` in ``ordering``; ``InvalidInput`` (400) for anything else
+    (tampered, from another order, malformed).
+    """
+    try:
+        content = signing.loads(str(cursor), salt=_CURSOR_SALT)
+    except (signing.BadSignature, ValueError, TypeError) as exc:
+        raise _bad_cursor() from exc
+    if not isinstance(content, dict) or content.get("o") != list(ordering):
+        raise _bad_cursor()
+    raw, number = content.get("v"), content.get("p")
+    fields = _order_fields(model, ordering)
+    if not isinstance(raw, list) or len(raw) != len(fields) or not isinstance(number, int) or number < 2:
+        raise _bad_cursor()
+    try:
+        values = [field.to_python(value) for (field, _desc), value in zip(fields, raw, strict=True)]
+    except (ValidationError, FieldDoesNotExist, TypeError, ValueError) as exc:
+        raise _bad_cursor() from exc
+    return values, number
+
+
+def after_position(ordering: Sequence[str], values, model) -> Q:
+    """
+    The rows after ``values`` in ``ordering`` (a strict total order, ending
+    with the primary key), as a condition the order's index can serve: the
+    first field bounded (``created <= c``), then the tie broken field by field.
+    """
+    fields = _order_fields(model, ordering)
+    condition = None
+    for (field, descending), value in reversed(list(zip(fields, values, strict=True))):
+        beyond = Q(**{f"{field.attname}__{'lt' if descending else 'gt'}": value})
+        condition = beyond if condition is None else beyond | (Q(**{field.attname: value}) & condition)
+    first, descending = fields[0]
+    return Q(**{f"{first.attname}__{'lte' if descending else 'gte'}": values[0]}) & condition
+
+
 def paginate(
     queryset, *, page=1, page_size=None, transform: Callable[[list], Iterable] | None = None,
-    extra: dict | None = None, count_limit: int | None = None,
+    extra: dict | None = None, count_limit: int | None = None, seek: bool = False, cursor: str | None = None,
 ) -> Page:
     """
     One page of an ordered ``queryset``: one count and one sliced query.
@@ -63,9 +153,16 @@ def paginate(
     one ``NotFound`` (404). With ``count_limit``, counting stops there ("more
     than ..."), so a page costs the same however long the list grows;
     ``extra["count_capped"]`` says whether it stopped.
+
+    With ``seek``, ``extra["next_cursor"]`` names the next page by position
+    (None on the last page); given as ``cursor``, it is read from the index after this
+    page's last row, however deep (``page`` is then ignored). The queryset's
+    order must end with its primary key. With a capped count, cursor pages go
+    on past the last counted page; ``num_pages`` then counts up to the page
+    read, and one more while there is a next.
     """
     size = clean_page_size(page_size)
-    number = clean_page_number(page)
+    ordering = tuple(queryset.query.order_by)
     extra = dict(extra or {})
     if count_limit is None:
         count = queryset.count()
@@ -74,7 +171,17 @@ def paginate(
         extra["count_capped"] = count > count_limit
         count = min(count, count_limit)
     pages = num_pages(count, size)
-    check_page_exists(number, pages)
-    rows = list(queryset[(number - 1) * size: number * size]) if count else []
+    if seek and cursor not in (None, ""):
+        values, number = decode_cursor(cursor, queryset.model, ordering)
+        rows = list(queryset.filter(after_position(ordering, values, queryset.model))[: size + 1])
+    else:
+        number = clean_page_number(page)
+        check_page_exists(number, pages)
+        rows = list(queryset[(number - 1) * size: number * size + 1]) if count else []
+    more = len(rows) > size
+    rows = rows[:size]
+    if seek:
+        extra["next_cursor"] = encode_cursor(rows[-1], ordering, page=number + 1) if more and rows else None
+        pages = max(pages, number + (1 if more else 0))
     items = tuple(transform(rows)) if transform is not None else tuple(rows)
     return Page(items=items, count=count, page=number, num_pages=pages, page_size=size, extra=extra)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from django.db import connection
 from django.db.models import Lookup, Q, TextField
 
-__all__ = ["any_word_filter", "fulltext_available", "word_filter"]
+__all__ = ["any_word_filter", "fulltext_available", "substring_filter", "uses_fulltext", "word_filter"]
 
 # InnoDB's default FULLTEXT stopwords and its default ``innodb_ft_min_token_size``.
 _STOPWORDS = frozenset({
@@ -74,4 +74,21 @@ def any_word_filter(model, column: str, terms) -> Q:
             condition |= Q(**{f"{column}__contains": term})
     if indexed:
         condition |= Q(**{f"{column}__vetnet_matches": " ".join(f"{term}*" for term in indexed)})
+    return condition
+
+
+def uses_fulltext(terms) -> bool:
+    """True if ``word_filter`` would look any of ``terms`` up in a ``FULLTEXT`` index."""
+    return fulltext_available() and any(_indexable(t) for t in terms)
+
+
+def substring_filter(column: str, terms) -> Q:
+    """
+    A condition that ``column`` holds every one of ``terms`` anywhere (``LIKE``),
+    for the bounded date scan of a frequent word: checked row by row along an
+    ordered index, where a ``FULLTEXT`` lookup would collect and sort every match.
+    """
+    condition = Q()
+    for term in terms:
+        condition &= Q(**{f"{column}__contains": term})
     return condition

@@ -31,6 +31,7 @@ from .posts import (
     unfollow_thread,
     vote_post,
 )
+from .stored_html import count_posts, rerender_post_html
 from .translations import (
     contribute_translation,
     machine_translate,
@@ -54,6 +55,7 @@ __all__ = [
     "Thread",
     "TranslationText",
     "contribute_translation",
+    "count_posts",
     "create_post",
     "digest_opt_out_token_is_valid",
     "edit_post",
@@ -74,9 +76,10 @@ __all__ = [
     "post_counts",
     "post_in_thread",
     "post_revisions",
-    "rename_thread",
     "register_thread_guard",
     "register_translatable",
+    "rename_thread",
+    "rerender_post_html",
     "retire_discussion_member",
     "send_discussion_digests",
     "set_digest_opt_out",

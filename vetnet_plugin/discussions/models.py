@@ -13,6 +13,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from opaque_keys.edx.django.models import CourseKeyField
 
+from ..core.markup import render_markdown
+
 
 class Thread(models.Model):
     """
@@ -58,6 +60,11 @@ class Post(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="vetnet_posts"
     )
     body = models.TextField(_("text"))
+    # The body's sanitised HTML, rendered when the body is written (``save``),
+    # so a thread page never renders Markdown. Re-rendered for every post by
+    # ``manage.py vetnet_render_html`` after a change of the sanitiser's rules.
+    # Empty on rows written in bulk (no ``save``): then it is rendered when read.
+    body_html = models.TextField(blank=True, default="", editable=False)
     language = models.CharField(_("language"), max_length=16, db_index=True)
     language_detected = models.BooleanField(default=False)
     # Denormalised counters, changed only with F() so concurrent voters never lose a vote.
@@ -85,6 +92,14 @@ class Post(models.Model):
 
     def __str__(self):
         return f"Post({self.pk}, thread={self.thread_id})"
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "body" in update_fields:
+            self.body_html = render_markdown(self.body) if self.body else ""
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "body_html"}
+        super().save(*args, **kwargs)
 
 
 class PostRevision(models.Model):

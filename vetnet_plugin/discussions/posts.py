@@ -156,7 +156,7 @@ def _to_post(post: Post, *, viewer, staff: bool, voted: set, flagged: set, trans
         author_id=None if post.is_retired else post.author_id,
         author_name="" if post.is_retired else display_name(post.author),
         body=post.body if shows_text else "",
-        body_html=render_markdown(post.body) if shows_text else "",
+        body_html=_stored_html(post) if shows_text else "",
         language=post.language,
         created=post.created,
         edited=post.edited,
@@ -172,6 +172,11 @@ def _to_post(post: Post, *, viewer, staff: bool, voted: set, flagged: set, trans
         translations=tuple(translations) if shows_text else (),
         replies=replies,
     )
+
+
+def _stored_html(post: Post) -> str:
+    """The HTML stored when the post was written; rendered here only for a row written in bulk without it."""
+    return post.body_html or (render_markdown(post.body) if post.body else "")
 
 
 def _viewer_marks(ids, viewer) -> tuple[set, set]:
@@ -610,7 +615,7 @@ def _retire_discussion_rows(user_id: int) -> None:
     posts = Post.objects.filter(author_id=user_id)
     PostRevision.objects.filter(post__in=posts).delete()
     Translation.objects.filter(kind=Translation.POST, object_id__in=posts.values("pk")).delete()
-    posts.update(author=None, body="", is_retired=True)
+    posts.update(author=None, body="", body_html="", is_retired=True)
     for post_id in voted:
         Post.objects.filter(pk=post_id).update(vote_count=F("vote_count") - 1)
     PostVote.objects.filter(user_id=user_id).delete()

@@ -244,7 +244,8 @@ def _directory_count_limit() -> int:
 
 
 def list_community_members(
-    *, user, course_key, filters: data.DirectoryFilters | None = None, page: int = 1, page_size: int | None = None
+    *, user, course_key, filters: data.DirectoryFilters | None = None, page: int = 1, page_size: int | None = None,
+    cursor: str | None = None,
 ) -> base_data.Page:
     """
     One page of the course community's member directory, filtered.
@@ -253,7 +254,8 @@ def list_community_members(
     ``AccessDenied``. Members are sorted by name. ``count`` stops at
     ``VETNET_DIRECTORY_COUNT_LIMIT`` ("more than ..."), with
     ``extra["count_capped"]`` true, so a page costs the same however large
-    the community grows.
+    the community grows. ``extra["next_cursor"]``, given back as ``cursor``,
+    reads the next page along the name index, however deep (``core.pagination``).
     """
     key = parse_course_key(course_key)
     if not can_view_community(user=user, course_key=key):
@@ -279,7 +281,7 @@ def list_community_members(
         Prefetch("user__vetnet_profile__attributes", queryset=ProfileAttribute.objects.order_by("value"))
     )
     return paginate(
-        rows, page=page, page_size=page_size, count_limit=_directory_count_limit(),
+        rows, page=page, page_size=page_size, count_limit=_directory_count_limit(), seek=True, cursor=cursor,
         transform=lambda members: (_to_profile_data(m.user, getattr(m.user, "vetnet_profile", None)) for m in members),
     )
 

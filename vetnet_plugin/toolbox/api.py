@@ -46,6 +46,7 @@ from .reuse import (
     update_collection,
     withdraw_adoption,
 )
+from .stored_html import rerender_resource_html
 from .transfer import count_library, export_library, import_library, read_library_export
 from .vocabulary import (
     EQF_LEVELS,
@@ -101,6 +102,7 @@ __all__ = [
     "reject_resource",
     "reject_resource_change",
     "remove_from_collection",
+    "rerender_resource_html",
     "report_adoption_outcome",
     "retire_toolbox_member",
     "review_resource",

@@ -8,19 +8,24 @@ from them. Counters are denormalised on ``Resource`` for the sorts.
 """
 from __future__ import annotations
 
+import dataclasses
+
 from django.db.models import Count, Prefetch
 from django.utils.translation import gettext as _
 
 from .. import data as base_data
 from ..conf import setting
 from ..core.pagination import (
+    after_position,
     check_page_exists,
     clean_page_number,
     clean_page_size,
+    decode_cursor,
+    encode_cursor,
     num_pages,
     paginate,
 )
-from ..core.search import word_filter
+from ..core.search import substring_filter, uses_fulltext, word_filter
 from ..exceptions import AccessDenied, InvalidInput
 from . import data
 from .access import can_moderate, viewer_for, visible_resources
@@ -45,12 +50,17 @@ _ATTRIBUTE_FACETS = {
 MAX_TAG_FACETS = 30
 
 
-def apply_filters(queryset, filters: data.ResourceFilters, *, user):
-    """Narrow ``queryset`` by search text and every metadata filter given."""
+def search_terms(filters: data.ResourceFilters) -> list[str]:
+    """The words searched for, lower-cased (at most ``MAX_SEARCH_TERMS``)."""
     search = (filters.search or "").strip().lower()
     if len(search) > 200:
         raise InvalidInput(_("Search for at most 200 characters."), errors={"search": [_("Too long.")]})
-    terms = search.split()[:MAX_SEARCH_TERMS]
+    return search.split()[:MAX_SEARCH_TERMS]
+
+
+def apply_filters(queryset, filters: data.ResourceFilters, *, user):
+    """Narrow ``queryset`` by search text and every metadata filter given."""
+    terms = search_terms(filters)
     if terms:
         queryset = queryset.filter(word_filter(Resource, "search_text", terms))
     for name in _SINGLE_FACETS:
@@ -113,9 +123,63 @@ def _facet_window() -> int:
     return max(1, int(setting("VETNET_TOOLBOX_FACET_WINDOW")))
 
 
+# The bounded date scan reads at most this many of the newest resources, in
+# windows: a word found in more than one in ten of them is "frequent".
+DATE_SCAN_WINDOWS = 10
+# How many of the newest resources are sampled to tell whether a word is frequent.
+DATE_SAMPLE_ROWS = 200
+
+
+def _date_of_row(number: int):
+    """
+    The date of the ``number``-th newest resource of the whole table (None when
+    there are fewer), read from the date index alone. Read first, as a
+    constant, so the scan that follows is a range of the date index: a bound
+    the optimizer cannot see at planning time would let it scan every row.
+    """
+    dates = list(Resource.objects.order_by("-created").values_list("created", flat=True)[number - 1:number])
+    return dates[0] if dates else None
+
+
+def _since(queryset, date):
+    return queryset if date is None else queryset.filter(created__gte=date)
+
+
+def _date_scanned(unsearched, terms, window: int):
+    """
+    For a frequent word, newest first: the list found by reading the newest
+    resources along the date index and checking the words row by row
+    (``LIKE``), or None when the words are not frequent among the newest.
+
+    ``FULLTEXT`` finds a rare word at once, but for a word in half of the
+    library it collects and sorts every match, so it grows with the library.
+    The date scan stops after the window's matches; a frequent word fills it
+    within the newest ``DATE_SCAN_WINDOWS`` windows of resources, read in one
+    bounded query (which replaces the leading query; cheap reads of the date
+    index give the bounds). Whether a word is frequent is first judged on the
+    library's newest ``DATE_SAMPLE_ROWS`` (one in ``DATE_SCAN_WINDOWS`` of them
+    must match), so a rare word costs a short scan and its bound more before
+    ``FULLTEXT`` answers. The trade-off: a frequent word is then matched
+    anywhere in a word, as on SQLite ("training" also finds "retraining"), on
+    every page of that list, where ``FULLTEXT`` matches words and word beginnings.
+    """
+    newest = unsearched.order_by(*_ORDERINGS["newest"])
+    matching = substring_filter("search_text", terms)
+    # A sample first: a rare word costs only this short scan before FULLTEXT answers.
+    sample = max(1, min(window, DATE_SAMPLE_ROWS))
+    hits = _since(newest, _date_of_row(sample)).filter(matching).order_by().count()
+    if hits * DATE_SCAN_WINDOWS < sample:
+        return None
+    leading_rows = list(_since(newest, _date_of_row(window * DATE_SCAN_WINDOWS))
+                        .filter(matching).values_list("pk", *_SINGLE_FACETS)[: window + 1])
+    if len(leading_rows) <= window:
+        return None
+    return newest.filter(substring_filter("search_text", terms)), leading_rows
+
+
 def list_resources(
     *, user, context: data.ToolboxContext, filters: data.ResourceFilters | None = None, sort: str = "newest",
-    page: int = 1, page_size: int | None = None, with_facets: bool = True,
+    page: int = 1, page_size: int | None = None, with_facets: bool = True, cursor: str | None = None,
 ) -> base_data.Page:
     """
     One page of the resources the user may see in this context, searched,
@@ -128,18 +192,35 @@ def list_resources(
     ``VETNET_TOOLBOX_COUNT_LIMIT`` ("more than ...") with
     ``extra["count_capped"]`` true. So a search stays fast however large the
     library grows.
+
+    ``extra["next_cursor"]`` names the next page by position; given back as
+    ``cursor`` (``page`` is then ignored), that page is read from the order's
+    index after this page's last resource, however deep, and even past the
+    last counted page (see ``core.pagination``).
     """
     viewer = viewer_for(user=user, context=context)
     if sort not in SORT_CODES:
         raise InvalidInput(_("Sort by newest, best rated or most adopted."), errors={"sort": [_("Unknown order.")]})
     filters = filters or data.ResourceFilters()
     size = clean_page_size(page_size)
-    number = clean_page_number(page)
-    ordered = apply_filters(visible_resources(viewer), filters, user=user).order_by(*_ORDERINGS[sort])
+    ordering = _ORDERINGS[sort]
+    position = decode_cursor(cursor, Resource, ordering) if cursor not in (None, "") else None
+    number = position[1] if position else clean_page_number(page)
     window = _facet_window()
-    # The leading ids in order, one query: they give the facets and the early
-    # pages without grouping or sorting the whole result again.
-    leading_rows = list(ordered.values_list("pk", *_SINGLE_FACETS)[: window + 1])
+    terms = search_terms(filters)
+    scanned = None
+    unfiltered = dataclasses.replace(filters, search="") == data.ResourceFilters()
+    # Words alone: with other filters too, rows matching all of them are sparse along the date index and
+    # the optimizer joins the attribute index first, so FULLTEXT with the filters' indexes stays the path.
+    if terms and unfiltered and sort == "newest" and uses_fulltext(terms):
+        scanned = _date_scanned(visible_resources(viewer), terms, window)
+    if scanned is not None:
+        ordered, leading_rows = scanned
+    else:
+        ordered = apply_filters(visible_resources(viewer), filters, user=user).order_by(*ordering)
+        # The leading ids in order, one query: they give the facets and the early
+        # pages without grouping or sorting the whole result again.
+        leading_rows = list(ordered.values_list("pk", *_SINGLE_FACETS)[: window + 1])
     partial = len(leading_rows) > window
     leading_rows = leading_rows[:window]
     leading = [row[0] for row in leading_rows]
@@ -153,16 +234,28 @@ def list_resources(
     else:
         count, count_capped = len(leading), False
     pages = num_pages(count, size)
-    check_page_exists(number, pages)
     start = (number - 1) * size
-    if start + size <= len(leading) or not partial:
-        page_ids = leading[start:start + size]
+    if position:
+        # A page named by position: read along the order's index from just after it.
+        resources = list(with_relations(ordered.filter(after_position(ordering, position[0], Resource)))[:size + 1])
+    elif start + size <= len(leading) or not partial:
+        check_page_exists(number, pages)
+        page_ids = leading[start:start + size + 1]
         rows = {r.pk: r for r in with_relations(Resource.objects.filter(pk__in=page_ids))}
         resources = [rows[pk] for pk in page_ids if pk in rows]
+        if partial and len(page_ids) == size and len(resources) == size:
+            # The window ends with this page and more matches follow it.
+            resources.append(None)
     else:
-        resources = list(with_relations(ordered)[start:start + size])
+        check_page_exists(number, pages)
+        resources = list(with_relations(ordered)[start:start + size + 1])
+    more = len(resources) > size
+    resources = resources[:size]
+    next_cursor = encode_cursor(resources[-1], ordering, page=number + 1) if more and resources else None
+    pages = max(pages, number + (1 if more else 0))
     extra = {"facets": facet_counts(leading_rows) if with_facets else {}, "facets_partial": partial,
-             "count_capped": count_capped, "sort": sort}
+             "count_capped": count_capped, "sort": sort, "next_cursor": next_cursor,
+             "date_scan": scanned is not None}
     return base_data.Page(
         items=rendered_page_items(viewer, resources), count=count, page=number, num_pages=pages, page_size=size,
         extra=extra,

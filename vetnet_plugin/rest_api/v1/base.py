@@ -82,36 +82,69 @@ def flag(value, name: str, default: bool) -> bool:
 def page_url(request, number: int) -> str:
     """The absolute URL of page ``number`` of the list ``request`` asked for."""
     query = request.query_params.copy()
+    query.pop("cursor", None)
     query["page"] = number
     return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+
+def cursor_url(request, cursor: str) -> str:
+    """The absolute URL of the page ``cursor`` names, in the list ``request`` asked for."""
+    query = request.query_params.copy()
+    query.pop("page", None)
+    query["cursor"] = cursor
+    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+
+def _next_url(request, page: Page) -> str | None:
+    # Deep pages by position: once a client follows a cursor it keeps to
+    # cursors, and past the last counted page only a cursor goes on.
+    cursor = page.extra.get("next_cursor")
+    counted_pages = -(-page.count // max(1, page.page_size))
+    if cursor and (request.query_params.get("cursor") or page.page >= counted_pages):
+        return cursor_url(request, cursor)
+    return page_url(request, page.page + 1) if page.has_next else None
 
 
 def page_body(request, page: Page, item_serializer=None, **extra) -> dict:
     """
     A ``Page`` in the one shape every list endpoint answers with (the LMS's):
     ``count``, ``num_pages``, ``current_page``, ``next``, ``previous``,
-    ``results``, then any ``extra`` keys (such as the toolbox's facets).
+    ``next_cursor`` (lists read by position only), ``results``, then any ``extra`` keys (such as the
+    toolbox's facets). ``next`` is a page-number link on shallow pages and a
+    cursor link once the client reads by cursor (``core.pagination``).
     """
     items = [asdict(item) for item in page.items]
     return {
         "count": page.count,
         "num_pages": page.num_pages,
         "current_page": page.page,
-        "next": page_url(request, page.page + 1) if page.has_next else None,
+        "next": _next_url(request, page),
         "previous": page_url(request, page.page - 1) if page.has_previous else None,
+        **({"next_cursor": page.extra["next_cursor"]} if "next_cursor" in page.extra else {}),
         "results": item_serializer(items, many=True).data if item_serializer else items,
         **extra,
     }
 
 
-def page_of(item_serializer, name: str, **extra_fields):
-    """The serializer (for the OpenAPI schema) of a page of ``item_serializer`` in ``page_body``'s shape."""
+def page_of(item_serializer, name: str, *, seek: bool = False, **extra_fields):
+    """
+    The serializer (for the OpenAPI schema) of a page of ``item_serializer`` in
+    ``page_body``'s shape; ``seek`` for a list that also reads by cursor.
+    """
+    cursor_fields = {
+        "next_cursor": serializers.CharField(
+            allow_null=True, help_text="Where the next page starts, as an opaque token: send it back as `cursor` to "
+            "read that page from the index, however deep (keyset pagination); null on the last page."),
+    } if seek else {}
     fields = {
         "count": serializers.IntegerField(),
         "num_pages": serializers.IntegerField(),
         "current_page": serializers.IntegerField(),
-        "next": serializers.URLField(allow_null=True),
-        "previous": serializers.URLField(allow_null=True),
+        "next": serializers.URLField(
+            allow_null=True, help_text="The next page: a page-number link on shallow pages, a cursor link once the "
+            "client reads by cursor or past the last counted page; null on the last page."),
+        "previous": serializers.URLField(allow_null=True, help_text="The previous page, by number."),
+        **cursor_fields,
         "results": item_serializer(many=True),
         **extra_fields,
     }

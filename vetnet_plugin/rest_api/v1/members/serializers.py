@@ -35,10 +35,11 @@ class DirectoryQuerySerializer(serializers.Serializer):  # pylint: disable=abstr
     search = serializers.CharField(required=False, allow_blank=True, default="", max_length=100)
     page = serializers.IntegerField(required=False, min_value=1, default=1)
     page_size = serializers.IntegerField(required=False, min_value=1, default=None, allow_null=True)
+    cursor = serializers.CharField(required=False, allow_blank=True, default="", max_length=1000)
 
 
 # A page of the directory, in the one page shape of every list.
-MemberPageSerializer = page_of(MemberProfileSerializer, "MemberPageSerializer")
+MemberPageSerializer = page_of(MemberProfileSerializer, "MemberPageSerializer", seek=True)
 
 
 class ContactSerializer(serializers.Serializer):  # pylint: disable=abstract-method

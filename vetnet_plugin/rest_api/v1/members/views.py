@@ -45,7 +45,10 @@ class CommunityMembersView(VetnetAPIView):
         parameters=[
             OpenApiParameter(name, str, required=False)
             for name in ("country", "organisation_type", "sector", "language", "topic", "search")
-        ] + [OpenApiParameter("page", int, required=False), OpenApiParameter("page_size", int, required=False)],
+        ] + [OpenApiParameter("page", int, required=False), OpenApiParameter("page_size", int, required=False),
+             OpenApiParameter("cursor", str, required=False, description=(
+                 "A page's `next_cursor`: reads the page after it by position, however deep (`page` is then "
+                 "ignored)."))],
         responses=MemberPageSerializer,
     )
     def get(self, request, course_key):
@@ -55,12 +58,14 @@ class CommunityMembersView(VetnetAPIView):
         params = dict(query.validated_data)
         page_number = params.pop("page")
         page_size = params.pop("page_size")
+        cursor = params.pop("cursor")
         page = api.list_community_members(
             user=request.user,
             course_key=course_key,
             filters=api.DirectoryFilters(**params),
             page=page_number,
             page_size=page_size,
+            cursor=cursor,
         )
         return Response(page_body(request, page, MemberProfileSerializer))
 

@@ -56,6 +56,13 @@ ResourcePageSerializer = page_of(
     facets_partial=serializers.BooleanField(required=False),
     count_capped=serializers.BooleanField(required=False),
 )
+# The library's pages also read by position (``next_cursor``, ``cursor``).
+LibraryPageSerializer = page_of(
+    ResourceSerializer, "LibraryPageSerializer", seek=True,
+    facets=serializers.DictField(child=serializers.DictField(child=serializers.IntegerField())),
+    facets_partial=serializers.BooleanField(),
+    count_capped=serializers.BooleanField(),
+)
 
 
 class LibraryQuerySerializer(serializers.Serializer):  # pylint: disable=abstract-method
@@ -75,6 +82,10 @@ class LibraryQuerySerializer(serializers.Serializer):  # pylint: disable=abstrac
     sort = serializers.ChoiceField(choices=api.SORT_ORDERS, required=False, default="newest")
     page = serializers.IntegerField(required=False, min_value=1, default=1)
     page_size = serializers.IntegerField(required=False, min_value=1, default=None, allow_null=True)
+    cursor = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=1000,
+        help_text="A page's `next_cursor`: reads the page after it by position, however deep (`page` is then "
+        "ignored).")
 
 
 class DepositSerializer(serializers.Serializer):  # pylint: disable=abstract-method

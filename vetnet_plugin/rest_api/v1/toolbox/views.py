@@ -21,6 +21,7 @@ from .serializers import (
     CollectionListSerializer,
     CollectionSerializer,
     DepositSerializer,
+    LibraryPageSerializer,
     LibraryQuerySerializer,
     ModerationSerializer,
     ResourcePageSerializer,
@@ -59,14 +60,14 @@ class ToolboxView(VetnetAPIView):
 class ResourceListView(ToolboxView):
     """The library: search, filters with facet counts, sorting, pages; POST deposits a resource."""
 
-    @extend_schema(parameters=[LibraryQuerySerializer], responses=ResourcePageSerializer)
+    @extend_schema(parameters=[LibraryQuerySerializer], responses=LibraryPageSerializer)
     def get(self, request, course_key):
         params = _valid(LibraryQuerySerializer, request.query_params)
         scope, sort = params.pop("scope"), params.pop("sort")
-        page_number, page_size = params.pop("page"), params.pop("page_size")
+        page_number, page_size, cursor = params.pop("page"), params.pop("page_size"), params.pop("cursor")
         page = api.list_resources(
             user=request.user, context=api.ToolboxContext(course_key=course_key, scope=scope),
-            filters=api.ResourceFilters(**params), sort=sort, page=page_number, page_size=page_size,
+            filters=api.ResourceFilters(**params), sort=sort, page=page_number, page_size=page_size, cursor=cursor,
         )
         return Response(page_body(request, page, ResourceSerializer, facets=page.extra.get("facets", {}),
                                    facets_partial=page.extra.get("facets_partial", False),
