@@ -133,6 +133,9 @@ class BestPractice(models.Model):
         indexes = [
             models.Index(fields=["assignment", "status", "allocated_count"], name="vetnet_practice_alloc"),
             models.Index(fields=["assignment", "status", "submitted"], name="vetnet_practice_waiting"),
+            # The staff table: every state in submission order, and the flagged ones.
+            models.Index(fields=["assignment", "submitted", "id"], name="vetnet_practice_table"),
+            models.Index(fields=["assignment", "flagged", "submitted", "id"], name="vetnet_practice_flagged"),
         ]
 
     def __str__(self):
