@@ -282,7 +282,8 @@ EXPECTED = {
         "VET provider": "Ente di formazione professionale",
         "digest": "Ci sono 3 nuovi interventi nelle discussioni che segui.",
         "Peer counselling": "Consulenza tra pari",
-        "Communication": "Comunicazione",
+        "Partnerships": "Partenariati",
+        "Cooperation": "Cooperazione",
         "notice": "in preparazione. Non è ancora disponibile.",
         "Saved.": "Salvato.",
     },
@@ -290,7 +291,8 @@ EXPECTED = {
         "VET provider": "Πάροχος επαγγελματικής εκπαίδευσης και κατάρτισης (ΕΕΚ)",
         "digest": "Υπάρχουν 3 νέες αναρτήσεις στις συζητήσεις που παρακολουθείτε.",
         "Peer counselling": "Συμβουλευτική από ομοτίμους",
-        "Communication": "Επικοινωνία",
+        "Partnerships": "Εταιρικές σχέσεις",
+        "Cooperation": "Συνεργασία",
         "notice": "υπό προετοιμασία. Δεν είναι ακόμη διαθέσιμη.",
         "Saved.": "Αποθηκεύτηκε.",
     },
@@ -298,7 +300,8 @@ EXPECTED = {
         "VET provider": "Centro de formación profesional (FP)",
         "digest": "Hay 3 mensajes nuevos en los debates que sigues.",
         "Peer counselling": "Asesoramiento entre pares",
-        "Communication": "Comunicación",
+        "Partnerships": "Asociaciones",
+        "Cooperation": "Cooperación",
         "notice": "se está preparando. Aún no está disponible.",
         "Saved.": "Guardado.",
     },
@@ -306,7 +309,8 @@ EXPECTED = {
         "VET provider": "Centre de formació professional (FP)",
         "digest": "Hi ha 3 missatges nous als debats que segueixes.",
         "Peer counselling": "Assessorament entre iguals",
-        "Communication": "Comunicació",
+        "Partnerships": "Aliances",
+        "Cooperation": "Cooperació",
         "notice": "s'està preparant. Encara no està disponible.",
         "Saved.": "Desat.",
     },
@@ -349,17 +353,18 @@ class PlatformI18nService:
 def test_a_block_speaks_the_language_of_its_i18n_service(lang):
     expected = EXPECTED[lang]
     with translation.override(lang):
-        service = PlatformI18nService(XBlock.load_class("vetnet_counselling"))
+        # The partnership block is the one still announcing that its features are not available yet.
+        service = PlatformI18nService(XBlock.load_class("vetnet_partnership"))
         learner_runtime = CourseRuntime(LEARNER, i18n=service)
-        block = add_block(learner_runtime, "vetnet_counselling")
+        block = add_block(learner_runtime, "vetnet_partnership")
         html = learner_runtime.render(block, "student_view").content
         trainer_runtime = learner_runtime.as_user(TRAINER, i18n=service)
         # The view's own fragment, before the runtime wraps it.
         editor = trainer_runtime.get_block(block.scope_ids.usage_id).studio_view()
 
     # The title and section come from the block's Python, the notice from {% trans %} in its template.
-    assert expected["Peer counselling"] in html
-    assert expected["Communication"] in html
+    assert expected["Partnerships"] in html
+    assert expected["Cooperation"] in html
     assert expected["notice"] in html
     # The JavaScript shows the strings it is given in json_args.
     assert editor.json_init_args["strings"]["saved"] == expected["Saved."]

@@ -106,7 +106,70 @@
     return message.forms[Number(message.index.charAt(position))] || message.forms[message.forms.length - 1];
   }
 
+  /* A form's fields as a JSON payload: the form's data-extra object, then every
+   * named field (checkbox lists with data-list as arrays, radios by the checked one). */
+  function formPayload(form) {
+    var data = {};
+    try {
+      data = JSON.parse(form.getAttribute('data-extra') || '{}');
+    } catch (ignored) {
+      data = {};
+    }
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (!field.name || field.disabled || field.tagName === 'BUTTON') {
+        return;
+      }
+      if (field.type === 'checkbox') {
+        if (field.getAttribute('data-list')) {
+          data[field.name] = data[field.name] || [];
+          if (field.checked) {
+            data[field.name].push(field.value);
+          }
+        } else {
+          data[field.name] = field.checked;
+        }
+      } else if (field.type === 'radio') {
+        if (field.checked) {
+          data[field.name] = field.value;
+        }
+      } else {
+        data[field.name] = field.value;
+      }
+    });
+    return data;
+  }
+
+  /* A handler's refusal shown on its form: the fields it names marked invalid (the first
+   * focused), the messages in the form's error box (boxSelector), or announced in status. */
+  function showFormErrors(form, result, boxSelector, status) {
+    var box = form.querySelector(boxSelector);
+    var errors = result.data.errors || {};
+    var messages = [result.data.error];
+    var first = null;
+    Array.prototype.forEach.call(form.querySelectorAll('[aria-invalid]'), function (field) {
+      field.removeAttribute('aria-invalid');
+    });
+    Object.keys(errors).forEach(function (name) {
+      messages = messages.concat(errors[name]);
+      var field = form.querySelector('[name="' + name + '"]');
+      if (field) {
+        field.setAttribute('aria-invalid', 'true');
+        first = first || field;
+      }
+    });
+    if (box) {
+      box.textContent = messages.filter(Boolean).join(' ');
+    } else if (status) {
+      announce(status, messages.join(' '), 'error');
+    }
+    if (first) {
+      first.focus();
+    }
+  }
+
   global.VetnetCommon = {
+    formPayload: formPayload,
+    showFormErrors: showFormErrors,
     plural: plural,
     rootElement: rootElement,
     pageStrings: pageStrings,

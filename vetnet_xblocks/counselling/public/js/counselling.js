@@ -23,56 +23,11 @@ function VetnetCounselling(runtime, element) {
   }
 
   function payloadOf(form) {
-    var data = {};
-    try {
-      data = JSON.parse(form.getAttribute('data-extra') || '{}');
-    } catch (ignored) {
-      data = {};
-    }
-    Array.prototype.forEach.call(form.elements, function (field) {
-      if (!field.name || field.disabled || field.tagName === 'BUTTON') {
-        return;
-      }
-      if (field.type === 'checkbox' && field.getAttribute('data-list')) {
-        data[field.name] = data[field.name] || [];
-        if (field.checked) {
-          data[field.name].push(field.value);
-        }
-      } else if (field.type === 'checkbox') {
-        data[field.name] = field.checked;
-      } else if (field.type === 'radio') {
-        if (field.checked) {
-          data[field.name] = field.value;
-        }
-      } else {
-        data[field.name] = field.value;
-      }
-    });
-    return data;
+    return common.formPayload(form);
   }
 
   function showErrors(form, result) {
-    var box = form.querySelector('.vetnet-counselling__form-error');
-    var errors = result.data.errors || {};
-    var messages = [result.data.error];
-    var first = null;
-    Array.prototype.forEach.call(form.querySelectorAll('[aria-invalid]'), function (field) {
-      field.removeAttribute('aria-invalid');
-    });
-    Object.keys(errors).forEach(function (name) {
-      messages = messages.concat(errors[name]);
-      var field = form.querySelector('[name="' + name + '"]');
-      if (field) {
-        field.setAttribute('aria-invalid', 'true');
-        first = first || field;
-      }
-    });
-    if (box) {
-      box.textContent = messages.filter(Boolean).join(' ');
-    }
-    if (first) {
-      first.focus();
-    }
+    common.showFormErrors(form, result, '.vetnet-counselling__form-error');
   }
 
   function refreshQueue(page) {
