@@ -13,7 +13,7 @@ What it does:
   specifier, a Git URL or a wheel path);
 * sets VETNet's settings in the LMS and in Studio from ``VETNET_*`` config keys;
 * routes VETNet's Celery tasks to the LMS workers' default queue and runs one
-  Celery beat service for its periodic tasks (digests, waiting rules, ...);
+  Celery beat service for its periodic tasks (digests, waiting rules, follow-ups, reminders);
 * runs VETNet's migrations and the membership backfill in the LMS init job.
 """
 from __future__ import annotations
