@@ -125,6 +125,23 @@ def test_staff_reassign_a_lease_over_the_api():
     assert moved.json()["lease"]["practice"]["uuid"] == lease["practice"]["uuid"]
 
 
+def test_staff_reassign_a_lease_by_username_and_an_unknown_name_is_a_clear_400():
+    configure(reviews_required=1)
+    author, slow, helper = learner(), learner(), learner()
+    write_and_submit(author)
+    write_and_submit(slow)
+    lease = client_for(slow).post(url("best-practice-reviews")).json()["lease"]
+    staff = client_for(UserFactory(is_staff=True))
+    reassign = url("best-practice-reassign", review_uuid=lease["uuid"])
+
+    unknown = staff.post(reassign, {"to_username": "nobody-by-that-name"}, format="json")
+    assert unknown.status_code == 400 and unknown.json()["detail"]
+
+    moved = staff.post(reassign, {"to_username": helper.username}, format="json")
+    assert moved.status_code == 200, moved.content
+    assert moved.json()["lease"]["practice"]["uuid"] == lease["practice"]["uuid"]
+
+
 def test_an_assignment_is_only_reachable_in_its_own_course():
     configure()
     outsider_course_member = learner()

@@ -44,9 +44,10 @@ class RepositoryApprovalSerializer(serializers.Serializer):
 
 
 class ReviewReassignSerializer(serializers.Serializer):
-    """Take an unfinished review back; with ``to_user_id``, hand it to that member."""
+    """Take an unfinished review back; with ``to_user_id`` or ``to_username``, hand it to that member."""
 
     to_user_id = serializers.IntegerField(min_value=1, required=False, allow_null=True, default=None)
+    to_username = serializers.CharField(max_length=150, required=False, allow_blank=True, default="")
 
 
 class SubmissionQuerySerializer(serializers.Serializer):

@@ -172,7 +172,8 @@ class ReassignView(VetnetAPIView):
     def post(self, request, course_key, usage_key, review_uuid):
         payload = _valid(serializers.ReviewReassignSerializer, body_of(request))
         lease = api.reassign_review(user=request.user, course_key=course_key, usage_key=usage_key,
-                                    review_uuid=review_uuid, to_user_id=payload["to_user_id"])
+                                    review_uuid=review_uuid, to_user_id=payload["to_user_id"],
+                                    to_username=payload["to_username"])
         return Response(_lease(lease))
 
 
