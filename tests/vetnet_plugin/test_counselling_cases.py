@@ -255,3 +255,15 @@ def test_retirement_erases_the_owners_cases_and_keeps_the_answers():
     assert AcceptedAnswer.objects.get(case=row).accepted_by_id is None
     thread = api.get_thread(user=adviser, course_key=COURSE_KEY, thread_id=case.thread_id)
     assert thread.posts[0].body == "Offer the firm a trainer who visits every week."
+
+
+def test_a_long_queue_is_counted_up_to_the_limit(monkeypatch):
+    from vetnet_plugin.counselling import cases as module  # pylint: disable=import-outside-toplevel
+
+    monkeypatch.setattr(module, "QUEUE_COUNT_LIMIT", 3)
+    for number in range(5):
+        open_case(member(), title=f"Case {number}")
+    first = page(member(), page_size=2)
+    assert (first.count, first.extra["count_capped"], len(first.items)) == (3, True, 2)
+    monkeypatch.setattr(module, "QUEUE_COUNT_LIMIT", 10)
+    assert (page(member()).count, page(member()).extra["count_capped"]) == (5, False)

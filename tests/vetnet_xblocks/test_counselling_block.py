@@ -142,3 +142,15 @@ def test_the_owner_reports_the_outcome_in_the_block_and_peers_read_it(people):
     assert act(bob, block, "report_outcome", {"case": case_uuid, "outcome": "solved"})[0] == 403
     page = act(bob, block, "case_html", {"case": case_uuid})[1]["html"]
     assert "What happened: Partly solved" in page and "Two workshops said yes." in page
+
+
+def test_a_long_queue_says_how_many_cases_at_least(people, monkeypatch):
+    from vetnet_plugin.counselling import cases as module  # pylint: disable=import-outside-toplevel
+
+    block, (alice, bob, _carol), _staff = people
+    for number in range(3):
+        assert act(alice, block, "open_case", dict(INTAKE, title=f"Case {number}"))[0] == 200
+    assert "3 cases" in act(bob, block, "queue_html", {})[1]["html"]
+    monkeypatch.setattr(module, "QUEUE_COUNT_LIMIT", 2)
+    queue = act(bob, block, "queue_html", {})[1]["html"]
+    assert "2+ cases" in queue and "3 cases" not in queue

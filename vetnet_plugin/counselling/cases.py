@@ -286,6 +286,10 @@ def get_case(*, user, course_key, usage_key: str, case_uuid) -> data.Case:
     return _case(find_case(actor.course_key, usage_key, case_uuid, actor), actor=actor, desk=desk)
 
 
+# The queue counts its cases up to this many ("more than ..."), as the toolbox and the directory do.
+QUEUE_COUNT_LIMIT = 1000
+
+
 def _queue(key, usage_key: str, *, state: str, topic: str, sector: str, country: str, language: str):
     for name, value in (("state", state), ("topic", topic), ("sector", sector), ("country", country),
                         ("language", language)):
@@ -323,13 +327,15 @@ def list_cases(
     among them, those still without an answer, newest first; filtered by
     ``state`` ("unanswered", "unsolved", "solved"), topic, sector, country and
     language. Each shows the time its first answer took. The page is cut in the
-    database and costs the same number of queries however many cases there are.
+    database and costs the same number of queries however many cases there are;
+    counting stops at ``QUEUE_COUNT_LIMIT`` (``extra["count_capped"]`` then says
+    there are more), so a page costs the same time too.
     """
     actor = _member(user, course_key)
     desk = find_desk(actor.course_key, usage_key)
     queue = visible_to(_queue(actor.course_key, usage_key, state=state, topic=topic, sector=sector,
                               country=country, language=language), actor)
-    return paginate(queue, page=page, page_size=page_size,
+    return paginate(queue, page=page, page_size=page_size, count_limit=QUEUE_COUNT_LIMIT,
                     transform=lambda rows: summaries(rows, viewer=user, desk=desk))
 
 

@@ -2,15 +2,20 @@
 Similar cases while a member writes: found from the text's words (a FULLTEXT
 index on MariaDB/MySQL) and from shared topic tags (indexed rows, so a case
 written in another language is found through its tags), solved ones first.
-Only a bounded number of candidates is read and scored, however many cases
-the block holds.
+
+Every step reads a bounded number of rows, however many cases the block
+holds: the block's newest cases are read as a sample, which estimates how
+common each word of the draft is (and holds candidates of their own); only
+the draft's rarest words, which the sample shows to be rare, are searched
+in the index (a word in most cases would make the index compute most of the
+table); each topic gives its newest tagged cases. The few candidates are
+then scored here.
 """
 from __future__ import annotations
 
 import re
 import uuid
 
-from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from ..core.search import any_word_filter
@@ -21,9 +26,16 @@ from .desks import find_desk
 from .models import CaseTopic, CounsellingCase
 
 MAX_SUGGESTIONS = 5
-# Candidates read from each source (words, tags) before scoring.
+# Candidates read from each source (rare words, each tag) before scoring.
 CANDIDATES = 60
 MAX_WORDS = 8
+# The newest cases read to estimate how common each word is (and scored as candidates).
+SAMPLE = 200
+# Words searched in the index: the rarest few, found in at most this share of the sample.
+RARE_WORDS = 3
+RARE_SHARE = 0.05
+# Topics that each read their newest tagged cases (the others still count in the score).
+MAX_TOPIC_LOOKUPS = 4
 MAX_TEXT = 20000
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Words too common in counselling cases to say anything about similarity.
@@ -70,14 +82,22 @@ def similar_cases(*, user, course_key, usage_key: str, text: str = "", topics=()
                                                       is_retired=False), actor)
     if exclude_case:
         cases = cases.exclude(uuid__in=[u for u in [_uuid_text(exclude_case)] if u])
-    ids: set[int] = set()
-    if wanted:
-        ids.update(
-            CaseTopic.objects.filter(usage_key=desk.usage_key, topic__in=wanted).values("case_id")
-            .annotate(n=Count("id")).order_by("-n", "-case_id").values_list("case_id", flat=True)[:CANDIDATES]
-        )
-    if words:
-        ids.update(cases.filter(any_word_filter(CounsellingCase, "search_text", words))
+    sample = list(CounsellingCase.objects.filter(course_key=actor.course_key, usage_key=desk.usage_key,
+                                                 is_retired=False)
+                  .order_by("-created", "-id").values_list("id", "is_solved", "search_text")[:SAMPLE])
+    share = {w: sum(1 for _pk, _solved, body in sample if w in body) / max(1, len(sample)) for w in words}
+    # A word found in few cases says more than one found in most of them.
+    weight = {w: 1.0 + 2.0 * (1.0 - share[w]) for w in words}
+    leads = sorted(((not solved, -sum(weight[w] for w in words if w in body), -pk) for pk, solved, body in sample
+                    if any(w in body for w in words)))
+    ids: set[int] = {-pk for _unsolved, _hits, pk in leads[:CANDIDATES]}
+    for topic in wanted[:MAX_TOPIC_LOOKUPS]:
+        ids.update(CaseTopic.objects.filter(usage_key=desk.usage_key, topic=topic).order_by("-case_id")
+                   .values_list("case_id", flat=True)[:CANDIDATES])
+    # A block smaller than the sample was read whole: no index search is needed.
+    rare = sorted((w for w in words if share[w] <= RARE_SHARE), key=lambda w: (share[w], -len(w), w))[:RARE_WORDS]
+    if rare and len(sample) >= SAMPLE:
+        ids.update(cases.filter(any_word_filter(CounsellingCase, "search_text", rare))
                    .order_by("-is_solved", "-created", "-id").values_list("id", flat=True)[:CANDIDATES])
     if not ids:
         return ()
@@ -86,8 +106,8 @@ def similar_cases(*, user, course_key, usage_key: str, text: str = "", topics=()
     scored = []
     for case in rows:
         shared = [t for t in tags.get(case.pk, ()) if t in wanted]
-        hits = sum(1 for w in words if w in case.search_text)
-        score = 2.0 * len(shared) + hits
+        hits = sum(weight[w] for w in words if w in case.search_text)
+        score = round(2.0 * len(shared) + hits, 2)
         if score > 0:
             scored.append((case, tuple(shared), score))
     scored.sort(key=lambda item: (not item[0].is_solved, -item[2], -item[0].created.timestamp(), -item[0].pk))

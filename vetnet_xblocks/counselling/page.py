@@ -44,10 +44,14 @@ def render_queue(block, backend: CounsellingBackend, *, filters: dict, page) -> 
     desk = backend.desk or block.sync_desk(backend)
     queue = backend.queue(page=page, **filters)
     labels = _labels(block)
+    capped = bool(queue.extra.get("count_capped"))
     languages = [(code, language_name(code)) for code in community_languages()]
     topics = [(t.code, t.label) for t in desk.topics]
     return block.render_template("templates/queue.html", {
         "block": block, "prefix": block.dom_id, "queue": queue, "filters": filters,
+        # A capped count (a long queue is counted up to a limit) reads "1,000+ cases".
+        "count_shown": f"{queue.count:,}+" if capped else queue.count,
+        "pages_shown": f"{queue.num_pages}+" if capped else queue.num_pages,
         "allow_private": desk.allow_private,
         "cases": [_summary(block, labels, case) for case in queue.items],
         "topics": [{"value": code, "label": label, "selected": code == filters.get("topic", "")}
