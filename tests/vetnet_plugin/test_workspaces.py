@@ -246,3 +246,30 @@ def test_on_closing_the_facilitator_publishes_the_document_to_the_toolbox_credit
     assert resource.sectors == ("construction",)
     with pytest.raises(Conflict):
         api.publish_outcome(user=facilitator, course_key=COURSE_KEY, workspace_uuid=uuid, licence="cc-by")
+
+
+def test_the_theme_listing_costs_the_same_queries_however_many_workspaces_and_members():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import new_request
+
+    onlooker = member()
+    workspace_with_members(2)
+
+    def cost():
+        new_request()
+        with CaptureQueriesContext(connection) as captured:
+            listed = api.list_themes(user=onlooker, course_key=COURSE_KEY, usage_key=USAGE_KEY)
+        return len(captured), listed
+
+    small, _listed = cost()
+    for count in (4, 3, 4):
+        workspace_with_members(count)
+    workspace_with_members(3, theme_key="apprenticeships")  # joins there are requests: one member
+    grown, listed = cost()
+    assert grown == small
+    assert [len(theme.workspaces) for theme in listed] == [4, 1, 0]
+    assert [len(w.members) for theme in listed for w in theme.workspaces] == [2, 4, 3, 4, 1]
+    assert {(m.country, m.organisation_type) for t in listed for w in t.workspaces for m in w.members} == {
+        ("IT", "vet_provider")}

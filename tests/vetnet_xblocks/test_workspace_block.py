@@ -200,3 +200,35 @@ def test_the_facilitator_of_a_closing_workspace_publishes_its_outcome_to_the_too
     resource = api.get_resource(user=ana.user, context=api.ToolboxContext(course_key=COURSE_KEY),
                                 resource_uuid=body["resource_uuid"])
     assert api.display_name(ben.user) in resource.description
+
+
+def test_the_page_costs_the_same_queries_however_many_workspaces_and_members_it_lists(team):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import new_request
+
+    workspace_block, _ana, _ben, _uuid = team
+    carla = person(team[1].runtime)
+
+    def cost():
+        new_request()
+        with CaptureQueriesContext(connection) as captured:
+            html = carla.block(workspace_block).student_view().content
+        return len(captured), html
+
+    small, _html = cost()
+    for number in range(3):
+        facilitator = person(team[1].runtime)
+        api.update_member_profile(user_id=facilitator.user.id, changes={"country": "GR"})
+        status, opened, _r = call_handler(facilitator.runtime, facilitator.block(workspace_block), "create_workspace",
+                                          {"theme": "green-construction", "title": f"Workspace {number}"})
+        assert status == 200, opened
+        joiner = person(team[1].runtime)
+        api.update_member_profile(user_id=joiner.user.id, changes={"organisation_type": "vet_provider"})
+        status, _body, _r = call_handler(joiner.runtime, joiner.block(workspace_block), "join",
+                                         {"workspace": opened["uuid"]})
+        assert status == 200
+    grown, html = cost()
+    assert grown == small
+    assert all(f"Workspace {number}" in html for number in range(3))

@@ -9,6 +9,7 @@ from .access import (
 )
 from .backfill import backfill_memberships, count_enrollments_to_backfill
 from .community import (
+    get_countries_and_organisation_types,
     get_member_profile,
     get_membership,
     is_active_member,
@@ -49,6 +50,7 @@ __all__ = [
     "contact_member",
     "count_enrollments_to_backfill",
     "forget_actors",
+    "get_countries_and_organisation_types",
     "get_member_profile",
     "get_membership",
     "grant_community_role",

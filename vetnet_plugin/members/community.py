@@ -69,6 +69,13 @@ def get_member_profile(*, user_id: int) -> data.MemberProfile:
     return _to_profile_data(user, profile)
 
 
+def get_countries_and_organisation_types(*, user_ids) -> dict[int, tuple[str, str]]:
+    """Each listed user's country code and organisation type from their profile, in one query ("" when unset)."""
+    rows = MemberProfile.objects.filter(user_id__in=set(user_ids)).values_list("user_id", "country",
+                                                                               "organisation_type")
+    return {user_id: (str(country or ""), organisation_type or "") for user_id, country, organisation_type in rows}
+
+
 def _validate_profile_changes(changes: dict) -> dict:
     from django_countries import countries  # pylint: disable=import-outside-toplevel
 

@@ -6,8 +6,9 @@ A save names the revision it started from. Under the document row's lock it
 is merged with whatever was saved since (``merge.three_way_merge``), so no
 save is ever refused and none overwrites another; where two edits truly
 collide both texts stay, marked. Opening reads the document row; saving
-reads that row and, for a stale save, its base revision's row: neither grows
-with the number of revisions (ADR 0010).
+reads that row and, for a stale save, its base revision (one snapshot and at
+most 49 deltas, ``history``): neither grows with the number of revisions
+(ADR 0010).
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from ..core.transactions import lock_for_update, retrying_atomic
 from ..exceptions import InvalidInput, NotFound
 from . import data
 from .access import readable_seat, writable_seat
+from .history import revision_text, stored_fields
 from .merge import conflict_blocks, normalized, three_way_merge
 from .models import DocumentRevision, WorkspaceDocument
 
@@ -53,11 +55,7 @@ def latest_revision(*, user, course_key, workspace_uuid) -> int:
 
 
 def _base_text(document: WorkspaceDocument, base: int) -> str:
-    if base == document.revision:
-        return document.text
-    if base == 0:
-        return ""
-    text = DocumentRevision.objects.filter(document=document, number=base).values_list("text", flat=True).first()
+    text = revision_text(document, base)
     if text is None:
         raise InvalidInput(_("This document has no revision {number}.").format(number=base),
                            errors={"base_revision": [_("No such revision.")]})
@@ -83,8 +81,8 @@ def _save(*, document_id: int, user, base: int, text: str,
     if result.text == document.text:
         return document, False, 0  # nothing typed: no new revision
     number = document.revision + 1
-    DocumentRevision.objects.create(document=document, number=number, author=user, base=base, text=result.text,
-                                    conflicts=result.conflicts)
+    DocumentRevision.objects.create(document=document, number=number, author=user, base=base,
+                                    conflicts=result.conflicts, **stored_fields(number, document.text, result.text))
     WorkspaceDocument.objects.filter(pk=document.pk).update(text=result.text, revision=number,
                                                             conflicts=conflict_blocks(result.text))
     document.refresh_from_db()
@@ -133,11 +131,7 @@ def list_revisions(*, user, course_key, workspace_uuid, page: int = 1, page_size
 
 
 def _revision_text(document, number: int) -> str:
-    if number == 0:
-        return ""
-    if number == document.revision:
-        return document.text
-    text = DocumentRevision.objects.filter(document=document, number=number).values_list("text", flat=True).first()
+    text = revision_text(document, number)
     if text is None:
         raise NotFound(_("This document has no revision {number}.").format(number=number))
     return text

@@ -7,7 +7,9 @@ Who may join is decided under the workspace row's lock, counting the active
 memberships, so concurrent joins never push a workspace past its theme's
 maximum. A document keeps its whole current text on its own row: opening it
 reads one row, however many revisions it has; every save adds one revision
-row holding the text it produced (ADR 0010).
+row: every 50th a whole snapshot of the text, the others a delta from the
+revision before (``history``), so any revision is rebuilt from one snapshot
+and a bounded number of deltas (ADR 0010).
 """
 import uuid
 
@@ -149,6 +151,9 @@ class DocumentRevision(models.Model):
     """
     One save of a shared document: who, when, and the text it produced.
 
+    A snapshot row keeps the whole text in ``text``; any other keeps in
+    ``delta`` only what changed from the revision before (``history``).
+
     The author's retirement unlinks them; the text is the workspace's, not theirs alone.
 
     .. pii: The author of the save.
@@ -162,7 +167,9 @@ class DocumentRevision(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="vetnet_document_revisions"
     )
     base = models.PositiveIntegerField(default=0)
+    is_snapshot = models.BooleanField(default=True)
     text = models.TextField(blank=True)
+    delta = models.TextField(blank=True)
     conflicts = models.PositiveSmallIntegerField(default=0)
     created = models.DateTimeField(auto_now_add=True)
 

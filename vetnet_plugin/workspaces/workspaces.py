@@ -17,7 +17,7 @@ from ..core.access import display_name, require_member
 from ..core.rate_limits import check_rate_limit
 from ..core.transactions import lock_for_update, retrying_atomic
 from ..exceptions import AccessDenied, Conflict, InvalidInput, NotFound
-from ..members.api import actor_for, get_member_profile
+from ..members.api import actor_for, get_countries_and_organisation_types
 from . import data
 from .access import Seat, managing_seat, readable_seat, seat_for
 from .models import Workspace, WorkspaceDocument, WorkspaceMembership, WorkspaceTheme
@@ -41,21 +41,34 @@ def _clean(value, *, name: str, limit: int, required: bool) -> str:
     return value
 
 
-def _members(workspace: Workspace) -> tuple[data.WorkspaceMember, ...]:
-    rows = WorkspaceMembership.objects.filter(workspace=workspace, status=WorkspaceMembership.MEMBER).select_related(
-        "user").order_by("created", "pk")
-    members = []
+def _member_values(workspace: Workspace, rows, profiles) -> tuple[data.WorkspaceMember, ...]:
+    return tuple(data.WorkspaceMember(
+        user_id=row.user_id, name=display_name(row.user), country=profiles.get(row.user_id, ("", ""))[0],
+        organisation_type=profiles.get(row.user_id, ("", ""))[1],
+        is_facilitator=row.user_id == workspace.facilitator_id) for row in rows)
+
+
+def _memberships_of(workspaces) -> dict[int, list[WorkspaceMembership]]:
+    """The members of each workspace, in the order they joined: one query for all of them."""
+    rows = WorkspaceMembership.objects.filter(workspace__in=workspaces, status=WorkspaceMembership.MEMBER
+                                              ).select_related("user").order_by("created", "pk")
+    grouped: dict[int, list[WorkspaceMembership]] = {}
     for row in rows:
-        profile = get_member_profile(user_id=row.user_id)
-        members.append(data.WorkspaceMember(
-            user_id=row.user_id, name=display_name(row.user), country=profile.country,
-            organisation_type=profile.organisation_type, is_facilitator=row.user_id == workspace.facilitator_id))
-    return tuple(members)
+        grouped.setdefault(row.workspace_id, []).append(row)
+    return grouped
 
 
-def workspace_value(seat: Seat) -> data.Workspace:
+def workspace_value(seat: Seat, *, memberships=None, profiles=None) -> data.Workspace:
+    """
+    The workspace as ``seat``'s person sees it. A listing passes the
+    ``memberships`` and ``profiles`` it read for all its workspaces at once.
+    """
     workspace = seat.workspace
-    members = _members(workspace)
+    if memberships is None:
+        memberships = _memberships_of([workspace]).get(workspace.pk, [])
+    if profiles is None:
+        profiles = get_countries_and_organisation_types(user_ids=[row.user_id for row in memberships])
+    members = _member_values(workspace, memberships, profiles)
     return data.Workspace(
         uuid=str(workspace.uuid), theme_key=workspace.theme.key, title=workspace.title, goal=workspace.goal,
         state=workspace.state, community_readable=workspace.community_readable, member_count=len(members),
@@ -75,11 +88,18 @@ def list_themes(*, user, course_key, usage_key: str) -> list[data.ThemeWithWorks
     themes = WorkspaceTheme.objects.filter(course_key=actor.course_key, usage_key=str(usage_key), is_active=True)
     statuses = dict(WorkspaceMembership.objects.filter(
         user_id=actor.user_id, workspace__theme__in=themes).values_list("workspace_id", "status"))
+    themes = list(themes.order_by("position"))
+    # A constant number of queries however many workspaces and members: all workspaces, all their
+    # members and all those members' countries and organisation types are each read once.
+    workspaces = list(Workspace.objects.filter(theme__in=themes).select_related("theme").order_by("created", "pk"))
+    memberships = _memberships_of(workspaces)
+    profiles = get_countries_and_organisation_types(
+        user_ids=[row.user_id for rows in memberships.values() for row in rows])
     listed = []
-    for theme in themes.order_by("position"):
-        workspaces = Workspace.objects.filter(theme=theme).select_related("theme").order_by("created", "pk")
-        values = tuple(workspace_value(Seat(actor=actor, workspace=w, status=statuses.get(w.pk, "")))
-                       for w in workspaces)
+    for theme in themes:
+        values = tuple(workspace_value(Seat(actor=actor, workspace=w, status=statuses.get(w.pk, "")),
+                                       memberships=memberships.get(w.pk, []), profiles=profiles)
+                       for w in workspaces if w.theme_id == theme.pk)
         listed.append(data.ThemeWithWorkspaces(theme=theme_value(theme), workspaces=values,
                                                can_create=actor.is_staff or theme.members_create))
     return listed
