@@ -15,7 +15,6 @@ its own heading, leaving the rest of that file alone.
 import argparse
 import logging
 import os
-import re
 import statistics
 import sys
 import threading
@@ -38,6 +37,7 @@ from django.test.utils import (  # noqa: E402
 )
 from rest_framework.test import APIClient  # noqa: E402
 
+from bench.results import write_section  # noqa: E402
 from tests.factories import COURSE_KEY, member  # noqa: E402
 from tests.vetnet_plugin.communication_helpers import (  # noqa: E402
     configure_forum,
@@ -46,7 +46,6 @@ from tests.vetnet_plugin.communication_helpers import (  # noqa: E402
 from vetnet_plugin import api  # noqa: E402
 from vetnet_plugin.discussions.models import Post  # noqa: E402
 
-RESULTS = REPO / "bench" / "RESULTS.md"
 BEGIN, END = "<!-- concurrency_bench: begin -->", "<!-- concurrency_bench: end -->"
 
 
@@ -140,17 +139,14 @@ def run(writers: int, rounds: int) -> str:
 
 def write_results(table: str) -> None:
     section = (
-        f"{BEGIN}\n## Concurrent votes (`bench/concurrency_bench.py`)\n\n"
+        "## Concurrent votes (`bench/concurrency_bench.py`)\n\n"
         "`bench/concurrency_bench.py` on the project's 2-core machine, while other work ran beside it: "
         "every voter a thread with its own connection, all released at once. Writes lock the post first "
         "and retry a transaction that meets a deadlock or a lock timeout\n"
         "(`vetnet_plugin/core/transactions.py`).\n\n"
-        f"```\n{table}\n```\n{END}\n"
+        f"```\n{table}\n```\n"
     )
-    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
-    pattern = re.compile(re.escape(BEGIN) + r".*?" + re.escape(END) + r"\n?", re.DOTALL)
-    text = pattern.sub(lambda _match: section, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section
-    RESULTS.write_text(text, encoding="utf-8")
+    write_section(BEGIN, END, section)
 
 
 def main():

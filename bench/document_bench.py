@@ -16,7 +16,6 @@ it puts its table into ``bench/RESULTS.md`` under its own heading.
 """
 import argparse
 import os
-import re
 import statistics
 import sys
 import time
@@ -33,7 +32,8 @@ django.setup()
 from django.db import connection, connections  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_databases, setup_test_environment, teardown_databases  # noqa: E402,E501
 
-RESULTS = REPO / "bench" / "RESULTS.md"
+from bench.results import write_section  # noqa: E402
+
 BEGIN, END = "<!-- document bench -->", "<!-- /document bench -->"
 COURSE_KEY = "course-v1:VETNet+Bench+2026"
 USAGE_KEY = "block-v1:VETNet+Bench+2026+type@vetnet_workspace+block@bench"
@@ -131,19 +131,16 @@ def run(sizes: list[int], runs: int) -> str:
 
 def write_results(table: str) -> None:
     section = (
-        f"{BEGIN}\n## Shared documents with a long history (`bench/document_bench.py`)\n\n"
+        "## Shared documents with a long history (`bench/document_bench.py`)\n\n"
         "Opening a workspace document and saving into it, from the latest revision and from one 500 revisions "
         "old, after 10 to 10,000 saved edits (ADR 0010), on the project's 2-core machine with other work beside "
         "it. A stale save's time includes the merge and rebuilding its base (one snapshot and at most 49 "
         "deltas). Stored characters per revision: the mean of each revision row's text and delta (every 50th row "
         "a whole snapshot, the others a delta from the revision before); in brackets the document's length, "
         "which each row stored whole before.\n\n"
-        f"```\n{table}\n```\n{END}\n"
+        f"```\n{table}\n```\n"
     )
-    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
-    pattern = re.compile(re.escape(BEGIN) + r".*?" + re.escape(END) + r"\n?", re.DOTALL)
-    text = pattern.sub(lambda _match: section, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section
-    RESULTS.write_text(text, encoding="utf-8")
+    write_section(BEGIN, END, section)
 
 
 def main():
