@@ -200,6 +200,22 @@ def _read_payload(block, request, method: str):
         return _error_response(400, error.message)
 
 
+def text_value(data: dict, name: str) -> str:
+    """A handler's text field: the string sent, or "" for anything else (never a server error)."""
+    value = data.get(name, "")
+    return value if isinstance(value, str) else ""
+
+
+def text_list(data: dict, name: str) -> list[str]:
+    """A handler's list of names: one string or a list of them; anything else counts as nothing chosen."""
+    value = data.get(name) or []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, (list, tuple)):
+        return []
+    return [v for v in value if isinstance(v, str)]
+
+
 def json_handler(func=None, *, methods=("POST",)):
     """
     Make a block method a JSON handler: ``func(self, data, suffix)`` returns data to encode.

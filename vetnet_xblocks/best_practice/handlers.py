@@ -8,11 +8,7 @@ from __future__ import annotations
 from vetnet_plugin.exceptions import InvalidInput
 
 from ..mixins import json_handler
-
-
-def _text(data: dict, name: str) -> str:
-    value = data.get(name, "")
-    return value if isinstance(value, str) else ""
+from ..mixins import text_value as _text
 
 
 def _object(block, data: dict, name: str) -> dict:

@@ -10,22 +10,12 @@ from __future__ import annotations
 from vetnet_plugin.exceptions import AccessDenied, InvalidInput
 
 from ..mixins import json_handler
+from ..mixins import text_list as _names
+from ..mixins import text_value as _text
 
 _FILTERS = ("state", "topic", "sector", "country", "language")
 
 
-def _text(data: dict, name: str) -> str:
-    value = data.get(name, "")
-    return value if isinstance(value, str) else ""
-
-
-def _names(data: dict, name: str) -> list[str]:
-    value = data.get(name) or []
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, (list, tuple)):
-        return []
-    return [v for v in value if isinstance(v, str)]
 
 
 def _flag(block, data: dict, name: str, default: bool) -> bool:

@@ -12,6 +12,8 @@ from __future__ import annotations
 from vetnet_plugin.exceptions import AccessDenied, InvalidInput
 
 from ..mixins import json_handler
+from ..mixins import text_list as _names
+from ..mixins import text_value as _text
 
 
 def _flag(data: dict, name: str, default: bool, gettext) -> bool:
@@ -26,19 +28,6 @@ def _flag(data: dict, name: str, default: bool, gettext) -> bool:
     raise InvalidInput(message, errors={name: [message]})
 
 
-def _text(data: dict, name: str) -> str:
-    value = data.get(name, "")
-    return value if isinstance(value, str) else ""
-
-
-def _names(data: dict, name: str) -> list:
-    value = data.get(name) or []
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, (list, tuple)):
-        # Like a text field of the wrong type: nothing chosen, never a server error.
-        return []
-    return [v for v in value if isinstance(v, str)]
 
 
 class ScenarioHandlersMixin:
