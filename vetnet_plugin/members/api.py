@@ -35,6 +35,7 @@ from .roles import (
     list_community_roles,
     revoke_community_role,
 )
+from .transfer import count_profiles, export_profiles, import_profiles, read_profiles_export
 
 __all__ = [
     "COMMUNITY_ROLES",
@@ -49,16 +50,20 @@ __all__ = [
     "can_view_community",
     "contact_member",
     "count_enrollments_to_backfill",
+    "count_profiles",
+    "export_profiles",
     "forget_actors",
     "get_countries_and_organisation_types",
     "get_member_profile",
     "get_membership",
     "grant_community_role",
     "has_community_role",
+    "import_profiles",
     "is_active_member",
     "is_moderator",
     "list_community_members",
     "list_community_roles",
+    "read_profiles_export",
     "record_enrollment",
     "record_unenrollment",
     "require_moderator",
