@@ -115,7 +115,8 @@ class BestPracticeBlock(BestPracticeHandlersMixin, ScorableXBlockMixin, VetnetBl
 
     studio_fields = VetnetBlock.studio_fields + (
         EditableField("topic", _("Strategic topic"), max_length=64,
-                      choices=tuple((code, str(label)) for code, label in TOPICS)),
+                      # Lazy labels, translated by the platform's catalog of the plugin when the editor is shown.
+                      choices=tuple(TOPICS)),
         EditableField("sections_text", _("Template sections"),
                       _("One section per line, in the order learners see them: key | label | prompt, and "
                         "“| optional” for a section that may stay empty."), max_length=10000, multiline=True,
