@@ -103,3 +103,25 @@ def test_the_api_schema_describes_every_workspace_body():
     assert set(saved) == {"document", "merged", "conflicts"}
     body = document["components"]["schemas"]["DocumentSave"]["properties"]
     assert set(body) == {"base_revision", "text", "base_text"}
+
+
+def test_the_api_schema_is_a_valid_openapi_document():
+    """An independent validator (openapi-spec-validator) accepts the whole document the API publishes."""
+    from openapi_spec_validator import validate  # pylint: disable=import-outside-toplevel
+    from openapi_spec_validator.validation.exceptions import OpenAPIValidationError  # pylint: disable=import-outside-toplevel
+
+    document = schema()
+    assert document["openapi"].startswith("3.")
+    try:
+        validate(document)
+    except OpenAPIValidationError as error:  # pragma: no cover - the message is the point
+        pytest.fail(f"the OpenAPI document is invalid: {error}")
+
+
+def test_the_schema_generates_without_a_warning(tmp_path):
+    """``spectacular --fail-on-warn``: no two components share a name, no operation id is guessed twice."""
+    from django.core.management import call_command  # pylint: disable=import-outside-toplevel
+
+    target = tmp_path / "schema.yaml"
+    call_command("spectacular", "--fail-on-warn", "--validate", "--urlconf", "devhost.urls", "--file", str(target))
+    assert "/api/vetnet/v1/" in target.read_text()

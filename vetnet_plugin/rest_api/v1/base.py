@@ -9,6 +9,7 @@ access checks happen there, on the server, for every lookup.
 from dataclasses import asdict
 
 from django.utils.translation import gettext as _
+from drf_spectacular.openapi import AutoSchema
 from rest_framework import serializers
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
@@ -44,9 +45,24 @@ class JSONObjectParser(JSONParser):
         return api.parse_json_payload(stream.read() if stream is not None else b"")
 
 
+class VetnetSchema(AutoSchema):
+    """
+    drf-spectacular's schema with one more rule: a GET of a collection (a path
+    that does not end in a ``{parameter}``) is a ``list``, so a list and its
+    items' pages get their own operation ids without numeral suffixes.
+    """
+
+    def get_operation_id(self):
+        operation_id = super().get_operation_id()
+        if self.method == "GET" and operation_id.endswith("_retrieve") and not self.path.rstrip("/").endswith("}"):
+            return operation_id[: -len("_retrieve")] + "_list"
+        return operation_id
+
+
 class VetnetAPIView(APIView):
     """Common base: LMS authentication, one way to read bodies, ``VetnetError`` mapped to its HTTP status."""
 
+    schema = VetnetSchema()
     authentication_classes = compat.drf_authentication_classes()
     permission_classes = (IsAuthenticatedMember,)
     parser_classes = (JSONObjectParser, FormParser, MultiPartParser)

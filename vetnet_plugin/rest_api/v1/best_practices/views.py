@@ -79,7 +79,8 @@ class WithdrawView(VetnetAPIView):
 class ReviewRequestView(VetnetAPIView):
     """Ask for a practice to review: the current lease, a new one, or ``null`` when none needs the reviewer."""
 
-    @extend_schema(request=None, responses=serializers.LeaseBodySerializer)
+    @extend_schema(request=None, responses=serializers.LeaseBodySerializer,
+                   operation_id="courses_best_practices_reviews_request")
     def post(self, request, course_key, usage_key):
         lease = api.request_review(user=request.user, course_key=course_key, usage_key=usage_key)
         return Response(_lease(lease))
@@ -88,7 +89,8 @@ class ReviewRequestView(VetnetAPIView):
 class ReviewView(VetnetAPIView):
     """Submit the review of an allocated practice."""
 
-    @extend_schema(request=serializers.PeerReviewInputSerializer, responses=serializers.PracticeSerializer)
+    @extend_schema(request=serializers.PeerReviewInputSerializer, responses=serializers.PracticeSerializer,
+                   operation_id="courses_best_practices_reviews_submit")
     def post(self, request, course_key, usage_key, review_uuid):
         payload = _valid(serializers.PeerReviewInputSerializer, body_of(request))
         practice = api.submit_review(user=request.user, course_key=course_key, usage_key=usage_key,

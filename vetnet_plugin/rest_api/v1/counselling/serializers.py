@@ -80,7 +80,8 @@ class SimilarCasesSerializer(serializers.Serializer):
 class CaseQuerySerializer(serializers.Serializer):
     """Filters of the "needs help" queue."""
 
-    state = serializers.ChoiceField(choices=["", "unanswered", "unsolved", "solved"], required=False, default="")
+    state = serializers.ChoiceField(choices=["", "unanswered", "unsolved", "solved"], required=False, default="",
+                                    allow_blank=True)
     topic = serializers.CharField(required=False, allow_blank=True, max_length=64, default="")
     sector = serializers.CharField(required=False, allow_blank=True, max_length=32, default="")
     country = serializers.CharField(required=False, allow_blank=True, max_length=2, default="")

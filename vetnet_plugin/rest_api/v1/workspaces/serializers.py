@@ -68,7 +68,7 @@ class TaskUpdateSerializer(serializers.Serializer):
     due = serializers.DateField(required=False, allow_null=True)
 
 
-class OutcomeSerializer(serializers.Serializer):
+class WorkspaceOutcomeSerializer(serializers.Serializer):
     """The outcome's licence (a toolbox licence code) and a description above the members' credit."""
 
     licence = serializers.ChoiceField(choices=[(code, code) for code, _label in api.LICENCES])

@@ -127,9 +127,10 @@ class NoticesView(VetnetAPIView):
 class OutcomeView(VetnetAPIView):
     """On closing, the facilitator publishes the document to the toolbox, every member credited."""
 
-    @extend_schema(request=serializers.OutcomeSerializer, responses={201: serializers.PublishedOutcomeSerializer})
+    @extend_schema(request=serializers.WorkspaceOutcomeSerializer,
+                   responses={201: serializers.PublishedOutcomeSerializer})
     def post(self, request, course_key, workspace_uuid):
-        payload = _valid(serializers.OutcomeSerializer, body_of(request))
+        payload = _valid(serializers.WorkspaceOutcomeSerializer, body_of(request))
         resource_uuid = api.publish_outcome(user=request.user, course_key=course_key, workspace_uuid=workspace_uuid,
                                             **payload)
         return Response(serializers.PublishedOutcomeSerializer({"resource_uuid": resource_uuid}).data,
