@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.test_phone_width import COURSE, PHONE, assert_fits, host_links
+from tests.browser.test_phone_width import PHONE, assert_fits, crawl
 
 REPO = Path(__file__).resolve().parents[2]
 CATALOGS = (
@@ -54,23 +54,17 @@ def test_every_page_speaks_the_language_and_fits_a_phone(lang, demo_site, logged
     page.set_viewport_size(PHONE)
     logged_in_page("trainer")
     page.context.add_cookies([{"name": "django_language", "value": lang, "url": live_server.url}])
-    seen, queue, untranslated = set(), ["/", "/profile/", COURSE, f"{COURSE}members/"], {}
-    while queue:
-        address = queue.pop(0)
-        if address in seen:
-            continue
-        seen.add(address)
-        page.goto(address)
-        page.wait_for_load_state("networkidle")
+    untranslated = {}
+
+    def check(page, address):
         assert page.get_attribute("html", "lang") == lang, address
         assert_fits(page)
         axe_check(page)
-        text = page.evaluate(VISIBLE_TEXT)
-        left = sorted(s for s in english if s in text)
+        left = sorted(s for s in english if s in page.evaluate(VISIBLE_TEXT))
         if left:
             untranslated[address] = left[:5]
-        if address.startswith(COURSE) or address == "/":
-            queue.extend(sorted(host_links(page) - seen))
+
+    seen = crawl(page, check)
     assert any("/units/" in address for address in seen)
     assert untranslated == {}, f"English interface text on {lang} pages: {untranslated}"
     assert js_errors == []

@@ -32,6 +32,26 @@ def host_links(page):
             if not href.startswith(("/xblock/", "/i18n/", "/logout", "/admin", "/api/")) and not href.endswith("/olx/")}
 
 
+def crawl(page, check):
+    """
+    Open every host page a logged-in person reaches from the dashboard, the
+    profile, the course and its directory, calling ``check(page, address)``
+    on each; returns the addresses seen.
+    """
+    seen, queue = set(), ["/", "/profile/", COURSE, f"{COURSE}members/"]
+    while queue:
+        address = queue.pop(0)
+        if address in seen:
+            continue
+        seen.add(address)
+        page.goto(address)
+        page.wait_for_load_state("networkidle")
+        check(page, address)
+        if address.startswith(COURSE) or address == "/":
+            queue.extend(sorted(host_links(page) - seen))
+    return seen
+
+
 @pytest.fixture
 def phone_page(page):
     page.set_viewport_size(PHONE)
@@ -45,18 +65,12 @@ def test_every_page_fits_a_phone_for_a_trainer(demo_site, logged_in_page, phone_
     assert_fits(page)
     axe_check(page)
     logged_in_page("trainer")
-    seen, queue = set(), ["/", "/profile/", COURSE, f"{COURSE}members/"]
-    while queue:
-        address = queue.pop(0)
-        if address in seen:
-            continue
-        seen.add(address)
-        page.goto(address)
-        page.wait_for_load_state("networkidle")
+
+    def check(page, _address):
         assert_fits(page)
         axe_check(page)
-        if address.startswith(COURSE) or address == "/":
-            queue.extend(sorted(host_links(page) - seen))
+
+    seen = crawl(page, check)
     assert any("/units/" in address for address in seen) and any("/studio/" in address for address in seen)
     assert js_errors == []
 
