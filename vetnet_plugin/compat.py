@@ -178,6 +178,15 @@ def publish_score(*, user_id: int, usage_key: str, raw_earned: float, raw_possib
     return True
 
 
+def teams_available() -> bool:
+    """True inside an LMS that has the teams app (``course_team`` can then find teams)."""
+    try:
+        from lms.djangoapps.teams import api as _teams_api  # noqa: F401  pylint: disable=import-outside-toplevel
+    except ImportError:
+        return False
+    return True
+
+
 def course_team(*, course_key, team_id: str) -> dict | None:
     """
     The Open edX team ``team_id`` of the course, as ``{"team_id", "name",

@@ -32,6 +32,7 @@ from .documents import compare_revisions, get_document, latest_revision, list_re
 from .outcome import publish_outcome
 from .retirement import retire_workspace_member
 from .teams import link_team as link_workspace_team
+from .teams import teams_available as workspace_teams_available
 from .themes import check_themes as check_workspace_themes
 from .themes import configure_workspace_themes
 from .workspaces import (
@@ -98,4 +99,5 @@ __all__ = [
     "set_workspace_notices",
     "set_workspace_state",
     "update_task",
+    "workspace_teams_available",
 ]

@@ -19,6 +19,11 @@ from .access import Seat, managing_seat
 from .models import Workspace
 
 
+def teams_available() -> bool:
+    """Whether this installation has Open edX teams to link workspaces to (the page offers the link only then)."""
+    return compat.teams_available()
+
+
 def _team_id(value) -> str:
     if not isinstance(value, str) or len(value.strip()) > 255:
         message = _("Give the team's id (at most 255 characters).")
