@@ -92,7 +92,7 @@ function VetnetWorkspace(runtime, element, args) {
   function enhanceSearch(form) {
     form.addEventListener('submit', function (event) {
       event.preventDefault();
-      var box = form.querySelector('.vetnet-workspace__found');
+      var box = form.parentNode.querySelector('.vetnet-workspace__found');
       get('attachable', {workspace: form.getAttribute('data-vetnet-attachable'),
         search: form.elements.search.value}).then(function (result) {
         if (result.ok) {
