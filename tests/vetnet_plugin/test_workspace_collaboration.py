@@ -141,6 +141,17 @@ def test_members_attach_published_resources_from_the_course_and_community_librar
 
 
 @pytest.mark.usefixtures("toolbox_media")
+def test_a_resource_another_member_attached_shows_in_the_activity_since_the_last_visit():
+    workspace, (facilitator, other) = workspace_with_members(2)
+    api.record_visit(user=facilitator, **_in(workspace))
+    api.attach_resource(user=other, **_in(workspace), resource_uuid=deposit(member(), title="Site visit form").uuid)
+    api.attach_resource(user=facilitator, **_in(workspace), resource_uuid=deposit(member(), title="Mine").uuid)
+    seen = [(item.kind, item.who, item.what) for item in api.list_activity(user=facilitator, **_in(workspace))
+            if item.kind == "attachment"]
+    assert seen == [("attachment", api.display_name(other), "attached “Site visit form”")]
+
+
+@pytest.mark.usefixtures("toolbox_media")
 def test_what_members_may_not_see_in_the_toolbox_cannot_be_attached_and_a_withdrawn_one_shows_as_its_title():
     workspace, (facilitator, other) = workspace_with_members(2)
     other_course = deposit(member(course_key=OTHER_COURSE_KEY), context(OTHER_COURSE_KEY, scope="course"),

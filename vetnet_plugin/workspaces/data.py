@@ -122,7 +122,7 @@ class BoardTask:
 
 @dataclass(frozen=True)
 class WorkspaceActivity:
-    """One thing that changed in a workspace: ``kind`` is "revision", "task" or "member"."""
+    """One thing that changed in a workspace: ``kind`` is "revision", "task", "member" or "attachment"."""
 
     kind: str
     who: str
