@@ -15,7 +15,7 @@ from vetnet_plugin import api
 from vetnet_plugin.exceptions import AccessDenied, Conflict, InvalidInput, NotFound
 from vetnet_plugin.models import Workspace, WorkspaceAttachment
 
-from .workspace_helpers import configure, open_workspace, workspace_with_members
+from .workspace_helpers import USAGE_KEY, configure, open_workspace, workspace_with_members
 
 pytestmark = pytest.mark.django_db
 
@@ -87,6 +87,23 @@ def test_the_opted_in_community_reads_the_discussion_but_only_members_write_and_
     with pytest.raises(AccessDenied):
         api.create_post(user=other, course_key=COURSE_KEY, thread_id=post.thread_id, body="Too late.")
     assert api.get_workspace_discussion(user=other, **_in(workspace)).post_count == 1
+
+
+def test_a_member_who_followed_the_discussion_and_left_the_workspace_gets_no_digest_of_it():
+    from datetime import timedelta
+
+    from django.core import mail
+    from django.utils import timezone
+
+    workspace, (facilitator, leaver, stayer) = workspace_with_members(3)
+    first = api.post_in_workspace(user=facilitator, **_in(workspace), body="Plan for the week.")
+    for person in (leaver, stayer):
+        api.follow_thread(user=person, course_key=COURSE_KEY, thread_id=first.thread_id)
+    api.leave_workspace(user=leaver, **_in(workspace))
+    api.post_in_workspace(user=facilitator, **_in(workspace), body="Site visit moved to Tuesday.")
+
+    assert api.send_discussion_digests(now=timezone.now() + timedelta(hours=25)) == 1
+    assert [message.to for message in mail.outbox] == [[stayer.email]]
 
 
 def test_hostile_posts_are_refused_or_stored_raw_and_shown_sanitized():
@@ -245,7 +262,6 @@ def test_retirement_unlinks_who_attached_and_keeps_the_attachment():
 # -- what the facilitator sees, invitations by name, notices ----------------------------------
 
 def test_the_facilitator_sees_who_waits_and_others_do_not():
-    configure()
     facilitator, asking, invited, onlooker = member(), member(), member(), member()
     workspace = open_workspace(facilitator, theme_key="apprenticeships")
     api.join_workspace(user=asking, **_in(workspace))
@@ -256,16 +272,11 @@ def test_the_facilitator_sees_who_waits_and_others_do_not():
                                                           (api.display_name(invited), "invited")]
     assert api.get_workspace(user=onlooker, **_in(workspace)).pending == ()
     assert api.get_workspace(user=asking, **_in(workspace)).pending == ()
-    [theme] = [t for t in api.list_themes(user=facilitator, course_key=COURSE_KEY, usage_key=workspace_usage())
+    [theme] = [t for t in api.list_themes(user=facilitator, course_key=COURSE_KEY, usage_key=USAGE_KEY)
                if t.theme.key == "apprenticeships"]
     assert [p.status for p in theme.workspaces[0].pending] == ["requested", "invited"]
     api.approve_join_request(user=facilitator, **_in(workspace), user_id=asking.id)
     assert [p.status for p in api.get_workspace(user=facilitator, **_in(workspace)).pending] == ["invited"]
-
-
-def workspace_usage():
-    from .workspace_helpers import USAGE_KEY
-    return USAGE_KEY
 
 
 def test_an_invitation_names_a_member_of_the_course_by_username_and_refuses_anyone_else():
