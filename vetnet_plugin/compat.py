@@ -176,3 +176,34 @@ def publish_score(*, user_id: int, usage_key: str, raw_earned: float, raw_possib
         score_deleted=False,
     )
     return True
+
+
+def teams_available() -> bool:
+    """True inside an LMS that has the teams app (``course_team`` can then find teams)."""
+    try:
+        from lms.djangoapps.teams import api as _teams_api  # noqa: F401  pylint: disable=import-outside-toplevel
+    except ImportError:
+        return False
+    return True
+
+
+def course_team(*, course_key, team_id: str) -> dict | None:
+    """
+    The Open edX team ``team_id`` of the course, as ``{"team_id", "name",
+    "topic_id", "user_ids"}`` (``user_ids`` a frozenset of its members), or None
+    when the course has no such team.
+
+    Inside the LMS this asks the teams app (``lms.djangoapps.teams.api``, the
+    same lookup its ``teams`` XBlock service makes). Outside the platform, and
+    on a platform without the teams app, there are no teams: None, and the
+    block's own workspaces serve (ADR 0011).
+    """
+    try:
+        from lms.djangoapps.teams import api as teams_api  # pylint: disable=import-outside-toplevel
+    except ImportError:
+        return None
+    team = teams_api.get_team_by_team_id(str(team_id))
+    if team is None or str(team.course_id) != str(course_key):
+        return None
+    return {"team_id": str(team.team_id), "name": str(team.name), "topic_id": str(team.topic_id or ""),
+            "user_ids": frozenset(team.users.values_list("id", flat=True))}

@@ -19,6 +19,7 @@ from .toolbox.models import Adoption, Collection, CollectionItem, Resource, Reso
 from .workspaces.models import (
     DocumentRevision,
     Workspace,
+    WorkspaceAttachment,
     WorkspaceDocument,
     WorkspaceMembership,
     WorkspaceTask,
@@ -32,5 +33,6 @@ __all__ = [
     "Adoption", "Collection", "CollectionItem", "Resource", "ResourceAttribute", "ResourceVersion", "Review",
     "BestPractice", "BestPracticeAssignment", "CalibrationReview", "Credential", "GradeOverride", "PeerReview",
     "AcceptedAnswer", "CaseAdviser", "CaseTopic", "CounsellingCase", "CounsellingDesk",
-    "DocumentRevision", "Workspace", "WorkspaceDocument", "WorkspaceMembership", "WorkspaceTask", "WorkspaceTheme",
+    "DocumentRevision", "Workspace", "WorkspaceAttachment", "WorkspaceDocument", "WorkspaceMembership",
+    "WorkspaceTask", "WorkspaceTheme",
 ]

@@ -527,7 +527,10 @@ Goal: a 40-hour continuing-training module that a craft SME can release its staf
 
 
 def load_workspaces(*, course_key, usage_key, users: dict) -> str:
-    """An active workspace in the Collaboration unit, with a document, its revisions and tasks (once)."""
+    """
+    An active workspace in the Collaboration unit, with a document, its
+    revisions, tasks, a conversation and an attached resource (once).
+    """
     marco, eleni, jordi = users["marco"], users["eleni"], users["jordi"]
     themes = api.list_themes(user=marco, course_key=course_key, usage_key=usage_key)
     existing = [w for entry in themes for w in entry.workspaces if w.title == DEMO_WORKSPACE_TITLE]
@@ -547,6 +550,14 @@ def load_workspaces(*, course_key, usage_key, users: dict) -> str:
             api.create_task(user=marco, title="Collect three renovation case studies", assignee_id=eleni.id, **where)
             task = api.create_task(user=jordi, title="Draft unit 2 on heat pumps", assignee_id=jordi.id, **where)
             api.update_task(user=jordi, task_uuid=task.uuid, state="doing", **where)
+            opening = api.post_in_workspace(user=marco, body="Shall we try the module with two firms in "
+                                            "Bergamo before the summer? I can ask the local builders' association.",
+                                            **where)
+            api.post_in_workspace(user=eleni, parent_id=opening.id, body="Yes. The regional fund pays for "
+                                  "pilots too: I will add the call to unit 3.", **where)
+            found = api.find_attachable_resources(user=jordi, search="", **where)
+            if found:
+                api.attach_resource(user=jordi, resource_uuid=found[0].resource_uuid, **where)
         existing = [api.get_workspace(user=marco, course_key=course_key, workspace_uuid=workspace.uuid)]
     shown = existing[0]
     return f"“{shown.title}” ({shown.state}, {shown.member_count} members)"

@@ -54,12 +54,19 @@ def leave_traces(member, others, trainer):
     api.update_member_profile(user_id=member.id, changes={"bio": f"I am {name} ({member.email})"})
     api.contact_member(user=others[0], course_key=COURSE_KEY, recipient_id=member.id, purpose="counselling",
                        message=f"Hello {name}, may I write to you?")
-    # The demo workspace the member belongs to: they write into its shared document.
+    # The demo workspace the member belongs to: they write into its shared document, ...
     workspace = next(w for theme in api.list_themes(user=member, course_key=COURSE_KEY, usage_key=WORKSPACES)
                      for w in theme.workspaces if w.member_count > 1)
     opened = api.get_document(user=member, course_key=COURSE_KEY, workspace_uuid=workspace.uuid)
     api.save_document(user=member, course_key=COURSE_KEY, workspace_uuid=workspace.uuid,
                       base_revision=opened.revision, text=opened.text + f"\nNotes by {name} ({member.email})\n")
+    # ... talks in its discussion and attaches a resource of the toolbox to it.
+    api.post_in_workspace(user=member, course_key=COURSE_KEY, workspace_uuid=workspace.uuid,
+                          body=f"Workspace note from {name}")
+    unattached = next(item for item in api.find_attachable_resources(
+        user=member, course_key=COURSE_KEY, workspace_uuid=workspace.uuid) if not item.attached)
+    api.attach_resource(user=member, course_key=COURSE_KEY, workspace_uuid=workspace.uuid,
+                        resource_uuid=unattached.resource_uuid)
     # The best-practice track: a practice, a review received and given, an override, a certificate.
     practices.configure()
     mine = practices.write_and_submit(member, title=f"{name}'s practice")

@@ -98,7 +98,7 @@ def test_the_api_schema_describes_every_workspace_body():
                 assert "requestBody" not in operation, (method, path)
             elif method in ("post", "put", "patch"):
                 assert all(body.get("schema") for body in operation["requestBody"]["content"].values()), (method, path)
-    assert paths == 19
+    assert paths == 24
     saved = document["components"]["schemas"]["SavedDocument"]["properties"]
     assert set(saved) == {"document", "merged", "conflicts"}
     body = document["components"]["schemas"]["DocumentSave"]["properties"]

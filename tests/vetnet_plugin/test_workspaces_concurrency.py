@@ -1,10 +1,12 @@
 """
 On MariaDB, in separate connections: fifty members joining at once never push a
-workspace past its maximum, and editors saving at once from the same and from
-stale revisions lose nothing and end with one document.
+workspace past its maximum, editors saving at once from the same and from
+stale revisions lose nothing and end with one document, and fifty members
+writing on one task board at once all succeed with nothing lost.
 """
 import random
 import threading
+from datetime import date
 
 import pytest
 from django.db import connection
@@ -12,7 +14,7 @@ from django.db import connection
 from tests.factories import COURSE_KEY, member
 from vetnet_plugin import api
 from vetnet_plugin.exceptions import Conflict
-from vetnet_plugin.models import DocumentRevision, WorkspaceDocument, WorkspaceMembership
+from vetnet_plugin.models import DocumentRevision, WorkspaceDocument, WorkspaceMembership, WorkspaceTask
 from vetnet_plugin.workspaces.history import rebuilt_text
 
 from .workspace_helpers import THEMES, configure, open_workspace, workspace_with_members
@@ -117,3 +119,36 @@ def test_editors_saving_at_once_from_same_and_stale_revisions_lose_nothing_and_c
     document = WorkspaceDocument.objects.get()
     assert rebuilt_text(document, numbers[-1]) == text
     assert all("Module outline" in rebuilt_text(document, number) for number in numbers)
+
+
+@pytest.mark.services
+@pytest.mark.django_db(transaction=True)
+def test_fifty_members_writing_on_one_task_board_at_once_all_succeed_and_nothing_is_lost():
+    assert connection.vendor == "mysql"
+    configure([{**THEMES[0], "max_size": JOINERS}])
+    workspace, people = workspace_with_members(JOINERS)
+    shared = api.create_task(user=people[0], course_key=COURSE_KEY, workspace_uuid=workspace.uuid,
+                             title="Collect the employers' letters")
+    due = date(2026, 12, 24)
+
+    def write(number, user):
+        where = {"user": user, "course_key": COURSE_KEY, "workspace_uuid": workspace.uuid}
+        own = api.create_task(**where, title=f"Unit {number} draft", assignee_id=user.id)
+        api.update_task(**where, task_uuid=own.uuid, state="doing")
+        # Half of them move the shared task on, the other half give it a due date: both changes stay.
+        if number % 2:
+            api.update_task(**where, task_uuid=shared.uuid, due=due)
+        else:
+            api.update_task(**where, task_uuid=shared.uuid, state="doing")
+
+    errors = _at_once([(lambda number=number, user=user: write(number, user)) for number, user in enumerate(people)])
+
+    assert not errors, errors
+    board = api.list_tasks(user=people[0], course_key=COURSE_KEY, workspace_uuid=workspace.uuid)
+    assert len(board) == JOINERS + 1 == WorkspaceTask.objects.count()
+    own = {task.title: task for task in board if task.uuid != shared.uuid}
+    assert sorted(own) == sorted(f"Unit {number} draft" for number in range(JOINERS))
+    assert all(task.state == "doing" for task in own.values())
+    assert {task.assignee_id for task in own.values()} == {user.id for user in people}
+    [moved] = [task for task in board if task.uuid == shared.uuid]
+    assert (moved.state, moved.due, moved.title) == ("doing", due, "Collect the employers' letters")

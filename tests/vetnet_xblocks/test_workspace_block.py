@@ -24,9 +24,9 @@ OLX = """
    "members_create": false, "description": ""}]'/>
 """
 
-POST_HANDLERS = ("join", "leave", "approve", "set_state", "set_visibility", "set_notices", "save_document",
-                 "create_task", "update_task")
-GET_HANDLERS = ("document", "latest_revision", "compare", "workspace_html")
+POST_HANDLERS = ("join", "leave", "approve", "invite", "set_state", "set_visibility", "set_notices", "save_document",
+                 "create_task", "update_task", "post_message", "attach", "detach", "choose_attachment", "link_team")
+GET_HANDLERS = ("document", "latest_revision", "compare", "workspace_html", "attachable")
 
 
 def export(runtime, block) -> bytes:
@@ -107,14 +107,17 @@ def test_a_member_outside_the_workspace_sees_it_but_not_its_work_and_is_refused_
     task = api.create_task(user=ana.user, course_key=COURSE_KEY, workspace_uuid=uuid, title="Ours")
     payload = {"workspace": uuid, "base_revision": 1, "text": "Taken\n", "title": "T", "task": task.uuid,
                "theme": "green-construction",
-               "state": "done", "user_id": carla.user.id, "community_readable": True, "enabled": False}
+               "state": "done", "user_id": carla.user.id, "community_readable": True, "enabled": False,
+               "body": "Let me in", "resource": task.uuid, "for_outcome": True, "username": ana.user.username,
+               "team_id": "team-a"}
     for handler in POST_HANDLERS:
         if handler == "join":
             continue  # a course member may join an open workspace
         status, body, _r = call_handler(carla.runtime, carla.block(workspace_block), handler, payload)
         assert status == 403 and body["error"], (handler, status, body)
     for handler in GET_HANDLERS:
-        status, body = get(carla, workspace_block, handler, {"workspace": uuid, "older": 0, "newer": 1})
+        status, body = get(carla, workspace_block, handler, {"workspace": uuid, "older": 0, "newer": 1,
+                                                             "search": ""})
         if handler == "workspace_html":
             assert status == 200 and "Private outline" not in body["html"]
         else:
@@ -167,7 +170,11 @@ def test_the_facilitator_runs_the_lifecycle_and_an_archived_workspace_refuses_wr
         assert status == 200 and body["state"] == state
     for who, handler, payload in ((ben, "save_document", {"base_revision": 0, "text": "x"}),
                                   (ben, "create_task", {"title": "t"}), (ana, "set_state", {"state": "active"}),
-                                  (ana, "set_visibility", {"community_readable": True}), (ben, "leave", {})):
+                                  (ana, "set_visibility", {"community_readable": True}), (ben, "leave", {}),
+                                  (ben, "post_message", {"body": "Too late"}),
+                                  (ana, "invite", {"username": "someone"}),
+                                  (ben, "detach", {"resource": uuid}),
+                                  (ana, "choose_attachment", {"resource": uuid, "for_outcome": True})):
         status, body, _r = call_handler(who.runtime, who.block(workspace_block), handler,
                                         {"workspace": uuid, **payload})
         assert status == 409 and "archived" in body["error"], handler
@@ -232,3 +239,88 @@ def test_the_page_costs_the_same_queries_however_many_workspaces_and_members_it_
     grown, html = cost()
     assert grown == small
     assert all(f"Workspace {number}" in html for number in range(3))
+
+
+def test_the_facilitator_manages_who_joins_from_the_page_and_others_do_not_see_those_controls(block):
+    runtime, _block = block
+    workspace_block = add_block(runtime, "vetnet_workspace", OLX.replace('"join_rule": "open"', '"join_rule": "request"'))
+    ana, ben, carla = person(runtime), person(runtime), person(runtime)
+    status, opened, _r = call_handler(ana.runtime, ana.block(workspace_block), "create_workspace",
+                                      {"theme": "green-construction", "title": "Retrofit module"})
+    uuid = opened["uuid"]
+    call_handler(ben.runtime, ben.block(workspace_block), "join", {"workspace": uuid})
+
+    page = ana.block(workspace_block).student_view().content
+    for control in ('data-vetnet-action="approve"', 'data-vetnet-action="invite"',
+                    'data-vetnet-action="set_visibility"', 'data-vetnet-action="set_notices"'):
+        assert control in page, control
+    assert 'data-vetnet-action="link_team"' not in page  # no Open edX teams outside the platform
+    assert 'data-vetnet-action="approve"' not in ben.block(workspace_block).student_view().content
+    assert "Withdraw my request" in ben.block(workspace_block).student_view().content
+
+    status, body, _r = call_handler(ana.runtime, ana.block(workspace_block), "approve",
+                                    {"workspace": uuid, "user_id": str(ben.user.id)})
+    assert status == 200 and body["member_count"] == 2
+    status, body, _r = call_handler(ana.runtime, ana.block(workspace_block), "invite",
+                                    {"workspace": uuid, "username": f" {carla.user.username} "})
+    assert status == 200 and [p["status"] for p in body["pending"]] == ["invited"]
+    assert "Decline the invitation" in carla.block(workspace_block).student_view().content
+    status, body, _r = call_handler(ana.runtime, ana.block(workspace_block), "invite",
+                                    {"workspace": uuid, "username": "nobody-here"})
+    assert status == 404 and body["error"]
+    status, _body, _r = call_handler(ben.runtime, ben.block(workspace_block), "set_notices",
+                                     {"workspace": uuid, "enabled": False})
+    assert status == 200
+    assert f'id="{ben.block(workspace_block).dom_id}-{uuid}-notices" name="enabled">' in \
+        ben.block(workspace_block).student_view().content  # unchecked now
+    status, body, _r = call_handler(ana.runtime, ana.block(workspace_block), "set_visibility",
+                                    {"workspace": uuid, "community_readable": True})
+    assert status == 200 and body["community_readable"] is True
+
+
+def test_members_talk_in_the_workspace_discussion_from_the_page(team):
+    workspace_block, ana, ben, uuid = team
+    status, first, _r = call_handler(ana.runtime, ana.block(workspace_block), "post_message",
+                                     {"workspace": uuid, "body": "Who takes **unit 1**? <script>x</script>"})
+    assert status == 200, first
+    status, _reply, _r = call_handler(ben.runtime, ben.block(workspace_block), "post_message",
+                                      {"workspace": uuid, "body": "I do.", "parent_id": first["id"]})
+    assert status == 200
+    page = ben.block(workspace_block).student_view().content
+    assert "<strong>unit 1</strong>" in page and "<script>x" not in page and "I do." in page
+    for payload in ({"workspace": uuid, "body": ""}, {"workspace": uuid, "body": "x", "parent_id": 5},
+                    {"workspace": uuid, "body": "x", "parent_id": "not-a-post"}):
+        status, body, _r = call_handler(ben.runtime, ben.block(workspace_block), "post_message", payload)
+        assert 400 <= status < 500 and body["error"], payload
+    carla = person(ana.runtime)
+    assert "Who takes" not in carla.block(workspace_block).student_view().content
+
+
+@pytest.mark.usefixtures("toolbox_media")
+def test_members_find_attach_and_remove_toolbox_resources_from_the_page(team):
+    from tests.vetnet_plugin.toolbox_helpers import context, deposit
+
+    workspace_block, ana, ben, uuid = team
+    resource = deposit(person(ana.runtime).user, context(COURSE_KEY), title="Energy audit <b>template</b>")
+    status, found = get(ben, workspace_block, "attachable", {"workspace": uuid, "search": ""})
+    assert status == 200 and found["count"] >= 1
+    assert "Energy audit &lt;b&gt;template&lt;/b&gt;" in found["html"] and 'data-vetnet-action="attach"' in found["html"]
+    status, body, _r = call_handler(ben.runtime, ben.block(workspace_block), "attach",
+                                    {"workspace": uuid, "resource": resource.uuid})
+    assert status == 200
+    assert "attached" in get(ben, workspace_block, "attachable", {"workspace": uuid, "search": ""})[1]["html"]
+    page = ana.block(workspace_block).student_view().content
+    assert "Energy audit &lt;b&gt;template&lt;/b&gt;" in page and 'data-vetnet-action="choose_attachment"' in page
+    assert 'data-vetnet-action="choose_attachment"' not in ben.block(workspace_block).student_view().content
+    status, body, _r = call_handler(ana.runtime, ana.block(workspace_block), "choose_attachment",
+                                    {"workspace": uuid, "resource": resource.uuid, "for_outcome": True})
+    assert status == 200 and body == {"for_outcome": True}
+    status, body, _r = call_handler(ana.runtime, ana.block(workspace_block), "choose_attachment",
+                                    {"workspace": uuid, "resource": resource.uuid, "for_outcome": "yes"})
+    assert status == 400
+    status, body, _r = call_handler(ben.runtime, ben.block(workspace_block), "detach",
+                                    {"workspace": uuid, "resource": resource.uuid})
+    assert status == 200
+    assert api.list_attachments(user=ana.user, course_key=COURSE_KEY, workspace_uuid=uuid) == []
+    status, body = get(ben, workspace_block, "attachable", {"workspace": uuid, "search": "x" * 201})
+    assert status == 400 and body["error"]

@@ -23,6 +23,7 @@ from .. import compat
 from ..conf import setting
 from ..core.access import display_name
 from ..members.api import can_view_community
+from .guards import may_see_thread
 from .models import Follow, Post
 
 log = logging.getLogger(__name__)
@@ -58,7 +59,9 @@ def _digest_for(user, follows):
     sections = []
     for follow in follows:
         thread = follow.thread
-        if not can_view_community(user=user, course_key=thread.course_key):
+        # A thread a guard now refuses them (they left the workspace, the private circle) sends nothing.
+        if not can_view_community(user=user, course_key=thread.course_key) or \
+                not may_see_thread(user, thread.course_key, thread.target):
             continue
         posts = list(
             Post.objects.filter(thread=thread, created__gt=follow.digest_since, is_hidden=False, is_retired=False)

@@ -33,7 +33,7 @@ from ..core.transactions import lock_for_update, retrying_atomic
 from ..exceptions import AccessDenied, InvalidInput, NotFound
 from ..members.api import require_moderator, require_viewer
 from . import data
-from .guards import check_thread, may_see_thread
+from .guards import check_thread, check_thread_write, may_see_thread
 from .models import Follow, Post, PostFlag, PostRevision, PostVote, Thread, Translation
 from .translations import translations_for
 
@@ -410,7 +410,7 @@ def create_post(*, user, course_key, thread_id, body: str, parent_id=None, langu
     """
     key = require_viewer(user, course_key)
     thread = _get_thread(thread_id, key)
-    check_thread(user, key, thread.target)
+    check_thread_write(user, key, thread.target)
     text = _clean_text(body, field="body", limit=MAX_POST_LENGTH)
     code, detected = language_of(text, language)
     parent = None
@@ -436,7 +436,7 @@ def edit_post(*, user, course_key, post_id, body: str, language: str = "") -> da
     text = _clean_text(body, field="body", limit=MAX_POST_LENGTH)
     with transaction.atomic():
         post = _get_post(post_id, key)
-        check_thread(user, key, post.thread.target)
+        check_thread_write(user, key, post.thread.target)
         if post.author_id != user.id or post.is_retired:
             raise AccessDenied(_("You can only edit your own posts."))
         if text == post.body and not language:
@@ -466,7 +466,7 @@ def vote_post(*, user, course_key, post_id, vote: bool = True) -> int:
     """Up-vote a post (``vote=False`` takes the vote back); returns the new count. Once per member."""
     key = require_viewer(user, course_key)
     post = _get_post(post_id, key)
-    check_thread(user, key, post.thread.target)
+    check_thread_write(user, key, post.thread.target)
     if post.author_id == user.id:
         raise InvalidInput(_("You cannot vote for your own post."))
     if post.is_hidden or post.is_retired:

@@ -24,6 +24,7 @@ from .deposits import (
     update_resource,
     upload_extensions,
     upload_limit,
+    visible_resource_titles,
     withdraw_resource,
 )
 from .files import scan_resource_version
@@ -111,6 +112,7 @@ __all__ = [
     "update_resource",
     "upload_extensions",
     "upload_limit",
+    "visible_resource_titles",
     "withdraw_adoption",
     "withdraw_resource",
 ]

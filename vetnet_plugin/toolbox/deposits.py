@@ -29,6 +29,7 @@ from .access import (
     require_author_or_moderator,
     require_moderator,
     viewer_for,
+    visible_resources,
 )
 from .files import delete_stored_files, storage_name, toolbox_storage
 from .metadata import attribute_rows, clean_link, clean_metadata, search_text
@@ -294,6 +295,25 @@ def get_resource(*, user, context: data.ToolboxContext, resource_uuid) -> data.R
     viewer = viewer_for(user=user, context=context)
     resource = get_visible_resource(viewer, resource_uuid)
     return to_resource(resource, user=user, can_moderate=can_moderate(viewer, resource), with_history=True)
+
+
+def visible_resource_titles(*, user, context: data.ToolboxContext, resource_uuids) -> dict[str, str]:
+    """
+    Of ``resource_uuids``, those the user may see in this context now, by uuid
+    string, with their titles: one query, for a page listing resources it
+    refers to (a workspace's attachments). Ids that are not uuids are ignored.
+    """
+    viewer = viewer_for(user=user, context=context)
+    wanted = set()
+    for value in resource_uuids:
+        try:
+            wanted.add(uuid_module.UUID(str(value)))
+        except (TypeError, ValueError, AttributeError):
+            continue
+    if not wanted:
+        return {}
+    rows = visible_resources(viewer).filter(uuid__in=wanted).values_list("uuid", "title")
+    return {str(resource_uuid): title for resource_uuid, title in rows}
 
 
 def _moderate(*, user, context, resource_uuid, status: str, reason: str = "") -> data.Resource:

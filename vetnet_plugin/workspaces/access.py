@@ -23,6 +23,7 @@ class Seat:
     actor: Actor
     workspace: Workspace
     status: str  # their membership status, "" for none
+    email_notices: bool = True  # whether they receive this workspace's e-mail notices
 
     @property
     def is_member(self) -> bool:
@@ -57,11 +58,11 @@ def seat_for(*, user, course_key, workspace_uuid) -> Seat:
     """The acting person at the workspace; ``NotFound`` outside its course."""
     actor = actor_for(user=user, course_key=course_key)
     workspace = workspace_in_course(actor.course_key, workspace_uuid)
-    status = ""
+    status, notices = "", True
     if actor.user_id is not None:
-        status = WorkspaceMembership.objects.filter(workspace=workspace, user_id=actor.user_id).values_list(
-            "status", flat=True).first() or ""
-    return Seat(actor=actor, workspace=workspace, status=status)
+        status, notices = WorkspaceMembership.objects.filter(workspace=workspace, user_id=actor.user_id).values_list(
+            "status", "email_notices").first() or ("", True)
+    return Seat(actor=actor, workspace=workspace, status=status, email_notices=notices)
 
 
 def readable_seat(**kwargs) -> Seat:

@@ -102,7 +102,8 @@ def update_task(*, user, course_key, workspace_uuid, task_uuid, title=_UNSET, st
         changes["assignee_id"] = _assignee(seat.workspace, assignee_id)
     for name, value in changes.items():
         setattr(task, name, value)
-    task.save()
+    # Only the fields given are written, so members changing different fields of one task at once all keep theirs.
+    task.save(update_fields=[*changes, "modified"])
     new_assignee = changes.get("assignee_id")
     if new_assignee and new_assignee != seat.actor.user_id:
         notify_on_commit("assignment", workspace_id=seat.workspace.pk, user_id=new_assignee, task_id=task.pk)

@@ -53,6 +53,13 @@ class Workspace:
     can_write: bool
     can_manage: bool
     created: datetime | None = None
+    # Whether the acting person receives this workspace's e-mail notices (when they are in it).
+    email_notices: bool = True
+    # Who asked to join or was invited: for the facilitator and staff only, empty for anyone else.
+    pending: tuple[WorkspacePendingPerson, ...] = ()
+    # The Open edX team the workspace stands for, when it is linked to one (ADR 0011).
+    team_id: str = ""
+    team_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -115,9 +122,44 @@ class BoardTask:
 
 @dataclass(frozen=True)
 class WorkspaceActivity:
-    """One thing that changed in a workspace: ``kind`` is "revision", "task" or "member"."""
+    """One thing that changed in a workspace: ``kind`` is "revision", "task", "member" or "attachment"."""
 
     kind: str
     who: str
     what: str
     when: datetime | None
+
+
+@dataclass(frozen=True)
+class WorkspaceAttachment:
+    """
+    A toolbox resource attached to a workspace. ``available`` is False when the
+    toolbox no longer lets the viewer see it (withdrawn, hidden): only its title is shown then.
+    """
+
+    resource_uuid: str
+    title: str
+    added_by_name: str
+    for_outcome: bool
+    available: bool
+    created: datetime | None = None
+
+
+@dataclass(frozen=True)
+class AttachableResource:
+    """A resource of the course's or the community library that members may attach."""
+
+    resource_uuid: str
+    title: str
+    resource_type: str
+    in_community_library: bool
+    attached: bool
+
+
+@dataclass(frozen=True)
+class WorkspacePendingPerson:
+    """Someone waiting at a workspace: ``status`` is "requested" (asked to join) or "invited"."""
+
+    user_id: int
+    name: str
+    status: str

@@ -85,6 +85,8 @@ class Workspace(models.Model):
     )
     # The Open edX team this workspace stands for, when a teamset's teams serve as workspaces.
     team_id = models.CharField(max_length=255, blank=True)
+    # The team's name when it was linked, so listings show it without asking the platform.
+    team_name = models.CharField(max_length=255, blank=True)
     # The toolbox resource the workspace published as its outcome, once it has.
     outcome_resource_uuid = models.UUIDField(null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
@@ -214,3 +216,33 @@ class WorkspaceTask(models.Model):
 
     def __str__(self):
         return f"WorkspaceTask({self.uuid})"
+
+
+class WorkspaceAttachment(models.Model):
+    """
+    A toolbox resource attached to a workspace, by its uuid; the toolbox keeps the resource.
+
+    ``title`` is the resource's title when it was attached, shown when the
+    toolbox no longer lets the viewer see the resource. ``for_outcome``: the
+    facilitator chose it to go with the published outcome.
+
+    .. pii: Who attached the resource.
+    .. pii_types: other
+    .. pii_retirement: local_api
+    """
+
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="attachments")
+    resource_uuid = models.UUIDField()
+    title = models.CharField(max_length=200)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="vetnet_workspace_attachments"
+    )
+    for_outcome = models.BooleanField(default=False)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["workspace", "resource_uuid"],
+                                               name="vetnet_workspace_one_attachment")]
+
+    def __str__(self):
+        return f"WorkspaceAttachment({self.workspace_id}, {self.resource_uuid})"

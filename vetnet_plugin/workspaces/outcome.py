@@ -2,7 +2,8 @@
 The outcome of a workspace: on closing, the facilitator (or staff) publishes
 the shared document to the toolbox as a resource, through the toolbox's own
 API, so its moderation, file checks and rate limits apply as to any deposit.
-Every member is credited by name in the resource's description.
+Every member is credited by name in the resource's description, and the
+attachments the facilitator chose are listed with it, by title and toolbox id.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from ..core.access import display_name
 from ..exceptions import Conflict, InvalidInput
 from ..toolbox.api import LICENCES, ToolboxContext, deposit_resource
 from .access import managing_seat
+from .attachments import outcome_attachments
 from .models import Workspace, WorkspaceDocument, WorkspaceMembership
 
 
@@ -42,6 +44,12 @@ def publish_outcome(*, user, course_key, workspace_uuid, licence: str, descripti
         .select_related("user").order_by("created", "pk")
     names = ", ".join(display_name(row.user) for row in members)
     credit = _("Written together in the workspace “{title}” by {names}.").format(title=workspace.title, names=names)
+    chosen = outcome_attachments(seat)
+    if chosen:
+        listed = "\n".join(f"- {item.title} ({item.resource_uuid})" for item in chosen)
+        heading = _("Resources used")
+        text = f"{text.rstrip()}\n\n## {heading}\n\n{listed}\n"
+        credit = f"{credit}\n\n{heading}:\n{listed}"
     file = io.BytesIO(text.encode("utf-8"))
     file.name = "outcome.md"
     theme = workspace.theme

@@ -22,6 +22,7 @@ from . import data
 from .access import Seat, managing_seat, readable_seat, seat_for
 from .models import Workspace, WorkspaceDocument, WorkspaceMembership, WorkspaceTheme
 from .notices import notify_on_commit
+from .teams import in_linked_team
 from .themes import get_theme, theme_value
 
 User = get_user_model()
@@ -49,32 +50,45 @@ def _member_values(workspace: Workspace, rows, profiles) -> tuple[data.Workspace
 
 
 def _memberships_of(workspaces) -> dict[int, list[WorkspaceMembership]]:
-    """The members of each workspace, in the order they joined: one query for all of them."""
-    rows = WorkspaceMembership.objects.filter(workspace__in=workspaces, status=WorkspaceMembership.MEMBER
-                                              ).select_related("user").order_by("created", "pk")
+    """
+    The people of each workspace, members and those waiting (asked to join,
+    invited), in the order they came: one query for all of them.
+    """
+    rows = WorkspaceMembership.objects.filter(workspace__in=workspaces).select_related("user").order_by(
+        "created", "pk")
     grouped: dict[int, list[WorkspaceMembership]] = {}
     for row in rows:
         grouped.setdefault(row.workspace_id, []).append(row)
     return grouped
 
 
+def _members_only(rows) -> list[WorkspaceMembership]:
+    return [row for row in rows if row.status == WorkspaceMembership.MEMBER]
+
+
 def workspace_value(seat: Seat, *, memberships=None, profiles=None) -> data.Workspace:
     """
     The workspace as ``seat``'s person sees it. A listing passes the
-    ``memberships`` and ``profiles`` it read for all its workspaces at once.
+    ``memberships`` (members and those waiting) and ``profiles`` it read for
+    all its workspaces at once.
     """
     workspace = seat.workspace
     if memberships is None:
         memberships = _memberships_of([workspace]).get(workspace.pk, [])
+    waiting = [row for row in memberships if row.status != WorkspaceMembership.MEMBER]
+    memberships = _members_only(memberships)
     if profiles is None:
         profiles = get_countries_and_organisation_types(user_ids=[row.user_id for row in memberships])
     members = _member_values(workspace, memberships, profiles)
+    pending = tuple(data.WorkspacePendingPerson(user_id=row.user_id, name=display_name(row.user), status=row.status)
+                    for row in waiting) if seat.can_manage else ()
     return data.Workspace(
         uuid=str(workspace.uuid), theme_key=workspace.theme.key, title=workspace.title, goal=workspace.goal,
         state=workspace.state, community_readable=workspace.community_readable, member_count=len(members),
         max_size=workspace.theme.max_size, join_rule=workspace.theme.join_rule, members=members,
         role=seat.status, can_read=seat.can_read, can_write=seat.can_write, can_manage=seat.can_manage,
-        created=workspace.created,
+        created=workspace.created, email_notices=seat.email_notices, pending=pending, team_id=workspace.team_id,
+        team_name=workspace.team_name,
     )
 
 
@@ -86,18 +100,19 @@ def list_themes(*, user, course_key, usage_key: str) -> list[data.ThemeWithWorks
     """The block's themes with their workspaces, for any member of the course community (or staff)."""
     actor = require_member(actor_for(user=user, course_key=course_key))
     themes = WorkspaceTheme.objects.filter(course_key=actor.course_key, usage_key=str(usage_key), is_active=True)
-    statuses = dict(WorkspaceMembership.objects.filter(
-        user_id=actor.user_id, workspace__theme__in=themes).values_list("workspace_id", "status"))
+    statuses = {workspace_id: (status, notices) for workspace_id, status, notices in WorkspaceMembership.objects.filter(
+        user_id=actor.user_id, workspace__theme__in=themes).values_list("workspace_id", "status", "email_notices")}
     themes = list(themes.order_by("position"))
     # A constant number of queries however many workspaces and members: all workspaces, all their
     # members and all those members' countries and organisation types are each read once.
     workspaces = list(Workspace.objects.filter(theme__in=themes).select_related("theme").order_by("created", "pk"))
     memberships = _memberships_of(workspaces)
     profiles = get_countries_and_organisation_types(
-        user_ids=[row.user_id for rows in memberships.values() for row in rows])
+        user_ids=[row.user_id for rows in memberships.values() for row in _members_only(rows)])
     listed = []
     for theme in themes:
-        values = tuple(workspace_value(Seat(actor=actor, workspace=w, status=statuses.get(w.pk, "")),
+        values = tuple(workspace_value(Seat(actor=actor, workspace=w, status=statuses.get(w.pk, ("", True))[0],
+                                            email_notices=statuses.get(w.pk, ("", True))[1]),
                                        memberships=memberships.get(w.pk, []), profiles=profiles)
                        for w in workspaces if w.theme_id == theme.pk)
         listed.append(data.ThemeWithWorkspaces(theme=theme_value(theme), workspaces=values,
@@ -174,13 +189,14 @@ def join_workspace(*, user, course_key, workspace_uuid) -> data.Workspace:
     """
     Join by the theme's rule: an open workspace at once (while there is room),
     a request-and-approve one by asking the facilitator, an invitation-only one
-    by accepting an invitation.
+    by accepting an invitation. A member of the Open edX team the workspace
+    stands for joins at once, whatever the rule (ADR 0011).
     """
     seat = seat_for(user=user, course_key=course_key, workspace_uuid=workspace_uuid)
     require_member(seat.actor, _("Only members of this course community can join a workspace."))
     _open_for_joining(seat)
     rule = seat.workspace.theme.join_rule
-    if seat.status == WorkspaceMembership.INVITED or rule == WorkspaceTheme.OPEN:
+    if seat.status == WorkspaceMembership.INVITED or rule == WorkspaceTheme.OPEN or in_linked_team(seat):
         _admit(seat.workspace.pk, seat.actor.user_id, WorkspaceMembership.MEMBER)
     elif rule == WorkspaceTheme.REQUEST:
         if _admit(seat.workspace.pk, seat.actor.user_id, WorkspaceMembership.REQUESTED) == \
@@ -191,7 +207,16 @@ def join_workspace(*, user, course_key, workspace_uuid) -> data.Workspace:
     return _reloaded(user, course_key, workspace_uuid)
 
 
-def _course_member(seat: Seat, user_id) -> int:
+def _course_member(seat: Seat, user_id, username: str = "") -> int:
+    if username:
+        if not isinstance(username, str) or len(username) > 150:
+            message = _("Give the member's username.")
+            raise InvalidInput(message, errors={"username": [message]})
+        user_id = User.objects.filter(username=username.strip(), is_active=True).values_list("pk", flat=True).first()
+        if user_id is None:
+            raise NotFound(_("No such member in this course community."))
+    if isinstance(user_id, bool):
+        raise InvalidInput(_("Choose a member."), errors={"user_id": [_("Choose a member.")]})
     try:
         user_id = int(user_id)
     except (TypeError, ValueError) as error:
@@ -213,11 +238,15 @@ def approve_join_request(*, user, course_key, workspace_uuid, user_id: int) -> d
     return _reloaded(user, course_key, workspace_uuid)
 
 
-def invite_to_workspace(*, user, course_key, workspace_uuid, user_id: int) -> data.Workspace:
-    """The facilitator (or staff) invites a member of the course community; they join by accepting."""
+def invite_to_workspace(*, user, course_key, workspace_uuid, user_id: int | None = None,
+                        username: str = "") -> data.Workspace:
+    """
+    The facilitator (or staff) invites a member of the course community, named
+    by ``user_id`` or ``username``; they join by accepting.
+    """
     seat = managing_seat(user=user, course_key=course_key, workspace_uuid=workspace_uuid)
     _open_for_joining(seat)
-    user_id = _course_member(seat, user_id)
+    user_id = _course_member(seat, user_id, username)
     if _admit(seat.workspace.pk, user_id, WorkspaceMembership.INVITED) == WorkspaceMembership.INVITED:
         notify_on_commit("invitation", workspace_id=seat.workspace.pk, user_id=user_id)
     return _reloaded(user, course_key, workspace_uuid)

@@ -72,8 +72,8 @@ class WorkspaceBackend:
     def approve(self, workspace_uuid: str, user_id: int) -> api.Workspace:
         return api.approve_join_request(**self._in(workspace_uuid), user_id=user_id)
 
-    def invite(self, workspace_uuid: str, user_id: int) -> api.Workspace:
-        return api.invite_to_workspace(**self._in(workspace_uuid), user_id=user_id)
+    def invite(self, workspace_uuid: str, username: str) -> api.Workspace:
+        return api.invite_to_workspace(**self._in(workspace_uuid), username=username)
 
     def set_state(self, workspace_uuid: str, state: str) -> api.Workspace:
         return api.set_workspace_state(**self._in(workspace_uuid), state=state)
@@ -118,3 +118,30 @@ class WorkspaceBackend:
 
     def record_visit(self, workspace_uuid: str) -> None:
         api.record_visit(**self._in(workspace_uuid))
+
+    def discussion(self, workspace_uuid: str, *, page: int = 1) -> api.Thread:
+        return api.get_workspace_discussion(**self._in(workspace_uuid), page=page)
+
+    def post(self, workspace_uuid: str, *, body: str, parent_id: str | None = None) -> api.Post:
+        return api.post_in_workspace(**self._in(workspace_uuid), body=body, parent_id=parent_id)
+
+    def attachments(self, workspace_uuid: str) -> list[api.WorkspaceAttachment]:
+        return api.list_attachments(**self._in(workspace_uuid))
+
+    def attachable(self, workspace_uuid: str, *, search: str) -> list[api.AttachableResource]:
+        return api.find_attachable_resources(**self._in(workspace_uuid), search=search)
+
+    def attach(self, workspace_uuid: str, resource_uuid: str) -> api.WorkspaceAttachment:
+        return api.attach_resource(**self._in(workspace_uuid), resource_uuid=resource_uuid)
+
+    def detach(self, workspace_uuid: str, resource_uuid: str) -> None:
+        api.detach_resource(**self._in(workspace_uuid), resource_uuid=resource_uuid)
+
+    def choose_for_outcome(self, workspace_uuid: str, resource_uuid: str, chosen: bool) -> api.WorkspaceAttachment:
+        return api.choose_for_outcome(**self._in(workspace_uuid), resource_uuid=resource_uuid, chosen=chosen)
+
+    def teams_available(self) -> bool:
+        return api.workspace_teams_available()
+
+    def link_team(self, workspace_uuid: str, team_id: str) -> None:
+        api.link_workspace_team(**self._in(workspace_uuid), team_id=team_id)

@@ -97,15 +97,22 @@ class WorkspaceBlock(WorkspaceHandlersMixin, VetnetBlock):
     # -- the learner's page ------------------------------------------------------------------
 
     def render_workspace(self, backend: WorkspaceBackend, workspace) -> str:
-        """One workspace's part of the page: its members and, for those who may read it, its work."""
+        """
+        One workspace's part of the page: its members, what the facilitator
+        manages, and, for those who may read it, its work: the document, the
+        board, the discussion and the attached resources.
+        """
         context = {"block": self, "workspace": workspace, "goal_html": render_markdown(workspace.goal),
                    "dom_id": f"{self.dom_id}-{workspace.uuid}", "states": self._state_choices(workspace),
                    "licences": [(code, self.gettext(str(label))) for code, label in LICENCES]}
+        context["teams_available"] = workspace.can_manage and backend.teams_available()
         if workspace.can_read:
             document = backend.document(workspace.uuid)
             context.update(document=document, document_html=render_markdown(document.text),
                            tasks=backend.tasks(workspace.uuid), revisions=backend.revisions(workspace.uuid).items,
-                           activity=backend.activity(workspace.uuid) if workspace.role == "member" else ())
+                           activity=backend.activity(workspace.uuid) if workspace.role == "member" else (),
+                           discussion=backend.discussion(workspace.uuid),
+                           attachments=backend.attachments(workspace.uuid))
             if workspace.role == "member":
                 backend.record_visit(workspace.uuid)
         return self.render_template("templates/workspace.html", context)

@@ -67,6 +67,11 @@ class WorkspaceHandlersMixin:
         return self.view_backend().approve(self._workspace_uuid(data), _number(self, data, "user_id"))
 
     @json_handler
+    def invite(self, data, suffix=""):  # pylint: disable=unused-argument
+        """The facilitator (or staff) invites a member of the course community by username."""
+        return self.view_backend().invite(self._workspace_uuid(data), _text(self, data, "username").strip())
+
+    @json_handler
     def set_state(self, data, suffix=""):  # pylint: disable=unused-argument
         return self.view_backend().set_state(self._workspace_uuid(data), _text(self, data, "state"))
 
@@ -138,3 +143,49 @@ class WorkspaceHandlersMixin:
         backend = self.view_backend()
         workspace = backend.workspace(self._workspace_uuid(data))
         return {"html": self.render_workspace(backend, workspace)}
+
+    # -- the discussion stream ---------------------------------------------------------------
+
+    @json_handler
+    def post_message(self, data, suffix=""):  # pylint: disable=unused-argument
+        """A post in the workspace's discussion, or with ``parent_id`` a reply."""
+        parent = data.get("parent_id") or None
+        if parent is not None and not isinstance(parent, str):
+            message = self.gettext("Send text.")
+            raise InvalidInput(message, errors={"parent_id": [message]})
+        post = self.view_backend().post(self._workspace_uuid(data), body=_text(self, data, "body"), parent_id=parent)
+        return {"id": post.id}
+
+    # -- attached toolbox resources ----------------------------------------------------------
+
+    @json_handler(methods=("GET",))
+    def attachable(self, data, suffix=""):  # pylint: disable=unused-argument
+        """Resources of the course's and the community library to attach, rendered as a list with buttons."""
+        uuid = self._workspace_uuid(data)
+        found = self.view_backend().attachable(uuid, search=_text(self, data, "search", required=False))
+        return {"html": self.render_template("templates/attachable.html", {
+            "found": found, "workspace_uuid": uuid, "dom_id": f"{self.dom_id}-{uuid}"}), "count": len(found)}
+
+    @json_handler
+    def attach(self, data, suffix=""):  # pylint: disable=unused-argument
+        attached = self.view_backend().attach(self._workspace_uuid(data), _text(self, data, "resource"))
+        return {"resource_uuid": attached.resource_uuid}
+
+    @json_handler
+    def detach(self, data, suffix=""):  # pylint: disable=unused-argument
+        self.view_backend().detach(self._workspace_uuid(data), _text(self, data, "resource"))
+        return {"detached": True}
+
+    @json_handler
+    def choose_attachment(self, data, suffix=""):  # pylint: disable=unused-argument
+        """The facilitator chooses whether an attachment goes with the published outcome."""
+        chosen = self.view_backend().choose_for_outcome(self._workspace_uuid(data), _text(self, data, "resource"),
+                                                        _flag(self, data, "for_outcome"))
+        return {"for_outcome": chosen.for_outcome}
+
+    # -- Open edX teams ----------------------------------------------------------------------
+
+    @json_handler
+    def link_team(self, data, suffix=""):  # pylint: disable=unused-argument
+        self.view_backend().link_team(self._workspace_uuid(data), _text(self, data, "team_id", required=False))
+        return {"linked": True}

@@ -1,4 +1,5 @@
 """What clients send to the workspace endpoints, validated before the API is called, and what they get back."""
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from .... import api
@@ -19,6 +20,51 @@ class MemberChoiceSerializer(serializers.Serializer):
     """The member a facilitator invites or lets in."""
 
     user_id = serializers.IntegerField(min_value=1, max_value=2 ** 31 - 1)
+
+
+class InvitationSerializer(serializers.Serializer):
+    """The member a facilitator invites: by ``user_id`` or by ``username`` (one of them)."""
+
+    user_id = serializers.IntegerField(min_value=1, max_value=2 ** 31 - 1, required=False)
+    username = serializers.CharField(max_length=150, required=False)
+
+    def validate(self, attrs):
+        if not attrs.get("user_id") and not attrs.get("username"):
+            raise serializers.ValidationError({"username": [_("Name the member to invite.")]})
+        return attrs
+
+
+class DiscussionQuerySerializer(serializers.Serializer):
+    page = serializers.IntegerField(required=False, min_value=1, max_value=2 ** 31 - 1)
+
+
+class WorkspacePostSerializer(serializers.Serializer):
+    """A post in the workspace's discussion, or with ``parent_id`` a reply."""
+
+    body = serializers.CharField(max_length=10000)
+    parent_id = serializers.UUIDField(required=False, allow_null=True, default=None)
+
+
+class AttachmentCreateSerializer(serializers.Serializer):
+    """A toolbox resource to attach, by its uuid."""
+
+    resource_uuid = serializers.UUIDField()
+
+
+class AttachmentChoiceSerializer(serializers.Serializer):
+    """Whether the attachment goes with the published outcome."""
+
+    for_outcome = serializers.BooleanField()
+
+
+class AttachableQuerySerializer(serializers.Serializer):
+    search = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
+
+
+class TeamLinkSerializer(serializers.Serializer):
+    """The Open edX team the workspace stands for; empty to unlink it."""
+
+    team_id = serializers.CharField(max_length=255, allow_blank=True)
 
 
 class WorkspaceStateSerializer(serializers.Serializer):
@@ -102,6 +148,14 @@ class WorkspaceMemberSerializer(serializers.Serializer):
     is_facilitator = serializers.BooleanField()
 
 
+class PendingPersonSerializer(serializers.Serializer):
+    """Someone waiting: ``status`` "requested" (asked to join) or "invited"."""
+
+    user_id = serializers.IntegerField()
+    name = serializers.CharField(allow_blank=True)
+    status = serializers.CharField()
+
+
 class WorkspaceSerializer(serializers.Serializer):
     """A workspace as the requester sees it: ``role`` is theirs, ``goal_html`` the goal made safe to show."""
 
@@ -121,6 +175,10 @@ class WorkspaceSerializer(serializers.Serializer):
     can_write = serializers.BooleanField()
     can_manage = serializers.BooleanField()
     created = serializers.DateTimeField(allow_null=True)
+    email_notices = serializers.BooleanField()
+    pending = PendingPersonSerializer(many=True, help_text="Who waits: for the facilitator and staff only.")
+    team_id = serializers.CharField(allow_blank=True)
+    team_name = serializers.CharField(allow_blank=True)
 
     def get_goal_html(self, workspace) -> str:
         return str(api.render_markdown(workspace.goal))
@@ -204,3 +262,30 @@ class ActivitySerializer(serializers.Serializer):
 
 class ActivityListSerializer(serializers.Serializer):
     results = ActivitySerializer(many=True)
+
+
+class AttachmentSerializer(serializers.Serializer):
+    """An attached resource; ``available`` false: the toolbox no longer shows it to the requester."""
+
+    resource_uuid = serializers.CharField()
+    title = serializers.CharField()
+    added_by_name = serializers.CharField(allow_blank=True)
+    for_outcome = serializers.BooleanField()
+    available = serializers.BooleanField()
+    created = serializers.DateTimeField(allow_null=True)
+
+
+class AttachmentListSerializer(serializers.Serializer):
+    results = AttachmentSerializer(many=True)
+
+
+class AttachableSerializer(serializers.Serializer):
+    resource_uuid = serializers.CharField()
+    title = serializers.CharField()
+    resource_type = serializers.CharField()
+    in_community_library = serializers.BooleanField()
+    attached = serializers.BooleanField()
+
+
+class AttachableListSerializer(serializers.Serializer):
+    results = AttachableSerializer(many=True)

@@ -28,4 +28,10 @@ urlpatterns = [
     re_path(rf"^{_WORKSPACE}/tasks/(?P<task_uuid>{_UUID})/$", views.TaskView.as_view(), name="workspace-task"),
     re_path(rf"^{_WORKSPACE}/activity/$", views.ActivityView.as_view(), name="workspace-activity"),
     re_path(rf"^{_WORKSPACE}/visit/$", views.VisitView.as_view(), name="workspace-visit"),
+    re_path(rf"^{_WORKSPACE}/discussion/$", views.DiscussionView.as_view(), name="workspace-discussion"),
+    re_path(rf"^{_WORKSPACE}/attachments/$", views.AttachmentsView.as_view(), name="workspace-attachments"),
+    re_path(rf"^{_WORKSPACE}/attachments/(?P<resource_uuid>{_UUID})/$", views.AttachmentView.as_view(),
+            name="workspace-attachment"),
+    re_path(rf"^{_WORKSPACE}/attachable/$", views.AttachableView.as_view(), name="workspace-attachable"),
+    re_path(rf"^{_WORKSPACE}/team/$", views.TeamView.as_view(), name="workspace-team"),
 ]

@@ -1,7 +1,8 @@
 """
 REST views of the themed workspaces: themes and workspaces of a block, joining,
 the lifecycle, the shared document (save, latest revision, revisions,
-comparison), the task board and the activity feed.
+comparison), the task board, the activity feed, the discussion stream, the
+attached toolbox resources and the link to an Open edX team.
 
 Who may see and change what is the API's decision, for every lookup; the
 views only validate bodies and carry what it returns.
@@ -14,6 +15,8 @@ from rest_framework.response import Response
 from .... import api
 from ....exceptions import InvalidInput
 from ..base import VetnetAPIView, body_of, page_body
+from ..discussions.serializers import PostSerializer, ThreadSerializer
+from ..discussions.views import post_body, thread_body
 from . import serializers
 
 
@@ -85,11 +88,12 @@ class ApproveView(VetnetAPIView):
 class InviteView(VetnetAPIView):
     """The facilitator (or staff) invites a member of the course community."""
 
-    @extend_schema(request=serializers.MemberChoiceSerializer, responses=serializers.WorkspaceSerializer)
+    @extend_schema(request=serializers.InvitationSerializer, responses=serializers.WorkspaceSerializer)
     def post(self, request, course_key, workspace_uuid):
-        payload = _valid(serializers.MemberChoiceSerializer, body_of(request))
+        payload = _valid(serializers.InvitationSerializer, body_of(request))
         return _workspace(api.invite_to_workspace(user=request.user, course_key=course_key,
-                                                  workspace_uuid=workspace_uuid, user_id=payload["user_id"]))
+                                                  workspace_uuid=workspace_uuid, user_id=payload.get("user_id"),
+                                                  username=payload.get("username", "")))
 
 
 class StateView(VetnetAPIView):
@@ -228,3 +232,76 @@ class VisitView(VetnetAPIView):
     def post(self, request, course_key, workspace_uuid):
         api.record_visit(user=request.user, course_key=course_key, workspace_uuid=workspace_uuid)
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class DiscussionView(VetnetAPIView):
+    """The workspace's discussion stream: read one page, or write in it (members and staff)."""
+
+    @extend_schema(parameters=[serializers.DiscussionQuerySerializer], responses=ThreadSerializer)
+    def get(self, request, course_key, workspace_uuid):
+        query = _valid(serializers.DiscussionQuerySerializer, request.query_params)
+        thread = api.get_workspace_discussion(user=request.user, course_key=course_key,
+                                              workspace_uuid=workspace_uuid, page=query.get("page", 1))
+        return Response(thread_body(request, thread))
+
+    @extend_schema(request=serializers.WorkspacePostSerializer, responses={201: PostSerializer})
+    def post(self, request, course_key, workspace_uuid):
+        payload = _valid(serializers.WorkspacePostSerializer, body_of(request))
+        post = api.post_in_workspace(user=request.user, course_key=course_key, workspace_uuid=workspace_uuid,
+                                     body=payload["body"], parent_id=payload["parent_id"])
+        return Response(post_body(post), status=status.HTTP_201_CREATED)
+
+
+class AttachmentsView(VetnetAPIView):
+    """The toolbox resources attached to the workspace; attach one (members and staff)."""
+
+    @extend_schema(responses=serializers.AttachmentListSerializer)
+    def get(self, request, course_key, workspace_uuid):
+        found = api.list_attachments(user=request.user, course_key=course_key, workspace_uuid=workspace_uuid)
+        return Response(serializers.AttachmentListSerializer({"results": found}).data)
+
+    @extend_schema(request=serializers.AttachmentCreateSerializer, responses={201: serializers.AttachmentSerializer})
+    def post(self, request, course_key, workspace_uuid):
+        payload = _valid(serializers.AttachmentCreateSerializer, body_of(request))
+        attached = api.attach_resource(user=request.user, course_key=course_key, workspace_uuid=workspace_uuid,
+                                       resource_uuid=payload["resource_uuid"])
+        return Response(serializers.AttachmentSerializer(attached).data, status=status.HTTP_201_CREATED)
+
+
+class AttachmentView(VetnetAPIView):
+    """One attachment: choose it for the outcome (facilitator, staff) or take it off (members, staff)."""
+
+    @extend_schema(request=serializers.AttachmentChoiceSerializer, responses=serializers.AttachmentSerializer)
+    def patch(self, request, course_key, workspace_uuid, resource_uuid):
+        payload = _valid(serializers.AttachmentChoiceSerializer, body_of(request))
+        chosen = api.choose_for_outcome(user=request.user, course_key=course_key, workspace_uuid=workspace_uuid,
+                                        resource_uuid=resource_uuid, chosen=payload["for_outcome"])
+        return Response(serializers.AttachmentSerializer(chosen).data)
+
+    @extend_schema(request=None, responses={204: None})
+    def delete(self, request, course_key, workspace_uuid, resource_uuid):
+        api.detach_resource(user=request.user, course_key=course_key, workspace_uuid=workspace_uuid,
+                            resource_uuid=resource_uuid)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class AttachableView(VetnetAPIView):
+    """Published resources of the course's and the community library to attach, by search words."""
+
+    @extend_schema(parameters=[serializers.AttachableQuerySerializer], responses=serializers.AttachableListSerializer)
+    def get(self, request, course_key, workspace_uuid):
+        query = _valid(serializers.AttachableQuerySerializer, request.query_params)
+        found = api.find_attachable_resources(user=request.user, course_key=course_key,
+                                              workspace_uuid=workspace_uuid, search=query["search"])
+        return Response(serializers.AttachableListSerializer({"results": found}).data)
+
+
+class TeamView(VetnetAPIView):
+    """Link the workspace to an Open edX team of the course, or unlink it (facilitator, staff)."""
+
+    @extend_schema(request=serializers.TeamLinkSerializer, responses=serializers.WorkspaceSerializer)
+    def put(self, request, course_key, workspace_uuid):
+        payload = _valid(serializers.TeamLinkSerializer, body_of(request))
+        api.link_workspace_team(user=request.user, course_key=course_key, workspace_uuid=workspace_uuid,
+                                team_id=payload["team_id"])
+        return _workspace(api.get_workspace(user=request.user, course_key=course_key, workspace_uuid=workspace_uuid))

@@ -30,17 +30,14 @@ function VetnetWorkspace(runtime, element, args) {
   }
 
   function payloadOf(form) {
-    var data = {};
-    Array.prototype.forEach.call(form.elements, function (field) {
-      if (!field.name || field.tagName === 'BUTTON') {
-        return;
-      }
-      if (field.name === 'assignee_id') {
-        data[field.name] = field.value ? Number(field.value) : null;
-      } else {
-        data[field.name] = field.value;
-      }
+    // The shared reader (checkboxes become true or false), then the fields this page types itself.
+    var data = common.formPayload(form);
+    Array.prototype.forEach.call(form.querySelectorAll('[data-vetnet-boolean]'), function (field) {
+      data[field.name] = field.value === 'true';
     });
+    if (Object.prototype.hasOwnProperty.call(data, 'assignee_id')) {
+      data.assignee_id = data.assignee_id ? Number(data.assignee_id) : null;
+    }
     return data;
   }
 
@@ -63,7 +60,7 @@ function VetnetWorkspace(runtime, element, args) {
       var payload = payloadOf(form);
       post(form.getAttribute('data-vetnet-action'), payload).then(function (result) {
         if (!result.ok) {
-          common.announce(status, result.data.error || strings.request_failed, 'error');
+          common.showFormErrors(form, result, '.vetnet-workspace__errors', status);
           return;
         }
         common.announce(status, strings.done, 'success');
@@ -86,6 +83,23 @@ function VetnetWorkspace(runtime, element, args) {
           form.querySelector('.vetnet-workspace__comparison').innerHTML = result.data.html;
         } else {
           common.announce(status, result.data.error || strings.request_failed, 'error');
+        }
+      });
+    });
+  }
+
+  /* The library search: the server renders what it found, with an Attach button for each. */
+  function enhanceSearch(form) {
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var box = form.parentNode.querySelector('.vetnet-workspace__found');
+      get('attachable', {workspace: form.getAttribute('data-vetnet-attachable'),
+        search: form.elements.search.value}).then(function (result) {
+        if (result.ok) {
+          box.innerHTML = result.data.html;
+          enhance(box);
+        } else {
+          common.showFormErrors(form, result, '.vetnet-workspace__errors', status);
         }
       });
     });
@@ -193,6 +207,7 @@ function VetnetWorkspace(runtime, element, args) {
     Array.prototype.forEach.call(scope.querySelectorAll('form[data-vetnet-action]'), enhanceForm);
     Array.prototype.forEach.call(scope.querySelectorAll('form[data-vetnet-compare]'), enhanceCompare);
     Array.prototype.forEach.call(scope.querySelectorAll('form[data-vetnet-document]'), enhanceEditor);
+    Array.prototype.forEach.call(scope.querySelectorAll('form[data-vetnet-attachable]'), enhanceSearch);
   }
 
   enhance(root);
