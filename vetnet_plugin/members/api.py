@@ -29,6 +29,7 @@ from .data import (
     MemberProfile,
     Membership,
 )
+from .report import count_members_joining, list_community_course_keys, list_courses_with_role
 from .roles import (
     grant_community_role,
     has_community_role,
@@ -49,6 +50,7 @@ __all__ = [
     "can_view_community",
     "contact_member",
     "count_enrollments_to_backfill",
+    "count_members_joining",
     "forget_actors",
     "get_countries_and_organisation_types",
     "get_member_profile",
@@ -58,7 +60,9 @@ __all__ = [
     "is_active_member",
     "is_moderator",
     "list_community_members",
+    "list_community_course_keys",
     "list_community_roles",
+    "list_courses_with_role",
     "record_enrollment",
     "record_unenrollment",
     "require_moderator",

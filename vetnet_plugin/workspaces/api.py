@@ -19,6 +19,7 @@ from .data import (
 )
 from .documents import compare_revisions, get_document, latest_revision, list_revisions, save_document
 from .outcome import publish_outcome
+from .report import count_workspaces
 from .retirement import retire_workspace_member
 from .themes import check_themes as check_workspace_themes
 from .themes import configure_workspace_themes
@@ -55,6 +56,7 @@ __all__ = [
     "check_workspace_themes",
     "compare_revisions",
     "configure_workspace_themes",
+    "count_workspaces",
     "create_task",
     "create_workspace",
     "get_document",

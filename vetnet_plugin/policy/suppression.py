@@ -1,0 +1,108 @@
+"""
+Small-cell suppression of the dashboard's count tables (statistical
+disclosure control).
+
+A cell describing fewer than ``VETNET_POLICY_MIN_CELL`` people is
+suppressed (primary suppression). Then, so that no suppressed cell can be
+worked out from what is shown, more cells are suppressed until every line
+(each row and each column, with its total) either hides nothing or hides at
+least two cells holding together at least the minimum number of people
+(complementary suppression). Tables that share their row totals (two
+breakdowns of the same counselling topics) are suppressed together: a total
+hidden in one is hidden in the other, or the second would give it away.
+
+Across courses, a cell that sums courses is suppressed whenever any of its
+courses' own cells is, since the reader sees those courses' dashboards too
+and could subtract.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+Key = tuple[str, str]
+Table = Mapping[Key, tuple[int, int]]  # (row, column) -> (items, people); "" is a total
+
+
+def _codes(table: Table) -> tuple[list[str], list[str]]:
+    rows = sorted({r for r, _c in table if r})
+    columns = sorted({c for _r, c in table if c})
+    return rows, columns
+
+
+def _lines(table: Table):
+    rows, columns = _codes(table)
+    for row in [*rows, ""]:
+        yield [(row, c) for c in columns], (row, "")
+    for column in [*columns, ""]:
+        yield [(r, column) for r in rows], ("", column)
+
+
+def _people(table: Table, key: Key) -> int:
+    return table.get(key, (0, 0))[1]
+
+
+def primary(table: Table, min_cell: int) -> set[Key]:
+    """The cells of fewer than ``min_cell`` people, none (a cell of nobody is shown as 0)."""
+    return {key for key, (_items, people) in table.items() if 0 < people < min_cell}
+
+
+def _complement(table: Table, hidden: set[Key], min_cell: int) -> bool:
+    """Hide one more cell in the first unsafe line; False once every line is safe."""
+    for cells, total in _lines(table):
+        line = [*cells, total]
+        hid = [key for key in line if key in hidden]
+        if not hid:
+            continue
+        hidden_people = sum(_people(table, key) for key in hid if key != total)
+        if len(hid) >= 2 and (total in hidden or hidden_people >= min_cell):
+            continue
+        shown = [key for key in cells if key not in hidden]
+        # The smallest group that still describes someone, then an empty cell, then the line's total.
+        candidates = sorted((key for key in shown if _people(table, key) > 0), key=lambda k: (_people(table, k), k))
+        candidates += [key for key in shown if _people(table, key) == 0]
+        if total not in hidden:
+            candidates.append(total)
+        if candidates:
+            hidden.add(candidates[0])
+            return True
+    return False
+
+
+def suppress_group(tables: Iterable[Table], min_cell: int, *, already: Iterable[set[Key]] = ()) -> list[set[Key]]:
+    """
+    The suppressed cells of each table of a group sharing row totals: primary
+    suppression, anything in ``already`` (cells that must stay hidden), then
+    complementary suppression until no table has an unsafe line.
+    """
+    tables = list(tables)
+    already = list(already) or [set() for _t in tables]
+    hidden = [primary(table, min_cell) | set(extra) for table, extra in zip(tables, already, strict=True)]
+    changed = True
+    while changed:
+        changed = False
+        shared = {key for found in hidden for key in found if key[1] == ""}
+        for found in hidden:
+            if not shared <= found:
+                found |= shared
+                changed = True
+        for table, found in zip(tables, hidden, strict=True):
+            while _complement(table, found, min_cell):
+                changed = True
+    return hidden
+
+
+def combine(per_course: list[tuple[Table, set[Key]]]) -> tuple[dict, set[Key]]:
+    """
+    The sum of the courses' tables, with the cells to keep hidden: those that
+    include a cell hidden in its own course's table.
+    """
+    total: dict[Key, list[int]] = {}
+    must_hide: set[Key] = set()
+    for table, hidden in per_course:
+        for key, (items, people) in table.items():
+            found = total.setdefault(key, [0, 0])
+            found[0] += items
+            found[1] += people
+            if key in hidden:
+                must_hide.add(key)
+    return {key: (items, people) for key, (items, people) in total.items()}, must_hide
