@@ -11,6 +11,13 @@ least two cells holding together at least the minimum number of people
 breakdowns of the same counselling topics) are suppressed together: a total
 hidden in one is hidden in the other, or the second would give it away.
 
+The line rule alone is not enough when lines are chained (the rows of one
+table and the columns of the other): after it, the whole group's equations
+(every line: its cells add up to its total) are solved exactly, and any
+hidden cell they determine gets one more hidden neighbour, until none is
+determined (an audit by Gaussian elimination over a prime field, which is
+exact for these 0/1 equations with overwhelming probability).
+
 Across courses, a cell that sums courses is suppressed whenever any of its
 courses' own cells is, since the reader sees those courses' dashboards too
 and could subtract.
@@ -68,6 +75,74 @@ def _complement(table: Table, hidden: set[Key], min_cell: int) -> bool:
     return False
 
 
+_PRIME = 2_147_483_647
+
+
+def _variable(index: int, key: Key):
+    # Row totals are shared by the tables of a group: one unknown for all of them.
+    return ("shared", key) if key[1] == "" else (index, key)
+
+
+def _determined(tables: list, hidden: list[set[Key]]) -> set:
+    """The hidden cells (as variables) that the shown cells and the lines' sums determine exactly."""
+    equations = []
+    for index, (table, found) in enumerate(zip(tables, hidden, strict=True)):
+        for cells, total in _lines(table):
+            row: dict = {}
+            constant = 0
+            for key, sign in [*((k, 1) for k in cells), (total, -1)]:
+                if key in found:
+                    var = _variable(index, key)
+                    row[var] = (row.get(var, 0) + sign) % _PRIME
+                else:
+                    constant -= sign * table.get(key, (0, 0))[0]
+            row = {k: v for k, v in row.items() if v}
+            if row:
+                equations.append(row)
+    pivots: dict = {}  # pivot variable -> its reduced row
+    for row in equations:
+        row = dict(row)
+        for var, pivot_row in pivots.items():
+            factor = row.get(var)
+            if factor:
+                for k, v in pivot_row.items():
+                    row[k] = (row.get(k, 0) - factor * v) % _PRIME
+                row = {k: v for k, v in row.items() if v}
+        if not row:
+            continue
+        var = min(row, key=repr)
+        inverse = pow(row[var], _PRIME - 2, _PRIME)
+        row = {k: v * inverse % _PRIME for k, v in row.items()}
+        for other, pivot_row in pivots.items():
+            factor = pivot_row.get(var)
+            if factor:
+                for k, v in row.items():
+                    pivot_row[k] = (pivot_row.get(k, 0) - factor * v) % _PRIME
+                for k in [k for k, v in pivot_row.items() if not v]:
+                    del pivot_row[k]
+        pivots[var] = row
+    return {var for var, row in pivots.items() if len(row) == 1}
+
+
+def _hide_beside(tables, hidden, variable) -> bool:
+    """Hide the smallest shown cell in a line through a determined cell; False if there is none."""
+    owners = [(i, variable[1]) for i in range(len(tables))] if variable[0] == "shared" else [variable]
+    options = []
+    for index, key in owners:
+        if key not in tables[index] and variable[0] == "shared":
+            continue
+        for cells, total in _lines(tables[index]):
+            line = [*cells, total]
+            if key in line:
+                options.extend((tables[index].get(k, (0, 0))[1] == 0, tables[index].get(k, (0, 0))[1], k == total,
+                                index, k) for k in line if k not in hidden[index])
+    if not options:
+        return False
+    _empty, _people, _is_total, index, key = min(options)
+    hidden[index].add(key)
+    return True
+
+
 def suppress_group(tables: Iterable[Table], min_cell: int, *, already: Iterable[set[Key]] = ()) -> list[set[Key]]:
     """
     The suppressed cells of each table of a group sharing row totals: primary
@@ -88,6 +163,11 @@ def suppress_group(tables: Iterable[Table], min_cell: int, *, already: Iterable[
         for table, found in zip(tables, hidden, strict=True):
             while _complement(table, found, min_cell):
                 changed = True
+        if not changed:
+            for variable in sorted(_determined(tables, hidden), key=repr):
+                changed |= _hide_beside(tables, hidden, variable)
+                if changed:
+                    break
     return hidden
 
 
