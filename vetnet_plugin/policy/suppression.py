@@ -64,10 +64,18 @@ def _complement(table: Table, hidden: set[Key], min_cell: int) -> bool:
         if len(hid) >= 2 and (total in hidden or hidden_people >= min_cell):
             continue
         shown = [key for key in cells if key not in hidden]
-        # The smallest group that still describes someone, then an empty cell, then the line's total.
-        candidates = sorted((key for key in shown if _people(table, key) > 0), key=lambda k: (_people(table, k), k))
+        # The smallest group that still describes someone, then the line's total, then an empty cell
+        # (hiding an empty cell protects as well, but spreads to every line it crosses).
+        # Among groups, first one whose other line already hides something: it protects both lines at once.
+        def crossing(key, line=tuple(line)):
+            return sum(1 for k in hidden if k not in line and (k[0] == key[0] or k[1] == key[1]))
+
+        candidates = sorted((key for key in shown if _people(table, key) > 0),
+                            key=lambda k: (crossing(k) == 0, _people(table, k), k))
+        if total not in hidden and _people(table, total) > 0:
+            candidates.append(total)
         candidates += [key for key in shown if _people(table, key) == 0]
-        if total not in hidden:
+        if total not in hidden and _people(table, total) == 0:
             candidates.append(total)
         if candidates:
             hidden.add(candidates[0])
