@@ -8,7 +8,7 @@ from dataclasses import asdict
 from django.http import HttpResponse, HttpResponseRedirect
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
-from rest_framework.parsers import FormParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from .... import api
@@ -63,7 +63,7 @@ class DashboardPageView(VetnetAPIView):
     policy maker answers a scenario with (a plain form POST, so it works without JavaScript).
     """
 
-    parser_classes = (FormParser,)
+    parser_classes = (FormParser, MultiPartParser)
 
     @extend_schema(parameters=[serializers.DashboardQuerySerializer], responses={(200, "text/html"): str})
     def get(self, request, course_key=None):
