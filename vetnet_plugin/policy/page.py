@@ -43,7 +43,7 @@ def render_policy_dashboard(*, request, course_key=None, country: str = "", mess
         "scenarios": dashboard.scenarios,
         "responses": list_policy_responses_by(user=user, course_keys=dashboard.course_keys),
         "message": message, "errors": errors or {},
-        "base": request.path,
+        "base": request.path, "request_published": request.GET.get("published") == "1",
     })
 
 

@@ -138,6 +138,7 @@ def render_forum(block, forum: ScenarioForumBackend, *, language: str = ""):
         "chart": chart, "chart_html": forum.render_scenario_chart(chart=chart, dom_id=page.prefix),
         "policy_brief_url": (f"/api/vetnet/v1/courses/{block.course_key}/scenario-forums/{usage_key}/policy-brief/"
                              if page.data.can_read_policy_brief else ""),
+        "policy_dashboard_url": f"/api/vetnet/v1/courses/{block.course_key}/policy/dashboard/",
         "allow_proposals": block.allow_proposals, "pre_moderate": block.pre_moderate,
         "drivers": block.drivers, "policy_choices": block.policy_choices,
         "min_raters": results.min_raters, "brief_readers": readers, "brief_candidates": candidates,
