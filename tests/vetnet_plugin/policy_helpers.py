@@ -5,7 +5,8 @@ from tests.factories import COURSE_KEY, member
 from vetnet_plugin import api
 
 from .communication_helpers import staff_user
-from .counselling_helpers import USAGE_KEY as DESK, configure_desk, open_case
+from .counselling_helpers import USAGE_KEY as DESK
+from .counselling_helpers import configure_desk, open_case
 
 BASE = f"/api/vetnet/v1/courses/{COURSE_KEY}/policy"
 

@@ -121,7 +121,7 @@ def _determined(tables: list, hidden: list[set[Key]]) -> set:
         var = min(row, key=repr)
         inverse = pow(row[var], _PRIME - 2, _PRIME)
         row = {k: v * inverse % _PRIME for k, v in row.items()}
-        for other, pivot_row in pivots.items():
+        for pivot_row in pivots.values():
             factor = pivot_row.get(var)
             if factor:
                 for k, v in row.items():
