@@ -31,3 +31,27 @@ class Page(Generic[T]):
     def has_previous(self) -> bool:
         return self.page > 1
 
+
+
+@dataclass(frozen=True)
+class CountCell:
+    """
+    One cell of an aggregate table: how many things (``items``) and how many
+    distinct people they come from (``people``). An empty ``row`` or
+    ``column`` is that line's total (a margin); both empty is the grand total.
+    """
+
+    row: str
+    column: str
+    items: int
+    people: int
+
+
+@dataclass(frozen=True)
+class ValueCell:
+    """One cell of a table of non-additive values (a median, a spread) over ``people`` distinct people."""
+
+    row: str
+    column: str
+    values: dict
+    people: int

@@ -14,6 +14,7 @@ from .best_practices.models import (
 from .counselling.models import AcceptedAnswer, CaseAdviser, CaseTopic, CounsellingCase, CounsellingDesk
 from .discussions.models import Follow, Post, PostFlag, PostRevision, PostVote, Thread, Translation
 from .members.models import CommunityRole, CourseMembership, MemberContact, MemberProfile, ProfileAttribute
+from .policy.models import PolicyResponse, PolicySnapshot
 from .scenarios.models import Rating, RatingRound, RoundAggregate, Scenario, ScenarioForum
 from .toolbox.models import Adoption, Collection, CollectionItem, Resource, ResourceAttribute, ResourceVersion, Review
 from .workspaces.models import (
@@ -35,4 +36,5 @@ __all__ = [
     "AcceptedAnswer", "CaseAdviser", "CaseTopic", "CounsellingCase", "CounsellingDesk",
     "DocumentRevision", "Workspace", "WorkspaceAttachment", "WorkspaceDocument", "WorkspaceMembership",
     "WorkspaceTask", "WorkspaceTheme",
+    "PolicyResponse", "PolicySnapshot",
 ]

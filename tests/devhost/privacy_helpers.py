@@ -39,6 +39,11 @@ def leave_traces(member, others, trainer):
                                language="el", body=f"Μετάφραση ({name})")
     api.propose_scenario(user=member, course_key=COURSE_KEY, usage_key=SCENARIOS,
                          title=f"{name}'s scenario", narrative=f"By {member.username}")
+    # Course staff grant the policy role; the member answers a scenario as a policy maker.
+    api.grant_community_role(user=trainer, course_key=COURSE_KEY, member_id=member.id, role="policy_maker")
+    published = api.list_scenarios(user=member, course_key=COURSE_KEY, usage_key=SCENARIOS)[0]
+    api.create_policy_response(user=member, course_key=COURSE_KEY, target_kind="scenario", target=published.uuid,
+                               body=f"Answered by {name} ({member.email})")
     other_resource = api.list_resources(user=others[0], context=TOOLBOX).items[0]
     api.deposit_resource(
         user=member, context=TOOLBOX,

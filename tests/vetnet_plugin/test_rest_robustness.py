@@ -61,6 +61,7 @@ def world():
     practice_uuid, review_uuid = best_practice_world(alice)
     case_uuid = counselling_world(alice)
     workspace_uuid, task_uuid = workspace_world(alice)
+    response_uuid = policy_world(staff, scenario_uuid)
     return {
         "staff": staff, "alice": alice,
         "path_parameters": {
@@ -71,8 +72,19 @@ def world():
             "practice_uuid": practice_uuid, "review_uuid": review_uuid,
             "case_uuid": case_uuid,
             "workspace_uuid": workspace_uuid, "task_uuid": task_uuid,
+            "indicator": "counselling_topics", "response_uuid": response_uuid,
         },
     }
+
+
+def policy_world(staff, scenario_uuid):
+    """A policy maker (not alice) has answered a scenario; the dashboard's snapshots exist."""
+    reader = member()
+    api.grant_community_role(user=staff, course_key=COURSE_KEY, member_id=reader.id, role="policy_maker")
+    response = api.create_policy_response(user=reader, course_key=COURSE_KEY, target_kind="scenario",
+                                          target=scenario_uuid, body="We will fund this.")
+    api.refresh_policy_snapshots()
+    return response.uuid
 
 
 def best_practice_world(alice):

@@ -110,3 +110,20 @@ def _handler(who, block, name, payload=None):
 def _published(runtime, block, who):
     who.block(block).student_view()
     return api.list_scenarios(user=who.user, course_key=COURSE_KEY, usage_key=str(block.scope_ids.usage_id))
+
+
+def test_learners_read_the_policy_makers_answers_beside_the_scenario(forum):
+    _runtime, block = forum
+    staff = person(block.runtime, staff=True)
+    learner = person(block.runtime)
+    reader = person(block.runtime)
+    api.grant_community_role(user=staff.user, course_key=COURSE_KEY, member_id=reader.user.id, role="policy_maker")
+    learner.block(block).student_view()  # the forum saves its scenarios on the first view
+    uuid = next(s.uuid for s in api.list_scenarios(user=learner.user, course_key=COURSE_KEY,
+                                                   usage_key=str(block.scope_ids.usage_id))
+                if s.title == "Labour-market-driven VET")
+    api.create_policy_response(user=reader.user, course_key=COURSE_KEY, target_kind="scenario", target=uuid,
+                               body="The region will **fund** skills councils.")
+    html = learner.block(block).student_view().content
+    assert "Policy makers answer" in html and "The region will <strong>fund</strong> skills councils." in html
+    assert html.index("Policy makers answer") > html.index("Labour-market-driven VET")

@@ -28,6 +28,7 @@ from .data import (
     TemplateSection,
 )
 from .learner import get_learner_view, learner_score
+from .report import count_best_practices
 from .retirement import retire_best_practice_member
 from .staff import (
     approve_for_repository,
@@ -65,6 +66,7 @@ __all__ = [
     "calibrate",
     "check_best_practice",
     "configure_best_practice",
+    "count_best_practices",
     "expire_leases",
     "get_learner_view",
     "get_practice_for_staff",

@@ -15,6 +15,7 @@ from .data import QUEUE_STATES as CASE_QUEUE_STATES
 from .data import Case, CasePage, CaseSummary, CounsellingDesk, SimilarCase, Topic
 from .desks import configure_counselling_desk, get_counselling_desk
 from .follow_ups import send_counselling_follow_ups
+from .report import count_counselling_cases, list_counselling_topics
 from .similar import similar_cases
 
 __all__ = [
@@ -29,9 +30,11 @@ __all__ = [
     "accept_answer",
     "answer_case",
     "configure_counselling_desk",
+    "count_counselling_cases",
     "get_case",
     "get_case_page",
     "get_counselling_desk",
+    "list_counselling_topics",
     "list_cases",
     "open_case",
     "report_outcome",

@@ -29,6 +29,7 @@ from .data import (
     MemberProfile,
     Membership,
 )
+from .report import count_members_joining, list_community_course_keys, list_courses_with_role
 from .roles import (
     grant_community_role,
     has_community_role,
@@ -52,6 +53,7 @@ __all__ = [
     "count_enrollments_to_backfill",
     "count_profiles",
     "export_profiles",
+    "count_members_joining",
     "forget_actors",
     "get_countries_and_organisation_types",
     "get_member_profile",
@@ -62,8 +64,10 @@ __all__ = [
     "is_active_member",
     "is_moderator",
     "list_community_members",
+    "list_community_course_keys",
     "list_community_roles",
     "read_profiles_export",
+    "list_courses_with_role",
     "record_enrollment",
     "record_unenrollment",
     "require_moderator",

@@ -41,6 +41,7 @@ from .forums import (
     propose_scenario,
 )
 from .policy_brief import can_read_policy_brief, get_policy_brief, render_policy_brief
+from .report import count_delphi_ratings, is_published_scenario
 
 __all__ = [
     "WITHHELD_AGREEMENT",
@@ -60,6 +61,7 @@ __all__ = [
     "can_read_policy_brief",
     "close_rating_round",
     "configure_scenario_forum",
+    "count_delphi_ratings",
     "count_pending_proposals",
     "get_delphi_results",
     "get_forum_page",
@@ -67,6 +69,7 @@ __all__ = [
     "get_scenario",
     "get_scenario_forum",
     "has_rated_in_current_round",
+    "is_published_scenario",
     "list_rating_rounds",
     "list_rationales",
     "list_scenarios",

@@ -95,6 +95,7 @@ def render_policy_brief(*, user, course_key, usage_key: str, language: str = "")
             "brief": brief,
             "question_html": render_markdown(brief.forum.strategic_question),
             "language": translation.get_language(),
+            "dashboard_url": f"/api/vetnet/v1/courses/{brief.forum.course_key}/policy/dashboard/",
             "chart": chart,
             "chart_html": render_scenario_chart(chart=chart, dom_id="vetnet-brief") if chart["points"] else "",
         })

@@ -44,7 +44,8 @@ DEFAULTS = {
     #   "flag": [20, 3600], "rating": [200, 3600], "deposit": [20, 3600], "review": [60, 3600],
     #   "adoption": [60, 3600], "collection": [30, 3600], "contact": [5, 3600],
     #   "best_practice": [10, 3600], "peer_review": [30, 3600], "counselling_case": [5, 3600],
-    #   "workspace": [5, 3600], "document_save": [720, 3600], "workspace_task": [60, 3600]}
+    #   "workspace": [5, 3600], "document_save": [720, 3600], "workspace_task": [60, 3600],
+    #   "policy_response": [10, 3600]}
     # .. setting_description: Creation limits per member, for every feature: action -> [how many, in
     #   how many seconds]; over the limit a request answers HTTP 429. An action left out keeps its
     #   default; [0, 0] turns that action's limit off.
@@ -55,6 +56,8 @@ DEFAULTS = {
         "counselling_case": [5, 3600],
         # Workspaces: opening one, saving the shared document (pages save as members type), adding tasks.
         "workspace": [5, 3600], "document_save": [720, 3600], "workspace_task": [60, 3600],
+        # Policy makers answering scenarios and topics.
+        "policy_response": [10, 3600],
     },
     # .. setting_name: VETNET_DELPHI_MIN_RATERS
     # .. setting_default: 3
@@ -62,6 +65,11 @@ DEFAULTS = {
     #   traced back to a person. It may be raised, never below 3; aggregates are also withheld whenever
     #   a rater could deduce another's rating (docs/decisions/0005).
     "VETNET_DELPHI_MIN_RATERS": 3,
+    # .. setting_name: VETNET_POLICY_MIN_CELL
+    # .. setting_default: 10
+    # .. setting_description: The policy dashboard suppresses any figure describing fewer people than
+    #   this, and the figures it could be worked out from (complementary suppression). Never below 3.
+    "VETNET_POLICY_MIN_CELL": 10,
     # .. setting_name: VETNET_DIGEST_INTERVAL_HOURS
     # .. setting_default: 24
     # .. setting_description: Hours between two e-mail digests to a follower (24: daily); 0 turns
@@ -142,6 +150,8 @@ PERIODIC_TASKS = {
     "vetnet-counselling-follow-ups": "vetnet.send_counselling_follow_ups",
     # Each task is reminded of once, the day before it is due, whenever the beat first runs that day.
     "vetnet-workspace-due-reminders": "vetnet.send_workspace_due_reminders",
+    # The policy dashboard reads these snapshots, so its cost does not grow with the community.
+    "vetnet-policy-snapshots": "vetnet.refresh_policy_snapshots",
 }
 
 

@@ -29,6 +29,7 @@ from .deposits import (
 )
 from .files import scan_resource_version
 from .library import list_moderation_queue, list_resources
+from .report import count_toolbox_resources
 from .reuse import (
     add_to_collection,
     adopt_resource,
@@ -83,6 +84,7 @@ __all__ = [
     "approve_resource",
     "approve_resource_change",
     "count_library",
+    "count_toolbox_resources",
     "create_collection",
     "delete_collection",
     "delete_review",
@@ -103,8 +105,8 @@ __all__ = [
     "reject_resource",
     "reject_resource_change",
     "remove_from_collection",
-    "rerender_resource_html",
     "report_adoption_outcome",
+    "rerender_resource_html",
     "retire_toolbox_member",
     "review_resource",
     "scan_resource_version",

@@ -30,6 +30,7 @@ from .data import (
 from .discussion import get_workspace_discussion, post_in_workspace
 from .documents import compare_revisions, get_document, latest_revision, list_revisions, save_document
 from .outcome import publish_outcome
+from .report import count_workspaces
 from .retirement import retire_workspace_member
 from .teams import link_team as link_workspace_team
 from .teams import teams_available as workspace_teams_available
@@ -73,6 +74,7 @@ __all__ = [
     "choose_for_outcome",
     "compare_revisions",
     "configure_workspace_themes",
+    "count_workspaces",
     "create_task",
     "create_workspace",
     "detach_resource",

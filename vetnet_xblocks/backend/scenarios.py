@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from vetnet_plugin import api
+from vetnet_plugin import exceptions as api_errors
 from vetnet_plugin.data import Page
 
 from ..mixins import BlockUser
@@ -106,6 +107,21 @@ class ScenarioForumBackend:
 
     def can_read_policy_brief(self) -> bool:
         return api.can_read_policy_brief(**self._as_user())
+
+    # -- policy makers' answers to the scenarios -------------------------------------
+
+    def policy_responses(self, *, scenario_uuids: Sequence[str]) -> dict[str, tuple[api.PolicyResponse, ...]]:
+        """Each scenario's policy responses, newest first, in one query (none for someone outside the community)."""
+        if not scenario_uuids or self.acting.user_id is None:
+            return {}
+        try:
+            found = api.list_policy_responses(**self._as_user(), target_kind="scenario", targets=scenario_uuids)
+        except api_errors.AccessDenied:
+            return {}
+        grouped: dict[str, list] = {}
+        for response in found:
+            grouped.setdefault(response.target, []).append(response)
+        return {uuid: tuple(items) for uuid, items in grouped.items()}
 
     def progress(self) -> ForumProgress:
         """What the member has done here so far (nothing for an anonymous user)."""

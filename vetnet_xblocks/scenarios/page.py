@@ -30,6 +30,7 @@ class _Page:
         self.languages = [{"code": c, "name": language_name(c)} for c in forum.languages()]
         self.data = forum.forum_page(language=language)
         self.is_staff = self.data.is_moderator
+        self.policy_responses: dict = {}
 
     def other_languages(self, original: str) -> list[dict]:
         return [item for item in self.languages if item["code"] != original]
@@ -93,6 +94,8 @@ def _render_scenario(page: _Page, number: int, scenario, results, thread=None) -
         translations=[dict(t.__dict__, language_name=language_name(t.language)) for t in scenario.translations],
         scale=range(1, 6), current_round=results.current_round,
         shown_for_posts=not _written_in(scenario, page.language),
+        policy_responses=[dict(r.__dict__, body_html=mark_safe(r.body_html))  # sanitised by the plugin (nh3)
+                          for r in page.policy_responses.get(str(scenario.uuid).lower(), ())],
     ))
 
 
@@ -102,6 +105,7 @@ def render_forum(block, forum: ScenarioForumBackend, *, language: str = ""):
     usage_key = block.usage_key
     scenarios, results = page.data.scenarios, page.data.results
     published = [s for s in scenarios if s.status == "published"]
+    page.policy_responses = forum.policy_responses(scenario_uuids=[str(s.uuid) for s in published])
     cards = []
     for number, scenario in enumerate(published, start=1):
         thread = page.data.threads[scenario.uuid]
@@ -134,6 +138,7 @@ def render_forum(block, forum: ScenarioForumBackend, *, language: str = ""):
         "chart": chart, "chart_html": forum.render_scenario_chart(chart=chart, dom_id=page.prefix),
         "policy_brief_url": (f"/api/vetnet/v1/courses/{block.course_key}/scenario-forums/{usage_key}/policy-brief/"
                              if page.data.can_read_policy_brief else ""),
+        "policy_dashboard_url": f"/api/vetnet/v1/courses/{block.course_key}/policy/dashboard/",
         "allow_proposals": block.allow_proposals, "pre_moderate": block.pre_moderate,
         "drivers": block.drivers, "policy_choices": block.policy_choices,
         "min_raters": results.min_raters, "brief_readers": readers, "brief_candidates": candidates,

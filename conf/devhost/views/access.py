@@ -5,6 +5,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 
+from vetnet_plugin import api
+
 from .. import course_roles
 from ..models import Course
 
@@ -31,6 +33,8 @@ def course_page(*, course_team_only=False):
                     request, "devhost/forbidden.html",
                     {"course": course, "course_team_only": course_team_only}, status=403,
                 )
+            # The course navigation links the policy dashboard for those who may read it (staff, granted role).
+            course.can_read_policy = api.can_read_policy_brief(user=request.user, course_key=str(course_key))
             return view(request, course, *args, **kwargs)
 
         return wrapped
