@@ -4,17 +4,21 @@ from .cases import (
     answer_case,
     get_case,
     get_case_page,
+    get_counselling_reputation,
     list_cases,
     open_case,
     report_outcome,
     retire_counselling_member,
     vote_case_post,
 )
+from .cases import reputations as counselling_reputations
 from .data import OUTCOMES as CASE_OUTCOMES
 from .data import QUEUE_STATES as CASE_QUEUE_STATES
-from .data import Case, CasePage, CaseSummary, CounsellingDesk, SimilarCase, Topic
+from .data import Case, CasePage, CaseSummary, CounsellingDesk, Reputation, SimilarCase, Topic
 from .desks import configure_counselling_desk, get_counselling_desk
 from .follow_ups import send_counselling_follow_ups
+from .routing import route_case as route_counselling_case
+from .routing import routing_notices_enabled, set_routing_notices
 from .similar import similar_cases
 
 __all__ = [
@@ -24,19 +28,25 @@ __all__ = [
     "CasePage",
     "CaseSummary",
     "CounsellingDesk",
+    "Reputation",
     "SimilarCase",
     "Topic",
     "accept_answer",
     "answer_case",
     "configure_counselling_desk",
+    "counselling_reputations",
     "get_case",
     "get_case_page",
+    "get_counselling_reputation",
     "get_counselling_desk",
     "list_cases",
     "open_case",
     "report_outcome",
     "retire_counselling_member",
+    "route_counselling_case",
+    "routing_notices_enabled",
     "send_counselling_follow_ups",
+    "set_routing_notices",
     "similar_cases",
     "vote_case_post",
 ]

@@ -33,6 +33,10 @@ class CounsellingDesk:
     topics: tuple[Topic, ...] = ()
     allow_private: bool = False
     follow_up_days: int = 14
+    # Members may open cases anonymous to their peers (staff still see the owner).
+    allow_anonymous: bool = False
+    # Members whose profiles match a new case are told about it.
+    routing_enabled: bool = True
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,22 @@ class CaseSummary:
     is_own: bool
     # In a private circle: only the owner, invited advisers and course staff see it.
     is_private: bool = False
+    # Anonymous to peers: ``owner_name`` is then "" for everyone but the owner and course staff.
+    is_anonymous: bool = False
+
+
+@dataclass(frozen=True)
+class Reputation:
+    """A member's counselling reputation, across every course community: accepted answers and up-votes on answers."""
+
+    user_id: int
+    accepted_answers: int = 0
+    upvotes: int = 0
+
+    @property
+    def score(self) -> int:
+        """Accepted answers count five, an up-vote one."""
+        return 5 * self.accepted_answers + self.upvotes
 
 
 @dataclass(frozen=True)
@@ -92,6 +112,8 @@ class CasePage:
 
     case: Case
     thread: Thread
+    # The counselling reputation of the authors of this page's answers and comments (not of anonymous ones).
+    reputations: tuple[Reputation, ...] = ()
 
 
 @dataclass(frozen=True)

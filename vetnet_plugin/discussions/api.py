@@ -5,7 +5,7 @@ from .digests import (
     opt_out_of_digests_by_token,
     send_discussion_digests,
 )
-from .guards import register_thread_guard
+from .guards import register_author_mask, register_thread_guard
 from .models import Translation as _Translation
 from .posts import (
     create_post,
@@ -30,6 +30,7 @@ from .posts import (
     thread_ids,
     unfollow_thread,
     vote_post,
+    vote_totals,
 )
 from .stored_html import count_posts, rerender_post_html
 from .translations import (
@@ -76,6 +77,7 @@ __all__ = [
     "post_counts",
     "post_in_thread",
     "post_revisions",
+    "register_author_mask",
     "register_thread_guard",
     "register_translatable",
     "rename_thread",
@@ -88,4 +90,5 @@ __all__ = [
     "translations_for",
     "unfollow_thread",
     "vote_post",
+    "vote_totals",
 ]

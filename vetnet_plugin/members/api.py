@@ -20,6 +20,7 @@ from .community import (
     update_member_profile,
 )
 from .contact import contact_member
+from .counsellors import find_counsellors
 from .data import (
     COMMUNITY_ROLES,
     POLICY_MAKER_ROLE,
@@ -49,6 +50,7 @@ __all__ = [
     "can_view_community",
     "contact_member",
     "count_enrollments_to_backfill",
+    "find_counsellors",
     "forget_actors",
     "get_countries_and_organisation_types",
     "get_member_profile",
