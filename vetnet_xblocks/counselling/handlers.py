@@ -86,6 +86,7 @@ class CounsellingHandlersMixin:
             outcome_wanted=_text(data, "outcome_wanted"), organisation_type=_text(data, "organisation_type"),
             country=_text(data, "country"), sector=_text(data, "sector"), topics=_names(data, "topics"),
             language=_text(data, "language"), private=_flag(self, data, "private", False),
+            anonymous=_flag(self, data, "anonymous", False),
             advisers=_names(data, "advisers") if isinstance(data.get("advisers"), list) else _text(data, "advisers"),
         )
         return {"message": self.gettext("Your case is open: members can answer it now."),
@@ -102,6 +103,15 @@ class CounsellingHandlersMixin:
                        language=_text(data, "language"))
         message = self.gettext("Your comment is online.") if parent else self.gettext("Your answer is online.")
         return {"message": message}
+
+    @json_handler
+    def notices(self, data, suffix=""):  # pylint: disable=unused-argument
+        """The member turns the e-mails about new cases matching their profile on or off."""
+        backend = self._member_backend()
+        enabled = backend.set_notices(enabled=_flag(self, data, "enabled", True))
+        message = self.gettext("You will be told about new cases that match your profile.") if enabled else \
+            self.gettext("You will no longer be told about new cases.")
+        return {"message": message, "enabled": enabled}
 
     @json_handler
     def vote(self, data, suffix=""):  # pylint: disable=unused-argument

@@ -10,6 +10,7 @@ _UUID = r"[0-9a-fA-F-]{32,36}"
 urlpatterns = [
     re_path(rf"^{_DESK}/cases/$", views.CasesView.as_view(), name="counselling-cases"),
     re_path(rf"^{_DESK}/similar/$", views.SimilarView.as_view(), name="counselling-similar"),
+    re_path(rf"^{_DESK}/notices/$", views.NoticesView.as_view(), name="counselling-notices"),
     re_path(rf"^{_DESK}/cases/(?P<case_uuid>{_UUID})/$", views.CaseView.as_view(), name="counselling-case"),
     re_path(rf"^{_DESK}/cases/(?P<case_uuid>{_UUID})/outcome/$", views.OutcomeView.as_view(),
             name="counselling-outcome"),
