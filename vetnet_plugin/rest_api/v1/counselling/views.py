@@ -109,7 +109,8 @@ class NoticesView(VetnetAPIView):
     @extend_schema(responses=serializers.CaseNoticesSerializer)
     def get(self, request, course_key, usage_key):  # pylint: disable=unused-argument
         api.get_counselling_desk(course_key=course_key, usage_key=usage_key)
-        return Response(serializers.CaseNoticesSerializer({"enabled": api.routing_notices_enabled(user=request.user)}).data)
+        enabled = api.routing_notices_enabled(user=request.user)
+        return Response(serializers.CaseNoticesSerializer({"enabled": enabled}).data)
 
     @extend_schema(request=serializers.CaseNoticesSerializer, responses=serializers.CaseNoticesSerializer)
     def put(self, request, course_key, usage_key):
