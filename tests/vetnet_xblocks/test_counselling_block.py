@@ -219,3 +219,26 @@ def test_answers_show_their_authors_counselling_reputation(people):
     act(alice, block, "accept", {"case": case_uuid, "post_id": post_id})
     page = act(carol, block, "case_html", {"case": case_uuid})[1]["html"]
     assert "1 accepted answer, 1 up-vote on answers" in page
+
+
+def test_a_case_clinic_runs_in_the_block(people):
+    block, (alice, bob, carol), _staff = people
+    case_uuid = act(alice, block, "open_case", INTAKE)[1]["case"]
+    page = act(alice, block, "case_html", {"case": case_uuid})[1]["html"]
+    assert "Start a case clinic" in page
+    assert "Start a case clinic" not in act(carol, block, "case_html", {"case": case_uuid})[1]["html"]
+    status, body, _r = act(alice, block, "start_clinic", {"case": case_uuid, "facilitator": bob.user.username,
+                                                          "minutes": "15"})
+    assert status == 200, body
+    assert act(alice, block, "start_clinic", {"case": case_uuid, "facilitator": bob.user.username})[0] == 400
+    page = act(carol, block, "case_html", {"case": case_uuid})[1]["html"]
+    assert "Phase: Clarify the problem" in page and "You can read along." in page and "Send the answer" not in page
+    assert act(carol, block, "answer", {"case": case_uuid, "body": "Let me in"})[0] == 403
+    assert act(carol, block, "advance_clinic", {"case": case_uuid})[0] == 403
+    assert "Move on to: Advise" in act(bob, block, "case_html", {"case": case_uuid})[1]["html"]
+    for _phase in range(2):
+        assert act(bob, block, "advance_clinic", {"case": case_uuid})[0] == 200
+    status, body, _r = act(bob, block, "action_plan", {"case": case_uuid, "plan": "<script>x</script>Call firms."})
+    assert status == 200, body
+    page = act(carol, block, "case_html", {"case": case_uuid})[1]["html"]
+    assert "Call firms." in page and "<script>x" not in page

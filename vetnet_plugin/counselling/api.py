@@ -12,9 +12,10 @@ from .cases import (
     vote_case_post,
 )
 from .cases import reputations as counselling_reputations
+from .clinic import advance_clinic, save_action_plan, start_clinic
+from .data import CLINIC_PHASES, Case, CasePage, CaseSummary, Clinic, CounsellingDesk, Reputation, SimilarCase, Topic
 from .data import OUTCOMES as CASE_OUTCOMES
 from .data import QUEUE_STATES as CASE_QUEUE_STATES
-from .data import Case, CasePage, CaseSummary, CounsellingDesk, Reputation, SimilarCase, Topic
 from .desks import configure_counselling_desk, get_counselling_desk
 from .follow_ups import send_counselling_follow_ups
 from .routing import route_case as route_counselling_case
@@ -22,16 +23,19 @@ from .routing import routing_notices_enabled, set_routing_notices
 from .similar import similar_cases
 
 __all__ = [
+    "CLINIC_PHASES",
     "CASE_OUTCOMES",
     "CASE_QUEUE_STATES",
     "Case",
     "CasePage",
     "CaseSummary",
+    "Clinic",
     "CounsellingDesk",
     "Reputation",
     "SimilarCase",
     "Topic",
     "accept_answer",
+    "advance_clinic",
     "answer_case",
     "configure_counselling_desk",
     "counselling_reputations",
@@ -44,9 +48,11 @@ __all__ = [
     "report_outcome",
     "retire_counselling_member",
     "route_counselling_case",
+    "save_action_plan",
     "routing_notices_enabled",
     "send_counselling_follow_ups",
     "set_routing_notices",
     "similar_cases",
+    "start_clinic",
     "vote_case_post",
 ]

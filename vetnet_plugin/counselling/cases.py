@@ -129,7 +129,7 @@ def find_case(key, usage_key: str, case_uuid, actor: Actor) -> CounsellingCase:
     case = None
     if found is not None:
         cases = CounsellingCase.objects.filter(uuid=found, course_key=key, usage_key=str(usage_key), is_retired=False)
-        case = visible_to(cases, actor).select_related("owner").first()
+        case = visible_to(cases, actor).select_related("owner", "clinic_facilitator").first()
     if case is None:
         raise NotFound(_("No such case in this peer counselling."))
     return case
@@ -191,6 +191,7 @@ def _case(case: CounsellingCase, *, actor: Actor, desk) -> data.Case:
            and case.created <= timezone.now() - timedelta(days=desk.follow_up_days))
     hidden = hides_owner(case, viewer_id=actor.user_id, staff=actor.is_staff)
     return data.Case(
+        clinic=_clinic(case, actor=actor),
         adviser_names=advisers, outcome=case.outcome, outcome_note=case.outcome_note,
         outcome_note_html=render_markdown(case.outcome_note), follow_up_due=due,
         summary=_summary(case, viewer=actor.user, topics=topics, labels=_topic_labels(desk), staff=actor.is_staff),
@@ -199,6 +200,34 @@ def _case(case: CounsellingCase, *, actor: Actor, desk) -> data.Case:
         outcome_wanted=case.outcome_wanted, outcome_wanted_html=render_markdown(case.outcome_wanted),
         thread_id=case.thread_uuid, owner_id=None if hidden else case.owner_id, accepted_answer_ids=accepted,
         can_accept=actor.is_staff or (case.owner_id is not None and case.owner_id == actor.user_id),
+    )
+
+
+CLINIC_RUNNING = ("clarify", "advise", "action_plan")
+
+
+def clinic_participant(case: CounsellingCase, actor: Actor) -> bool:
+    """The owner, the facilitator, an invited adviser or course staff: who answers while a clinic runs."""
+    if actor.is_staff or actor.user_id in (case.owner_id, case.clinic_facilitator_id):
+        return True
+    return CaseAdviser.objects.filter(case=case, user_id=actor.user_id).exists()
+
+
+def _clinic(case: CounsellingCase, *, actor: Actor) -> data.Clinic | None:
+    if not case.clinic_phase:
+        return None
+    started, minutes = case.clinic_phase_started_at, case.clinic_phase_minutes
+    running = case.clinic_phase in CLINIC_RUNNING
+    lead = actor.is_staff or (actor.user_id is not None and actor.user_id == case.clinic_facilitator_id)
+    return data.Clinic(
+        phase=case.clinic_phase, facilitator_name=display_name(case.clinic_facilitator),
+        phase_started_at=started, phase_minutes=minutes,
+        phase_ends_at=started + timedelta(minutes=minutes) if started and running else None,
+        action_plan=case.action_plan, action_plan_html=render_markdown(case.action_plan),
+        can_lead=lead and running,
+        can_write_plan=case.clinic_phase == "action_plan" and (
+            lead or (actor.user_id is not None and actor.user_id == case.owner_id)),
+        is_participant=clinic_participant(case, actor),
     )
 
 
@@ -408,6 +437,8 @@ def answer_case(*, user, course_key, usage_key: str, case_uuid, body, parent_id=
     actor = _member(user, course_key)
     case = find_case(actor.course_key, usage_key, case_uuid, actor)
     is_answer = parent_id in (None, "")
+    if case.clinic_phase in CLINIC_RUNNING and not clinic_participant(case, actor):
+        raise AccessDenied(_("While the case clinic runs, only its facilitator, owner and invited advisers answer."))
     if is_answer and case.owner_id == actor.user_id:
         raise InvalidInput(_("This is your case: comment on an answer, or edit the case, to add details."))
     if not is_answer and post_in_thread(thread_id=case.thread_uuid, post_id=parent_id) is None:
@@ -509,10 +540,11 @@ def retire_counselling_member(*, user_id: int) -> None:
     """
     with transaction.atomic():
         CounsellingCase.objects.filter(owner_id=user_id).update(
-            owner=None, title="", problem="", already_tried="", outcome_wanted="", outcome_note="",
+            owner=None, title="", problem="", already_tried="", outcome_wanted="", outcome_note="", action_plan="",
             organisation_type="",
             country="", sector="", search_text="", is_retired=True,
         )
+        CounsellingCase.objects.filter(clinic_facilitator_id=user_id).update(clinic_facilitator=None)
         AcceptedAnswer.objects.filter(answerer_id=user_id).update(answerer=None)
         AcceptedAnswer.objects.filter(accepted_by_id=user_id).update(accepted_by=None)
         CaseAdviser.objects.filter(user_id=user_id).delete()

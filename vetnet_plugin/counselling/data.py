@@ -13,6 +13,8 @@ STATUSES = (OPEN, SOLVED)
 QUEUE_STATES = ("", "unanswered", "unsolved", "solved")
 # What the owner reports at the follow-up.
 OUTCOMES = ("solved", "partly", "not_solved")
+# The phases of a case clinic, in order; "closed" once the action plan is done.
+CLINIC_PHASES = ("clarify", "advise", "action_plan", "closed")
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,26 @@ class Case:
     outcome_note_html: str = ""
     # The owner is asked now: the follow-up delay has passed and no outcome was reported.
     follow_up_due: bool = False
+    clinic: Clinic | None = None
+
+
+@dataclass(frozen=True)
+class Clinic:
+    """A case clinic: its phase ("clarify", "advise", "action_plan", "closed"), its timebox and the action plan."""
+
+    phase: str
+    facilitator_name: str
+    phase_started_at: datetime | None
+    phase_ends_at: datetime | None
+    phase_minutes: int
+    action_plan: str
+    action_plan_html: str
+    # The viewer leads it (the facilitator or course staff): they move it to the next phase.
+    can_lead: bool
+    # The viewer may write the action plan now (facilitator, owner or staff, in the action-plan phase).
+    can_write_plan: bool
+    # The viewer takes part (owner, facilitator, invited adviser or staff): only they answer during the clinic.
+    is_participant: bool
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,7 @@ class CounsellingCase(models.Model):
     by the counselling API (F() and a row lock), so the "needs help" queue is
     ordered and filtered from this table's indexes alone.
 
-    .. pii: The problem, context and outcome a member describes, and who opened the case.
+    .. pii: The problem, context, outcome and clinic action plan members describe, and who opened the case.
     .. pii_types: other, location
     .. pii_retirement: local_api
     """
@@ -78,6 +78,16 @@ class CounsellingCase(models.Model):
     is_anonymous = models.BooleanField(default=False)
     # When matching members were told about the case (the routing task runs once per case).
     routed_at = models.DateTimeField(null=True, blank=True)
+    # Case clinic (optional): a facilitator leads the owner and the invited advisers through timeboxed
+    # phases (clarify, advise, action plan); "" before it starts, "closed" after. The plan stays on the case.
+    clinic_phase = models.CharField(max_length=16, blank=True)
+    clinic_facilitator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    clinic_phase_started_at = models.DateTimeField(null=True, blank=True)
+    clinic_phase_minutes = models.PositiveSmallIntegerField(default=20)
+    action_plan = models.TextField(blank=True)
+    action_plan_at = models.DateTimeField(null=True, blank=True)
     # What happened, as the owner reports it after the follow-up: kept for others to learn from.
     outcome = models.CharField(max_length=16, blank=True)
     outcome_note = models.TextField(blank=True)

@@ -27,6 +27,36 @@ class Migration(migrations.Migration):
         ),
         migrations.AddField(
             model_name='counsellingcase',
+            name='action_plan',
+            field=models.TextField(blank=True),
+        ),
+        migrations.AddField(
+            model_name='counsellingcase',
+            name='action_plan_at',
+            field=models.DateTimeField(blank=True, null=True),
+        ),
+        migrations.AddField(
+            model_name='counsellingcase',
+            name='clinic_facilitator',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+        ),
+        migrations.AddField(
+            model_name='counsellingcase',
+            name='clinic_phase',
+            field=models.CharField(blank=True, max_length=16),
+        ),
+        migrations.AddField(
+            model_name='counsellingcase',
+            name='clinic_phase_minutes',
+            field=models.PositiveSmallIntegerField(default=20),
+        ),
+        migrations.AddField(
+            model_name='counsellingcase',
+            name='clinic_phase_started_at',
+            field=models.DateTimeField(blank=True, null=True),
+        ),
+        migrations.AddField(
+            model_name='counsellingcase',
             name='is_anonymous',
             field=models.BooleanField(default=False),
         ),

@@ -88,6 +88,16 @@ class CounsellingBackend:
     def report_outcome(self, *, case_uuid: str, outcome: str, note: str) -> api.Case:
         return api.report_outcome(**self._where(), case_uuid=case_uuid, outcome=outcome, note=note)
 
+    def start_clinic(self, *, case_uuid: str, facilitator: str, advisers, minutes) -> api.Case:
+        return api.start_clinic(**self._where(), case_uuid=case_uuid, facilitator=facilitator, advisers=advisers,
+                                minutes=minutes)
+
+    def advance_clinic(self, *, case_uuid: str) -> api.Case:
+        return api.advance_clinic(**self._where(), case_uuid=case_uuid)
+
+    def save_action_plan(self, *, case_uuid: str, plan: str) -> api.Case:
+        return api.save_action_plan(**self._where(), case_uuid=case_uuid, plan=plan)
+
     def notices_enabled(self) -> bool:
         """Whether the member is e-mailed about new cases matching their profile."""
         return api.routing_notices_enabled(user=self.user)

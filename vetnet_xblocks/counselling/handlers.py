@@ -105,6 +105,29 @@ class CounsellingHandlersMixin:
         return {"message": message}
 
     @json_handler
+    def start_clinic(self, data, suffix=""):  # pylint: disable=unused-argument
+        """The owner (or staff) starts a case clinic with a facilitator and invited advisers."""
+        backend = self._member_backend()
+        advisers = _names(data, "advisers") if isinstance(data.get("advisers"), list) else _text(data, "advisers")
+        backend.start_clinic(case_uuid=_text(data, "case"), facilitator=_text(data, "facilitator"),
+                             advisers=advisers, minutes=_text(data, "minutes") or 20)
+        return {"message": self.gettext("The case clinic has started: first, clarify the problem.")}
+
+    @json_handler
+    def advance_clinic(self, data, suffix=""):  # pylint: disable=unused-argument
+        """The facilitator (or staff) moves the clinic to its next phase."""
+        backend = self._member_backend()
+        backend.advance_clinic(case_uuid=_text(data, "case"))
+        return {"message": self.gettext("The clinic moved to its next phase.")}
+
+    @json_handler
+    def action_plan(self, data, suffix=""):  # pylint: disable=unused-argument
+        """The action plan agreed in the clinic, saved on the case."""
+        backend = self._member_backend()
+        backend.save_action_plan(case_uuid=_text(data, "case"), plan=_text(data, "plan"))
+        return {"message": self.gettext("The action plan is saved on the case.")}
+
+    @json_handler
     def notices(self, data, suffix=""):  # pylint: disable=unused-argument
         """The member turns the e-mails about new cases matching their profile on or off."""
         backend = self._member_backend()

@@ -105,7 +105,20 @@ def render_case(block, backend: CounsellingBackend, *, case_uuid: str, order: st
         "outcome_label": {"solved": block.gettext("Solved"), "partly": block.gettext("Partly solved"),
                           "not_solved": block.gettext("Not solved")}.get(case.outcome, ""),
         "languages": [{"value": code, "label": language_name(code)} for code in community_languages()],
+        "clinic": case.clinic, "clinic_phase": _phase_label(block, case.clinic.phase) if case.clinic else "",
+        "next_phase": _phase_label(block, _next_phase(case.clinic.phase)) if case.clinic else "",
+        "may_answer": case.clinic is None or case.clinic.phase == "closed" or case.clinic.is_participant,
     })
+
+
+def _next_phase(phase: str) -> str:
+    order = ("clarify", "advise", "action_plan", "closed")
+    return order[order.index(phase) + 1] if phase in order[:-1] else ""
+
+
+def _phase_label(block, phase: str) -> str:
+    return {"clarify": block.gettext("Clarify the problem"), "advise": block.gettext("Advise"),
+            "action_plan": block.gettext("Agree an action plan"), "closed": block.gettext("Done")}.get(phase, "")
 
 
 def render_similar(block, found) -> str:

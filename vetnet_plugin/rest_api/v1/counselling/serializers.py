@@ -39,6 +39,34 @@ class CaseSummarySerializer(serializers.Serializer):
 CaseSummaryPageSerializer = page_of(CaseSummarySerializer, "CaseSummaryPageSerializer")
 
 
+class ClinicSerializer(serializers.Serializer):
+    """A case clinic: its phase and timebox, its facilitator and the action plan."""
+
+    phase = serializers.ChoiceField(choices=["clarify", "advise", "action_plan", "closed"])
+    facilitator_name = serializers.CharField(allow_blank=True)
+    phase_started_at = serializers.DateTimeField(allow_null=True)
+    phase_ends_at = serializers.DateTimeField(allow_null=True, help_text="Null once the clinic is closed.")
+    phase_minutes = serializers.IntegerField()
+    action_plan = serializers.CharField(allow_blank=True)
+    action_plan_html = serializers.CharField(allow_blank=True)
+    can_lead = serializers.BooleanField()
+    can_write_plan = serializers.BooleanField()
+    is_participant = serializers.BooleanField()
+
+
+class ClinicStartSerializer(serializers.Serializer):
+    """Start a case clinic: its facilitator, the advisers invited and the minutes of each phase."""
+
+    facilitator = serializers.CharField(max_length=150)
+    advisers = serializers.ListField(child=serializers.CharField(max_length=150), required=False, default=list,
+                                     max_length=20)
+    minutes = serializers.IntegerField(required=False, default=20, min_value=5, max_value=240)
+
+
+class ActionPlanSerializer(serializers.Serializer):
+    plan = serializers.CharField(max_length=10000)
+
+
 class CaseSerializer(serializers.Serializer):
     """A case with its whole intake (Markdown and sanitized HTML) and its accepted answers."""
 
@@ -59,6 +87,7 @@ class CaseSerializer(serializers.Serializer):
     outcome_note = serializers.CharField(allow_blank=True)
     outcome_note_html = serializers.CharField(allow_blank=True)
     follow_up_due = serializers.BooleanField()
+    clinic = ClinicSerializer(allow_null=True, help_text="Null unless the case has a clinic.")
 
 
 class ReputationSerializer(serializers.Serializer):

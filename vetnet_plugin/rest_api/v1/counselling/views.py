@@ -103,6 +103,31 @@ class OutcomeView(VetnetAPIView):
                                                  case_uuid=case_uuid, **payload)))
 
 
+class ClinicView(VetnetAPIView):
+    """The case clinic: the owner (or staff) starts it (POST); the facilitator moves it to its next phase (PUT)."""
+
+    @extend_schema(request=serializers.ClinicStartSerializer, responses={201: serializers.CaseSerializer})
+    def post(self, request, course_key, usage_key, case_uuid):
+        payload = _valid(serializers.ClinicStartSerializer, body_of(request))
+        return Response(_case(api.start_clinic(user=request.user, course_key=course_key, usage_key=usage_key,
+                                               case_uuid=case_uuid, **payload)), status=201)
+
+    @extend_schema(request=None, responses=serializers.CaseSerializer)
+    def put(self, request, course_key, usage_key, case_uuid):
+        return Response(_case(api.advance_clinic(user=request.user, course_key=course_key, usage_key=usage_key,
+                                                 case_uuid=case_uuid)))
+
+
+class ActionPlanView(VetnetAPIView):
+    """In the clinic's last phase, the facilitator, the owner or staff save the action plan on the case."""
+
+    @extend_schema(request=serializers.ActionPlanSerializer, responses=serializers.CaseSerializer)
+    def put(self, request, course_key, usage_key, case_uuid):
+        payload = _valid(serializers.ActionPlanSerializer, body_of(request))
+        return Response(_case(api.save_action_plan(user=request.user, course_key=course_key, usage_key=usage_key,
+                                                   case_uuid=case_uuid, plan=payload["plan"])))
+
+
 class NoticesView(VetnetAPIView):
     """The requester's e-mails about new cases that match their profile: read (GET), turn on or off (PUT)."""
 
