@@ -130,3 +130,15 @@ def test_retiring_the_owner_of_an_anonymous_case_leaves_nothing_of_them(anonymou
     assert row.owner_id is None and row.is_retired and row.title == "" and row.problem == ""
     assert api.list_cases(user=peer, course_key=COURSE_KEY, usage_key=USAGE_KEY).count == 0
     assert "Our director" not in json.dumps(api.export_member_data(user_id=peer.id), default=str)
+
+
+def test_a_translation_the_anonymous_owner_made_does_not_name_them(anonymous_case):
+    owner, peer = anonymous_case["owner"], anonymous_case["peer"]
+    comment = api.get_case_page(user=owner, **anonymous_case["where"]).thread.posts[0].replies[0]
+    api.contribute_translation(user=owner, course_key=COURSE_KEY, kind=api.POST_TRANSLATION, object_id=comment.id,
+                               language="it", body="Dice che costa troppo tempo.")
+    seen = api.get_case_page(user=peer, **anonymous_case["where"]).thread.posts[0].replies[0]
+    assert seen.translations[0].body == "Dice che costa troppo tempo."
+    assert seen.translations[0].translator_name == ""
+    own = api.get_case_page(user=owner, **anonymous_case["where"]).thread.posts[0].replies[0]
+    assert own.translations[0].translator_name

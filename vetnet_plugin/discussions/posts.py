@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from dataclasses import replace
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
@@ -150,6 +151,10 @@ def _to_post(post: Post, *, viewer, staff: bool, voted: set, flagged: set, trans
     replies = tuple(children or ())
     matches = not language or post.language == language or any(t.language == language for t in translations)
     parent_uuid = getattr(post, "parent_uuid", None)
+    if hidden:
+        translations = [replace(t, translator_name="" if t.translator_id in hidden else t.translator_name,
+                                corrected_by_name="" if t.corrected_by_id in hidden else t.corrected_by_name)
+                        for t in translations]
     return data.Post(
         id=str(post.uuid),
         thread_id=str(post.thread.uuid),

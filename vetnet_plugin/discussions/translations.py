@@ -35,6 +35,8 @@ def _to_text(row: Translation) -> data.TranslationText:
         corrected_by_name=display_name(row.corrected_by),
         is_machine=row.is_machine,
         provider=row.provider,
+        translator_id=row.translator_id,
+        corrected_by_id=row.corrected_by_id,
     )
 
 
