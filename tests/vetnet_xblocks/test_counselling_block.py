@@ -242,3 +242,18 @@ def test_a_case_clinic_runs_in_the_block(people):
     assert status == 200, body
     page = act(carol, block, "case_html", {"case": case_uuid})[1]["html"]
     assert "Call firms." in page and "<script>x" not in page
+
+
+def test_a_member_translates_a_case_in_the_block(people):
+    block, (alice, bob, carol), _staff = people
+    case_uuid = act(alice, block, "open_case", INTAKE)[1]["case"]
+    page = act(bob, block, "case_html", {"case": case_uuid})[1]["html"]
+    assert "Translate this case" in page
+    status, body, _r = act(bob, block, "translate_case", {"case": case_uuid, "language": "it",
+                                                          "title": "Le botteghe rifiutano apprendisti",
+                                                          "problem": "Le falegnamerie dicono che costano troppo."})
+    assert status == 200, body
+    page = act(carol, block, "case_html", {"case": case_uuid})[1]["html"]
+    assert "Le falegnamerie dicono che costano troppo." in page and 'lang="it"' in page
+    assert act(bob, block, "translate_case", {"case": case_uuid, "language": "en", "title": "x",
+                                              "problem": "y"})[0] == 400

@@ -9,6 +9,7 @@ from .cases import (
     open_case,
     report_outcome,
     retire_counselling_member,
+    translate_case,
     vote_case_post,
 )
 from .cases import reputations as counselling_reputations
@@ -54,5 +55,6 @@ __all__ = [
     "set_routing_notices",
     "similar_cases",
     "start_clinic",
+    "translate_case",
     "vote_case_post",
 ]

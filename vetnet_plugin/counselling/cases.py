@@ -5,6 +5,7 @@ Counselling cases: the structured intake, the case page with its answers
 from __future__ import annotations
 
 import uuid as uuid_module
+from dataclasses import replace
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
@@ -24,12 +25,17 @@ from ..core.rate_limits import check_rate_limit
 from ..core.taxonomy import ORGANISATION_TYPE_CODES, SECTOR_CODES
 from ..core.transactions import lock_for_update, retrying_atomic
 from ..discussions.api import (
+    CASE_TRANSLATION,
+    contribute_translation,
     create_post,
+    delete_translations,
     get_or_create_thread,
     get_thread,
     post_in_thread,
     register_author_mask,
     register_thread_guard,
+    register_translatable,
+    translations_for,
     vote_post,
     vote_totals,
 )
@@ -190,8 +196,13 @@ def _case(case: CounsellingCase, *, actor: Actor, desk) -> data.Case:
     due = (is_owner and not case.outcome and desk.follow_up_days > 0
            and case.created <= timezone.now() - timedelta(days=desk.follow_up_days))
     hidden = hides_owner(case, viewer_id=actor.user_id, staff=actor.is_staff)
+    translated = translations_for(kind=CASE_TRANSLATION, object_ids=[case.pk]).get(case.pk, ())
+    if hidden:
+        translated = tuple(replace(t, translator_name="" if t.translator_id == case.owner_id else t.translator_name,
+                                   corrected_by_name="" if t.corrected_by_id == case.owner_id else t.corrected_by_name)
+                           for t in translated)
     return data.Case(
-        clinic=_clinic(case, actor=actor),
+        clinic=_clinic(case, actor=actor), translations=translated,
         adviser_names=advisers, outcome=case.outcome, outcome_note=case.outcome_note,
         outcome_note_html=render_markdown(case.outcome_note), follow_up_due=due,
         summary=_summary(case, viewer=actor.user, topics=topics, labels=_topic_labels(desk), staff=actor.is_staff),
@@ -532,6 +543,38 @@ def report_outcome(*, user, course_key, usage_key: str, case_uuid, outcome: str,
     return _case(case, actor=actor, desk=desk)
 
 
+def translate_case(*, user, course_key, usage_key: str, case_uuid, language: str, title, problem) -> data.Case:
+    """
+    A member translates a case's title and problem into another of the
+    community's languages. The translation is kept by the discussion core (a
+    correction when one exists) and its words join the case's search text, so
+    a draft in that language finds the case among the similar ones. A private
+    circle's case is not translated.
+    """
+    actor = _member(user, course_key)
+    desk = find_desk(actor.course_key, usage_key)
+    case = find_case(actor.course_key, usage_key, case_uuid, actor)
+    if case.is_private:
+        raise InvalidInput(_("A case in a private circle is not translated."))
+    contribute_translation(user=user, course_key=actor.course_key, kind=CASE_TRANSLATION, object_id=str(case.uuid),
+                           language=language, title=title, body=problem)
+    texts = translations_for(kind=CASE_TRANSLATION, object_ids=[case.pk]).get(case.pk, ())
+    words = search_text(case.title, case.problem, case.already_tried, case.outcome_wanted,
+                        *(part for t in texts for part in (t.title, t.body)))
+    CounsellingCase.objects.filter(pk=case.pk).update(search_text=words)
+    return _case(find_case(actor.course_key, usage_key, case_uuid, actor), actor=actor, desk=desk)
+
+
+def _case_original(object_id, key):
+    """A case the discussion core translates: open (not private, not removed), in the course, by its uuid."""
+    found = _uuid(object_id)
+    case = CounsellingCase.objects.filter(uuid=found, course_key=key, is_private=False, is_retired=False).first() \
+        if found else None
+    if case is None:
+        raise NotFound(_("No such case in this peer counselling."))
+    return case.pk, case.language, case.title, case.problem
+
+
 def retire_counselling_member(*, user_id: int) -> None:
     """
     Erase the member's cases (their intake and context; the advisers' answers
@@ -539,6 +582,9 @@ def retire_counselling_member(*, user_id: int) -> None:
     answers they accepted or that were accepted (idempotent).
     """
     with transaction.atomic():
+        # Translations of the member's cases carry their words: they go with the case's text.
+        delete_translations(kind=CASE_TRANSLATION,
+                            object_ids=CounsellingCase.objects.filter(owner_id=user_id).values_list("pk", flat=True))
         CounsellingCase.objects.filter(owner_id=user_id).update(
             owner=None, title="", problem="", already_tried="", outcome_wanted="", outcome_note="", action_plan="",
             organisation_type="",
@@ -582,3 +628,4 @@ def _case_author_mask(user, key, target: str) -> set:
 
 register_thread_guard(CASE_PREFIX, _case_thread_guard)
 register_author_mask(CASE_PREFIX, _case_author_mask)
+register_translatable(CASE_TRANSLATION, _case_original)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from ..discussions.data import Thread
+from ..discussions.data import Thread, TranslationText
 
 OPEN = "open"
 SOLVED = "solved"
@@ -107,6 +107,8 @@ class Case:
     # The owner is asked now: the follow-up delay has passed and no outcome was reported.
     follow_up_due: bool = False
     clinic: Clinic | None = None
+    # Members' translations of the title and problem (a translator kept anonymous is unnamed).
+    translations: tuple[TranslationText, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ from .posts import (
 from .stored_html import count_posts, rerender_post_html
 from .translations import (
     contribute_translation,
+    delete_translations,
     machine_translate,
     machine_translation_enabled,
     register_translatable,
@@ -45,8 +46,10 @@ from .translations import (
 # The kinds of contribution the core translates (``register_translatable``).
 POST_TRANSLATION = _Translation.POST
 SCENARIO_TRANSLATION = _Translation.SCENARIO
+CASE_TRANSLATION = _Translation.CASE
 
 __all__ = [
+    "CASE_TRANSLATION",
     "POST_TRANSLATION",
     "SCENARIO_TRANSLATION",
     "FlaggedPost",
@@ -58,6 +61,7 @@ __all__ = [
     "contribute_translation",
     "count_posts",
     "create_post",
+    "delete_translations",
     "digest_opt_out_token_is_valid",
     "edit_post",
     "flag_post",

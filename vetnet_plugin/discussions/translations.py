@@ -55,6 +55,11 @@ def translations_for(*, kind: str, object_ids) -> dict[int, tuple[data.Translati
     return {object_id: tuple(items) for object_id, items in grouped.items()}
 
 
+def delete_translations(*, kind: str, object_ids) -> None:
+    """Remove every translation of the given objects of ``kind`` (a retired member's erased contributions)."""
+    Translation.objects.filter(kind=kind, object_id__in=list(object_ids)).delete()
+
+
 def translated_object_ids(*, kind: str, language: str):
     """
     The ids of the ``kind`` objects translated into ``language``, as a subquery

@@ -75,6 +75,11 @@ class Migration(migrations.Migration):
             name='routing_enabled',
             field=models.BooleanField(default=True),
         ),
+        migrations.AlterField(
+            model_name='translation',
+            name='kind',
+            field=models.CharField(choices=[('post', 'post'), ('scenario', 'scenario'), ('case', 'counselling case')], max_length=16),
+        ),
         migrations.AddIndex(
             model_name='acceptedanswer',
             index=models.Index(fields=['answerer', 'case'], name='vetnet_case_accept_answerer'),

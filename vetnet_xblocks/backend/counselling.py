@@ -98,6 +98,10 @@ class CounsellingBackend:
     def save_action_plan(self, *, case_uuid: str, plan: str) -> api.Case:
         return api.save_action_plan(**self._where(), case_uuid=case_uuid, plan=plan)
 
+    def translate_case(self, *, case_uuid: str, language: str, title: str, problem: str) -> api.Case:
+        return api.translate_case(**self._where(), case_uuid=case_uuid, language=language, title=title,
+                                  problem=problem)
+
     def notices_enabled(self) -> bool:
         """Whether the member is e-mailed about new cases matching their profile."""
         return api.routing_notices_enabled(user=self.user)

@@ -128,6 +128,14 @@ class CounsellingHandlersMixin:
         return {"message": self.gettext("The action plan is saved on the case.")}
 
     @json_handler
+    def translate_case(self, data, suffix=""):  # pylint: disable=unused-argument
+        """A member's translation of the case's title and problem into another language."""
+        backend = self._member_backend()
+        backend.translate_case(case_uuid=_text(data, "case"), language=_text(data, "language"),
+                               title=_text(data, "title"), problem=_text(data, "problem"))
+        return {"message": self.gettext("Thank you: your translation is saved with the case.")}
+
+    @json_handler
     def notices(self, data, suffix=""):  # pylint: disable=unused-argument
         """The member turns the e-mails about new cases matching their profile on or off."""
         backend = self._member_backend()

@@ -105,6 +105,9 @@ def render_case(block, backend: CounsellingBackend, *, case_uuid: str, order: st
         "outcome_label": {"solved": block.gettext("Solved"), "partly": block.gettext("Partly solved"),
                           "not_solved": block.gettext("Not solved")}.get(case.outcome, ""),
         "languages": [{"value": code, "label": language_name(code)} for code in community_languages()],
+        "translations": [{"text": t, "language": language_name(t.language)} for t in case.translations],
+        "translation_languages": [{"value": code, "label": language_name(code)} for code in community_languages()
+                                  if code != case.summary.language],
         "clinic": case.clinic, "clinic_phase": _phase_label(block, case.clinic.phase) if case.clinic else "",
         "next_phase": _phase_label(block, _next_phase(case.clinic.phase)) if case.clinic else "",
         "may_answer": case.clinic is None or case.clinic.phase == "closed" or case.clinic.is_participant,

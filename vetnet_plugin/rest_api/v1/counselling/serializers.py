@@ -2,7 +2,7 @@
 from rest_framework import serializers
 
 from ..base import page_of
-from ..discussions.serializers import ThreadSerializer
+from ..discussions.serializers import ThreadSerializer, TranslationTextSerializer
 
 # pylint: disable=abstract-method
 
@@ -63,6 +63,14 @@ class ClinicStartSerializer(serializers.Serializer):
     minutes = serializers.IntegerField(required=False, default=20, min_value=5, max_value=240)
 
 
+class CaseTranslationSerializer(serializers.Serializer):
+    """A member's translation of a case's title and problem."""
+
+    language = serializers.CharField(max_length=16)
+    title = serializers.CharField(max_length=200)
+    problem = serializers.CharField(max_length=10000)
+
+
 class ActionPlanSerializer(serializers.Serializer):
     plan = serializers.CharField(max_length=10000)
 
@@ -88,6 +96,7 @@ class CaseSerializer(serializers.Serializer):
     outcome_note_html = serializers.CharField(allow_blank=True)
     follow_up_due = serializers.BooleanField()
     clinic = ClinicSerializer(allow_null=True, help_text="Null unless the case has a clinic.")
+    translations = TranslationTextSerializer(many=True, help_text="Members' translations of the title and problem.")
 
 
 class ReputationSerializer(serializers.Serializer):

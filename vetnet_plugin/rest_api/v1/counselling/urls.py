@@ -14,6 +14,8 @@ urlpatterns = [
     re_path(rf"^{_DESK}/cases/(?P<case_uuid>{_UUID})/$", views.CaseView.as_view(), name="counselling-case"),
     re_path(rf"^{_DESK}/cases/(?P<case_uuid>{_UUID})/outcome/$", views.OutcomeView.as_view(),
             name="counselling-outcome"),
+    re_path(rf"^{_DESK}/cases/(?P<case_uuid>{_UUID})/translations/$", views.CaseTranslationView.as_view(),
+            name="counselling-case-translations"),
     re_path(rf"^{_DESK}/cases/(?P<case_uuid>{_UUID})/clinic/$", views.ClinicView.as_view(),
             name="counselling-clinic"),
     re_path(rf"^{_DESK}/cases/(?P<case_uuid>{_UUID})/clinic/action-plan/$", views.ActionPlanView.as_view(),

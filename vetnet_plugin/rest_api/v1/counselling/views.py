@@ -128,6 +128,16 @@ class ActionPlanView(VetnetAPIView):
                                                    case_uuid=case_uuid, plan=payload["plan"])))
 
 
+class CaseTranslationView(VetnetAPIView):
+    """A member translates the case's title and problem; a draft in that language then finds the case."""
+
+    @extend_schema(request=serializers.CaseTranslationSerializer, responses=serializers.CaseSerializer)
+    def put(self, request, course_key, usage_key, case_uuid):
+        payload = _valid(serializers.CaseTranslationSerializer, body_of(request))
+        return Response(_case(api.translate_case(user=request.user, course_key=course_key, usage_key=usage_key,
+                                                 case_uuid=case_uuid, **payload)))
+
+
 class NoticesView(VetnetAPIView):
     """The requester's e-mails about new cases that match their profile: read (GET), turn on or off (PUT)."""
 
