@@ -57,3 +57,22 @@ def test_reputation_of_a_page_of_authors_costs_two_queries(django_assert_num_que
     with django_assert_num_queries(2):
         found = api.counselling_reputations(user_ids=[a.id for a in advisers] + [None])
     assert sorted(found) == sorted(a.id for a in advisers)
+
+
+def test_the_profile_and_the_directory_show_the_counselling_reputation():
+    from rest_framework.test import APIClient  # pylint: disable=import-outside-toplevel
+
+    api.configure_counselling_desk(course_key=COURSE_KEY, usage_key=USAGE_KEY, topics=TOPICS)
+    owner, adviser = member(), member()
+    case = open_case(owner)
+    post = answer(adviser, case)
+    api.accept_answer(user=owner, course_key=COURSE_KEY, usage_key=USAGE_KEY, case_uuid=case.summary.uuid,
+                      post_id=post.id)
+    client = APIClient()
+    client.force_authenticate(adviser)
+    own = client.get("/api/vetnet/v1/profile/").json()
+    assert own["counselling_reputation"] == {"accepted_answers": 1, "upvotes": 0, "score": 5}
+    client.force_authenticate(owner)
+    listed = {row["user_id"]: row["counselling_reputation"]
+              for row in client.get(f"/api/vetnet/v1/courses/{COURSE_KEY}/members/").json()["results"]}
+    assert listed[adviser.id]["score"] == 5 and listed[owner.id]["score"] == 0
