@@ -86,3 +86,45 @@ def test_open_a_case_see_a_similar_solved_one_get_an_answer_accept_it_and_report
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"the page scrolls sideways at 375 px ({width} px wide)"
     assert not js_errors
+
+
+@pytest.mark.browser
+def test_a_case_clinic_from_the_first_phase_to_the_saved_action_plan(
+        demo_site, logged_in_page, page, axe_check, js_errors):
+    as_user(page, logged_in_page, "marco")  # the first view hands the block's settings to the plugin
+    users = {u.username: u for u in get_user_model().objects.filter(username__in=["marco", "jordi"])}
+    where = {"course_key": COURSE_KEY, "usage_key": USAGE_KEY}
+    case = api.open_case(user=users["marco"], **where, title="Tutors leave our craft school",
+                         problem="Three of our workshop tutors left for industry this year.", language="en")
+    api.accept_answer(user=users["marco"], **where, case_uuid=case.summary.uuid, post_id=api.answer_case(
+        user=users["jordi"], **where, case_uuid=case.summary.uuid, body="Offer them part-time teaching.").id)
+
+    block = as_user(page, logged_in_page, "marco")
+    card = block.locator("li.vetnet-counselling__item", has=page.get_by_role(
+        "heading", name="Tutors leave our craft school"))
+    card.get_by_role("button", name="Read the case").click()
+    panel = block.locator(".vetnet-counselling__case")
+    expect(panel).to_contain_text("1 accepted answer")
+    panel.get_by_text("Start a case clinic").click()
+    panel.get_by_label("Facilitator (username)").fill("jordi")
+    panel.get_by_label("Minutes per phase").fill("15")
+    axe_check(page)
+    panel.get_by_role("button", name="Start the clinic").click()
+    expect(block.locator(".vetnet-status")).to_contain_text("The case clinic has started")
+    expect(panel).to_contain_text("Phase: Clarify the problem")
+
+    block = as_user(page, logged_in_page, "jordi")
+    block.locator("li.vetnet-counselling__item", has=page.get_by_role(
+        "heading", name="Tutors leave our craft school")).get_by_role("button", name="Read the case").click()
+    panel = block.locator(".vetnet-counselling__case")
+    panel.get_by_role("button", name="Move on to: Advise").click()
+    expect(panel).to_contain_text("Phase: Advise")
+    panel.get_by_role("button", name="Move on to: Agree an action plan").click()
+    panel.get_by_label("The action plan: the steps the owner will take").fill("1. Offer two tutors part-time posts.")
+    panel.get_by_role("button", name="Save the action plan").click()
+    expect(block.locator(".vetnet-status")).to_contain_text("The action plan is saved on the case.")
+    expect(panel.locator(".vetnet-counselling__clinic")).to_contain_text("Offer two tutors part-time posts.")
+    axe_check(page)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"the page scrolls sideways at 375 px ({width} px wide)"
+    assert not js_errors

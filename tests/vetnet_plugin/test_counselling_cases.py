@@ -219,7 +219,9 @@ def test_the_case_page_costs_the_same_queries_with_more_answers_and_comments():
     api.accept_answer(user=owner, course_key=COURSE_KEY, usage_key=USAGE_KEY, case_uuid=case.summary.uuid,
                       post_id=first.id)
     assert _queries(lambda: case_page(viewer, case)) == few
-    assert few <= 18
+    # With the anonymity check of the thread's authors, their reputation (accepted answers, up-votes) and the
+    # case's translations.
+    assert few <= 20
 
 
 def test_opening_cases_too_fast_is_rate_limited(settings):

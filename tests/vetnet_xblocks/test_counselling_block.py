@@ -154,3 +154,106 @@ def test_a_long_queue_says_how_many_cases_at_least(people, monkeypatch):
     monkeypatch.setattr(module, "QUEUE_COUNT_LIMIT", 2)
     queue = act(bob, block, "queue_html", {})[1]["html"]
     assert "2+ cases" in queue and "3 cases" not in queue
+
+
+def test_the_trainer_switches_anonymous_cases_and_routing_in_studio():
+    runtime = CourseRuntime(TRAINER)
+    block = add_block(runtime, "vetnet_counselling", '<vetnet_counselling title="Help"/>')
+    assert block.allow_anonymous is False and block.routing_enabled is True
+    status, body, _r = call_handler(runtime, block, "studio_submit", {"allow_anonymous_choice": "yes",
+                                                                      "routing_choice": "no"})
+    assert status == 200, body
+    saved = reload(runtime, block)
+    assert saved.allow_anonymous is True and saved.routing_enabled is False
+    status, body, _r = call_handler(runtime, saved, "studio_submit", {"routing_choice": "maybe"})
+    assert status == 400 and "routing_choice" in body["errors"]
+    node = etree.Element("root")
+    saved.add_xml_to_node(node)
+    assert node.get("allow_anonymous") == "true" and node.get("routing_enabled") == "false"
+
+
+def test_an_anonymous_case_in_the_block_names_nobody_to_peers(people, desk):  # noqa: F811
+    block, (alice, bob, carol), staff = people
+    assert "Do not show my name" not in html_of(alice.block(block).student_view())
+    status, body, _r = act(alice, block, "open_case", dict(INTAKE, anonymous=True))
+    assert status == 400 and "anonymous" in body["errors"]
+    authored = reload(*desk)
+    authored.allow_anonymous = True
+    authored.save()
+    assert "Do not show my name" in html_of(alice.block(block).student_view())
+    assert act(alice, block, "open_case", dict(INTAKE, anonymous="yes"))[0] == 400
+    status, body, _r = act(alice, block, "open_case", dict(INTAKE, title="Who asks this?", anonymous=True))
+    assert status == 200, body
+    case_uuid = body["case"]
+    post_id = api.answer_case(user=bob.user, course_key=COURSE_KEY, usage_key=str(block.scope_ids.usage_id),
+                              case_uuid=case_uuid, body="Try a shared apprenticeship.").id
+    act(alice, block, "answer", {"case": case_uuid, "body": "We tried, thanks.", "parent_id": post_id})
+    names = (alice.user.username, alice.user.get_full_name())
+    for html in (act(carol, block, "queue_html", {})[1]["html"],
+                 act(carol, block, "case_html", {"case": case_uuid})[1]["html"],
+                 act(carol, block, "similar", {"text": "carpentry workshops apprentices"})[1]["html"],
+                 html_of(carol.block(block).student_view())):
+        assert all(name not in html for name in names)
+    page = act(carol, block, "case_html", {"case": case_uuid})[1]["html"]
+    assert "Asked by a member of the community" in page and "The member who asked" in page
+    assert alice.user.get_full_name() in act(staff, block, "case_html", {"case": case_uuid})[1]["html"]
+
+
+def test_a_member_turns_the_routing_notices_off_in_the_block(people):
+    block, (alice, _bob, _carol), _staff = people
+    assert 'name="enabled" value="1" checked' in html_of(alice.block(block).student_view())
+    status, body, _r = act(alice, block, "notices", {"enabled": False})
+    assert status == 200 and body["enabled"] is False
+    assert 'name="enabled" value="1" checked' not in html_of(alice.block(block).student_view())
+    assert act(alice, block, "notices", {"enabled": "off"})[0] == 400
+
+
+def test_answers_show_their_authors_counselling_reputation(people):
+    block, (alice, bob, carol), _staff = people
+    case_uuid = act(alice, block, "open_case", INTAKE)[1]["case"]
+    act(bob, block, "answer", {"case": case_uuid, "body": "Share an apprentice among firms."})
+    page = act(alice, block, "case_html", {"case": case_uuid})[1]["html"]
+    assert "accepted answer" not in page
+    post_id = re.search(r'"post_id": "([0-9a-f-]+)"', page).group(1)
+    act(carol, block, "vote", {"case": case_uuid, "post_id": post_id})
+    act(alice, block, "accept", {"case": case_uuid, "post_id": post_id})
+    page = act(carol, block, "case_html", {"case": case_uuid})[1]["html"]
+    assert "1 accepted answer, 1 up-vote on answers" in page
+
+
+def test_a_case_clinic_runs_in_the_block(people):
+    block, (alice, bob, carol), _staff = people
+    case_uuid = act(alice, block, "open_case", INTAKE)[1]["case"]
+    page = act(alice, block, "case_html", {"case": case_uuid})[1]["html"]
+    assert "Start a case clinic" in page
+    assert "Start a case clinic" not in act(carol, block, "case_html", {"case": case_uuid})[1]["html"]
+    status, body, _r = act(alice, block, "start_clinic", {"case": case_uuid, "facilitator": bob.user.username,
+                                                          "minutes": "15"})
+    assert status == 200, body
+    assert act(alice, block, "start_clinic", {"case": case_uuid, "facilitator": bob.user.username})[0] == 400
+    page = act(carol, block, "case_html", {"case": case_uuid})[1]["html"]
+    assert "Phase: Clarify the problem" in page and "You can read along." in page and "Send the answer" not in page
+    assert act(carol, block, "answer", {"case": case_uuid, "body": "Let me in"})[0] == 403
+    assert act(carol, block, "advance_clinic", {"case": case_uuid})[0] == 403
+    assert "Move on to: Advise" in act(bob, block, "case_html", {"case": case_uuid})[1]["html"]
+    for _phase in range(2):
+        assert act(bob, block, "advance_clinic", {"case": case_uuid})[0] == 200
+    status, body, _r = act(bob, block, "action_plan", {"case": case_uuid, "plan": "<script>x</script>Call firms."})
+    assert status == 200, body
+    page = act(carol, block, "case_html", {"case": case_uuid})[1]["html"]
+    assert "Call firms." in page and "<script>x" not in page
+
+
+def test_a_member_translates_a_case_in_the_block(people):
+    block, (alice, bob, carol), _staff = people
+    case_uuid = act(alice, block, "open_case", INTAKE)[1]["case"]
+    page = act(bob, block, "case_html", {"case": case_uuid})[1]["html"]
+    assert "Translate this case" in page
+    status, body, _r = act(bob, block, "translate_case", {"case": case_uuid, "language": "it",
+                                                          "title": "Le botteghe rifiutano apprendisti",
+                                                          "problem": "Le falegnamerie dicono che costano troppo."})
+    assert status == 200, body
+    page = act(carol, block, "case_html", {"case": case_uuid})[1]["html"]
+    assert "Le falegnamerie dicono che costano troppo." in page and 'lang="it"' in page
+    assert act(bob, block, "translate_case", {"case": case_uuid, "language": "en", "title": "x",
+                                              "problem": "y"})[0] == 400

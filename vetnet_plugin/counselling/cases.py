@@ -5,11 +5,12 @@ Counselling cases: the structured intake, the case page with its answers
 from __future__ import annotations
 
 import uuid as uuid_module
+from dataclasses import replace
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,18 +25,33 @@ from ..core.rate_limits import check_rate_limit
 from ..core.taxonomy import ORGANISATION_TYPE_CODES, SECTOR_CODES
 from ..core.transactions import lock_for_update, retrying_atomic
 from ..discussions.api import (
+    CASE_TRANSLATION,
+    contribute_translation,
     create_post,
+    delete_translations,
     get_or_create_thread,
     get_thread,
     post_in_thread,
+    register_author_mask,
     register_thread_guard,
+    register_translatable,
+    translations_for,
     vote_post,
+    vote_totals,
 )
 from ..exceptions import AccessDenied, InvalidInput, NotFound
 from ..members.api import actor_for, is_active_member, is_moderator
 from . import data
 from .desks import find_desk
-from .models import AcceptedAnswer, CaseAdviser, CaseTopic, CounsellingCase
+from .models import (
+    AcceptedAnswer,
+    CaseAdviser,
+    CaseRouting,
+    CaseTopic,
+    CounsellingCase,
+    CounsellingNoticeOptOut,
+)
+from .routing import route_on_commit
 
 MAX_TITLE_LENGTH = 200
 MAX_TEXT_LENGTH = 10000
@@ -119,7 +135,7 @@ def find_case(key, usage_key: str, case_uuid, actor: Actor) -> CounsellingCase:
     case = None
     if found is not None:
         cases = CounsellingCase.objects.filter(uuid=found, course_key=key, usage_key=str(usage_key), is_retired=False)
-        case = visible_to(cases, actor).select_related("owner").first()
+        case = visible_to(cases, actor).select_related("owner", "clinic_facilitator").first()
     if case is None:
         raise NotFound(_("No such case in this peer counselling."))
     return case
@@ -129,7 +145,12 @@ def _topic_labels(desk) -> dict[str, str]:
     return {t["code"]: t["label"] for t in desk.topics}
 
 
-def _summary(case: CounsellingCase, *, viewer, topics, labels) -> data.CaseSummary:
+def hides_owner(case: CounsellingCase, *, viewer_id, staff: bool) -> bool:
+    """An anonymous case hides its owner from everyone but the owner and course staff."""
+    return case.is_anonymous and not staff and not (viewer_id is not None and case.owner_id == viewer_id)
+
+
+def _summary(case: CounsellingCase, *, viewer, topics, labels, staff: bool = False) -> data.CaseSummary:
     hours = None
     if case.first_answer_at is not None:
         hours = round((case.first_answer_at - case.created).total_seconds() / 3600, 1)
@@ -141,7 +162,9 @@ def _summary(case: CounsellingCase, *, viewer, topics, labels) -> data.CaseSumma
         sector=case.sector, country=case.country, organisation_type=case.organisation_type,
         status=data.SOLVED if case.is_solved else data.OPEN, answer_count=case.answer_count,
         accepted_count=case.accepted_count, created=case.created, first_answer_at=case.first_answer_at,
-        hours_to_first_answer=hours, owner_name=display_name(case.owner), is_private=case.is_private,
+        hours_to_first_answer=hours, is_private=case.is_private, is_anonymous=case.is_anonymous,
+        owner_name="" if hides_owner(case, viewer_id=getattr(viewer, "id", None), staff=staff)
+        else display_name(case.owner),
         is_own=viewer is not None and case.owner_id is not None and case.owner_id == getattr(viewer, "id", None),
     )
 
@@ -155,10 +178,10 @@ def topics_of(case_ids) -> dict[int, list[str]]:
     return found
 
 
-def summaries(rows, *, viewer, desk) -> tuple[data.CaseSummary, ...]:
+def summaries(rows, *, viewer, desk, staff: bool = False) -> tuple[data.CaseSummary, ...]:
     """Cases as the queue shows them, with their topics: one query for the whole page."""
     topics, labels = topics_of([c.pk for c in rows]), _topic_labels(desk)
-    return tuple(_summary(c, viewer=viewer, topics=topics.get(c.pk, ()), labels=labels) for c in rows)
+    return tuple(_summary(c, viewer=viewer, topics=topics.get(c.pk, ()), labels=labels, staff=staff) for c in rows)
 
 
 def _case(case: CounsellingCase, *, actor: Actor, desk) -> data.Case:
@@ -172,15 +195,50 @@ def _case(case: CounsellingCase, *, actor: Actor, desk) -> data.Case:
     is_owner = case.owner_id is not None and case.owner_id == actor.user_id
     due = (is_owner and not case.outcome and desk.follow_up_days > 0
            and case.created <= timezone.now() - timedelta(days=desk.follow_up_days))
+    hidden = hides_owner(case, viewer_id=actor.user_id, staff=actor.is_staff)
+    translated = translations_for(kind=CASE_TRANSLATION, object_ids=[case.pk]).get(case.pk, ())
+    if hidden:
+        translated = tuple(replace(t, translator_name="" if t.translator_id == case.owner_id else t.translator_name,
+                                   corrected_by_name="" if t.corrected_by_id == case.owner_id else t.corrected_by_name)
+                           for t in translated)
     return data.Case(
+        clinic=_clinic(case, actor=actor), translations=translated,
         adviser_names=advisers, outcome=case.outcome, outcome_note=case.outcome_note,
         outcome_note_html=render_markdown(case.outcome_note), follow_up_due=due,
-        summary=_summary(case, viewer=actor.user, topics=topics, labels=_topic_labels(desk)),
+        summary=_summary(case, viewer=actor.user, topics=topics, labels=_topic_labels(desk), staff=actor.is_staff),
         problem=case.problem, problem_html=render_markdown(case.problem),
         already_tried=case.already_tried, already_tried_html=render_markdown(case.already_tried),
         outcome_wanted=case.outcome_wanted, outcome_wanted_html=render_markdown(case.outcome_wanted),
-        thread_id=case.thread_uuid, owner_id=case.owner_id, accepted_answer_ids=accepted,
+        thread_id=case.thread_uuid, owner_id=None if hidden else case.owner_id, accepted_answer_ids=accepted,
         can_accept=actor.is_staff or (case.owner_id is not None and case.owner_id == actor.user_id),
+    )
+
+
+CLINIC_RUNNING = ("clarify", "advise", "action_plan")
+
+
+def clinic_participant(case: CounsellingCase, actor: Actor) -> bool:
+    """The owner, the facilitator, an invited adviser or course staff: who answers while a clinic runs."""
+    if actor.is_staff or actor.user_id in (case.owner_id, case.clinic_facilitator_id):
+        return True
+    return CaseAdviser.objects.filter(case=case, user_id=actor.user_id).exists()
+
+
+def _clinic(case: CounsellingCase, *, actor: Actor) -> data.Clinic | None:
+    if not case.clinic_phase:
+        return None
+    started, minutes = case.clinic_phase_started_at, case.clinic_phase_minutes
+    running = case.clinic_phase in CLINIC_RUNNING
+    lead = actor.is_staff or (actor.user_id is not None and actor.user_id == case.clinic_facilitator_id)
+    return data.Clinic(
+        phase=case.clinic_phase, facilitator_name=display_name(case.clinic_facilitator),
+        phase_started_at=started, phase_minutes=minutes,
+        phase_ends_at=started + timedelta(minutes=minutes) if started and running else None,
+        action_plan=case.action_plan, action_plan_html=render_markdown(case.action_plan),
+        can_lead=lead and running,
+        can_write_plan=case.clinic_phase == "action_plan" and (
+            lead or (actor.user_id is not None and actor.user_id == case.owner_id)),
+        is_participant=clinic_participant(case, actor),
     )
 
 
@@ -191,6 +249,7 @@ def search_text(*parts: str) -> str:
 def open_case(
     *, user, course_key, usage_key: str, title, problem, already_tried="", outcome_wanted="",
     organisation_type="", country="", sector="", topics=(), language="", private=False, advisers=(),
+    anonymous=False,
 ) -> data.Case:
     """
     A member opens a case with the structured intake: the problem, what was
@@ -198,7 +257,11 @@ def open_case(
     country, sector) and topic tags from the trainer's list. The language is
     the one given, or detected from the text. With ``private`` (where the
     trainer allows it) only the ``advisers`` invited (usernames of members of
-    the course) and course staff see the case. Raises ``InvalidInput`` with a
+    the course) and course staff see the case. With ``anonymous`` (where the
+    trainer allows it) other members do not see who opened the case, in the
+    queue, on the case, in its thread and in e-mails; course staff still do.
+    Where the trainer turned routing on, members whose profiles match an open
+    (not private) case are told by a Celery task. Raises ``InvalidInput`` with a
     message per field, ``RateLimited`` when a member opens cases too fast.
     """
     actor = _member(user, course_key)
@@ -223,6 +286,10 @@ def open_case(
         errors["private"] = [_("Choose yes or no.")]
     elif private and not desk.allow_private:
         errors["private"] = [_("Private circles are not open in this peer counselling.")]
+    if not isinstance(anonymous, bool):
+        errors["anonymous"] = [_("Choose yes or no.")]
+    elif anonymous and not desk.allow_anonymous:
+        errors["anonymous"] = [_("Anonymous cases are not open in this peer counselling.")]
     invited = _clean_advisers(advisers, key, user, errors) if private is True else []
     if errors:
         raise InvalidInput(_("The case was not opened: check the fields marked."), errors=errors)
@@ -237,9 +304,12 @@ def open_case(
             already_tried=already_tried, outcome_wanted=outcome_wanted, organisation_type=organisation_type,
             country=country, sector=sector, language=code, language_detected=detected, thread_uuid=thread_id,
             search_text=search_text(title, problem, already_tried, outcome_wanted), is_private=private is True,
+            is_anonymous=anonymous is True,
         )
         CaseAdviser.objects.bulk_create([CaseAdviser(case=case, user_id=user_id) for user_id in invited])
         CaseTopic.objects.bulk_create([CaseTopic(case=case, usage_key=desk.usage_key, topic=t) for t in chosen])
+        if desk.routing_enabled and not case.is_private:
+            route_on_commit(case.pk)
     return _case(case, actor=actor, desk=desk)
 
 
@@ -276,7 +346,37 @@ def get_case_page(*, user, course_key, usage_key: str, case_uuid, order: str = "
     case = find_case(actor.course_key, usage_key, case_uuid, actor)
     thread = get_thread(user=user, course_key=actor.course_key, thread_id=case.thread_uuid,
                         order=order if order in ("oldest", "votes") else "oldest", page=page, page_size=page_size)
-    return data.CasePage(case=_case(case, actor=actor, desk=desk), thread=thread)
+    authors = set()
+    stack = list(thread.posts)
+    while stack:
+        post = stack.pop()
+        if post.author_id is not None:
+            authors.add(post.author_id)
+        stack.extend(post.replies)
+    found = reputations(user_ids=authors)
+    return data.CasePage(case=_case(case, actor=actor, desk=desk), thread=thread,
+                         reputations=tuple(found[u] for u in sorted(found)))
+
+
+def reputations(*, user_ids) -> dict[int, data.Reputation]:
+    """
+    The counselling reputation of each of ``user_ids`` across every course
+    community: their accepted answers (one row per acceptance) and the
+    up-votes on their answers to cases (one vote row per voter). Two queries.
+    """
+    ids = sorted({int(u) for u in user_ids if u is not None})
+    if not ids:
+        return {}
+    accepted = dict(AcceptedAnswer.objects.filter(answerer_id__in=ids, case__is_retired=False).order_by()
+                    .values("answerer_id").annotate(n=Count("id")).values_list("answerer_id", "n"))
+    upvotes = vote_totals(author_ids=ids, target_prefix=CASE_PREFIX)
+    return {u: data.Reputation(user_id=u, accepted_answers=accepted.get(u, 0), upvotes=upvotes.get(u, 0))
+            for u in ids}
+
+
+def get_counselling_reputation(*, user_id: int) -> data.Reputation:
+    """One member's counselling reputation across every course community (for profiles and the directory)."""
+    return reputations(user_ids=[user_id]).get(int(user_id), data.Reputation(user_id=int(user_id)))
 
 
 def get_case(*, user, course_key, usage_key: str, case_uuid) -> data.Case:
@@ -336,7 +436,7 @@ def list_cases(
     queue = visible_to(_queue(actor.course_key, usage_key, state=state, topic=topic, sector=sector,
                               country=country, language=language), actor)
     return paginate(queue, page=page, page_size=page_size, count_limit=QUEUE_COUNT_LIMIT,
-                    transform=lambda rows: summaries(rows, viewer=user, desk=desk))
+                    transform=lambda rows: summaries(rows, viewer=user, desk=desk, staff=actor.is_staff))
 
 
 def answer_case(*, user, course_key, usage_key: str, case_uuid, body, parent_id=None, language: str = ""):
@@ -348,6 +448,8 @@ def answer_case(*, user, course_key, usage_key: str, case_uuid, body, parent_id=
     actor = _member(user, course_key)
     case = find_case(actor.course_key, usage_key, case_uuid, actor)
     is_answer = parent_id in (None, "")
+    if case.clinic_phase in CLINIC_RUNNING and not clinic_participant(case, actor):
+        raise AccessDenied(_("While the case clinic runs, only its facilitator, owner and invited advisers answer."))
     if is_answer and case.owner_id == actor.user_id:
         raise InvalidInput(_("This is your case: comment on an answer, or edit the case, to add details."))
     if not is_answer and post_in_thread(thread_id=case.thread_uuid, post_id=parent_id) is None:
@@ -441,6 +543,38 @@ def report_outcome(*, user, course_key, usage_key: str, case_uuid, outcome: str,
     return _case(case, actor=actor, desk=desk)
 
 
+def translate_case(*, user, course_key, usage_key: str, case_uuid, language: str, title, problem) -> data.Case:
+    """
+    A member translates a case's title and problem into another of the
+    community's languages. The translation is kept by the discussion core (a
+    correction when one exists) and its words join the case's search text, so
+    a draft in that language finds the case among the similar ones. A private
+    circle's case is not translated.
+    """
+    actor = _member(user, course_key)
+    desk = find_desk(actor.course_key, usage_key)
+    case = find_case(actor.course_key, usage_key, case_uuid, actor)
+    if case.is_private:
+        raise InvalidInput(_("A case in a private circle is not translated."))
+    contribute_translation(user=user, course_key=actor.course_key, kind=CASE_TRANSLATION, object_id=str(case.uuid),
+                           language=language, title=title, body=problem)
+    texts = translations_for(kind=CASE_TRANSLATION, object_ids=[case.pk]).get(case.pk, ())
+    words = search_text(case.title, case.problem, case.already_tried, case.outcome_wanted,
+                        *(part for t in texts for part in (t.title, t.body)))
+    CounsellingCase.objects.filter(pk=case.pk).update(search_text=words)
+    return _case(find_case(actor.course_key, usage_key, case_uuid, actor), actor=actor, desk=desk)
+
+
+def _case_original(object_id, key):
+    """A case the discussion core translates: open (not private, not removed), in the course, by its uuid."""
+    found = _uuid(object_id)
+    case = CounsellingCase.objects.filter(uuid=found, course_key=key, is_private=False, is_retired=False).first() \
+        if found else None
+    if case is None:
+        raise NotFound(_("No such case in this peer counselling."))
+    return case.pk, case.language, case.title, case.problem
+
+
 def retire_counselling_member(*, user_id: int) -> None:
     """
     Erase the member's cases (their intake and context; the advisers' answers
@@ -448,14 +582,20 @@ def retire_counselling_member(*, user_id: int) -> None:
     answers they accepted or that were accepted (idempotent).
     """
     with transaction.atomic():
+        # Translations of the member's cases carry their words: they go with the case's text.
+        delete_translations(kind=CASE_TRANSLATION,
+                            object_ids=CounsellingCase.objects.filter(owner_id=user_id).values_list("pk", flat=True))
         CounsellingCase.objects.filter(owner_id=user_id).update(
-            owner=None, title="", problem="", already_tried="", outcome_wanted="", outcome_note="",
+            owner=None, title="", problem="", already_tried="", outcome_wanted="", outcome_note="", action_plan="",
             organisation_type="",
             country="", sector="", search_text="", is_retired=True,
         )
+        CounsellingCase.objects.filter(clinic_facilitator_id=user_id).update(clinic_facilitator=None)
         AcceptedAnswer.objects.filter(answerer_id=user_id).update(answerer=None)
         AcceptedAnswer.objects.filter(accepted_by_id=user_id).update(accepted_by=None)
         CaseAdviser.objects.filter(user_id=user_id).delete()
+        CaseRouting.objects.filter(user_id=user_id).delete()
+        CounsellingNoticeOptOut.objects.filter(user_id=user_id).delete()
 
 
 def _case_thread_guard(user, key, target: str) -> bool:
@@ -473,4 +613,19 @@ def _case_thread_guard(user, key, target: str) -> bool:
     return bool(user_id) and is_moderator(user=user, course_key=key)
 
 
+def _case_author_mask(user, key, target: str) -> set:
+    """The discussion core asks this for every case thread: an anonymous case's owner is unnamed to peers."""
+    case_uuid = _uuid(target[len(CASE_PREFIX):])
+    case = CounsellingCase.objects.filter(uuid=case_uuid, course_key=key, is_anonymous=True).values(
+        "owner_id").first() if case_uuid else None
+    if case is None or case["owner_id"] is None:
+        return set()
+    user_id = getattr(user, "id", None)
+    if user_id is not None and (case["owner_id"] == user_id or is_moderator(user=user, course_key=key)):
+        return set()
+    return {case["owner_id"]}
+
+
 register_thread_guard(CASE_PREFIX, _case_thread_guard)
+register_author_mask(CASE_PREFIX, _case_author_mask)
+register_translatable(CASE_TRANSLATION, _case_original)

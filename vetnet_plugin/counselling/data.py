@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from ..discussions.data import Thread
+from ..discussions.data import Thread, TranslationText
 
 OPEN = "open"
 SOLVED = "solved"
@@ -13,6 +13,8 @@ STATUSES = (OPEN, SOLVED)
 QUEUE_STATES = ("", "unanswered", "unsolved", "solved")
 # What the owner reports at the follow-up.
 OUTCOMES = ("solved", "partly", "not_solved")
+# The phases of a case clinic, in order; "closed" once the action plan is done.
+CLINIC_PHASES = ("clarify", "advise", "action_plan", "closed")
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,10 @@ class CounsellingDesk:
     topics: tuple[Topic, ...] = ()
     allow_private: bool = False
     follow_up_days: int = 14
+    # Members may open cases anonymous to their peers (staff still see the owner).
+    allow_anonymous: bool = False
+    # Members whose profiles match a new case are told about it.
+    routing_enabled: bool = True
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,22 @@ class CaseSummary:
     is_own: bool
     # In a private circle: only the owner, invited advisers and course staff see it.
     is_private: bool = False
+    # Anonymous to peers: ``owner_name`` is then "" for everyone but the owner and course staff.
+    is_anonymous: bool = False
+
+
+@dataclass(frozen=True)
+class Reputation:
+    """A member's counselling reputation, across every course community: accepted answers and up-votes on answers."""
+
+    user_id: int
+    accepted_answers: int = 0
+    upvotes: int = 0
+
+    @property
+    def score(self) -> int:
+        """Accepted answers count five, an up-vote one."""
+        return 5 * self.accepted_answers + self.upvotes
 
 
 @dataclass(frozen=True)
@@ -84,6 +106,28 @@ class Case:
     outcome_note_html: str = ""
     # The owner is asked now: the follow-up delay has passed and no outcome was reported.
     follow_up_due: bool = False
+    clinic: Clinic | None = None
+    # Members' translations of the title and problem (a translator kept anonymous is unnamed).
+    translations: tuple[TranslationText, ...] = ()
+
+
+@dataclass(frozen=True)
+class Clinic:
+    """A case clinic: its phase ("clarify", "advise", "action_plan", "closed"), its timebox and the action plan."""
+
+    phase: str
+    facilitator_name: str
+    phase_started_at: datetime | None
+    phase_ends_at: datetime | None
+    phase_minutes: int
+    action_plan: str
+    action_plan_html: str
+    # The viewer leads it (the facilitator or course staff): they move it to the next phase.
+    can_lead: bool
+    # The viewer may write the action plan now (facilitator, owner or staff, in the action-plan phase).
+    can_write_plan: bool
+    # The viewer takes part (owner, facilitator, invited adviser or staff): only they answer during the clinic.
+    is_participant: bool
 
 
 @dataclass(frozen=True)
@@ -92,6 +136,8 @@ class CasePage:
 
     case: Case
     thread: Thread
+    # The counselling reputation of the authors of this page's answers and comments (not of anonymous ones).
+    reputations: tuple[Reputation, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -50,12 +50,13 @@ def desk_data(desk: CounsellingDesk) -> data.CounsellingDesk:
         course_key=str(desk.course_key), usage_key=desk.usage_key, title=desk.title,
         topics=tuple(data.Topic(code=t["code"], label=t["label"]) for t in desk.topics),
         allow_private=desk.allow_private, follow_up_days=desk.follow_up_days,
+        allow_anonymous=desk.allow_anonymous, routing_enabled=desk.routing_enabled,
     )
 
 
 def configure_counselling_desk(
     *, course_key, usage_key: str, title: str = "", topics=(), allow_private: bool = False,
-    follow_up_days: int = 14,
+    follow_up_days: int = 14, allow_anonymous: bool = False, routing_enabled: bool = True,
 ) -> data.CounsellingDesk:
     """
     Bring the plugin's copy of a counselling block's Studio settings up to date.
@@ -65,11 +66,14 @@ def configure_counselling_desk(
     codes they were tagged with when a topic leaves the list. With
     ``allow_private``, members may open cases in a private circle. Owners are
     asked what happened ``follow_up_days`` after opening a case (0: never).
+    With ``allow_anonymous``, members may open cases anonymous to their peers;
+    with ``routing_enabled``, members whose profiles match a new case are told.
     """
     key = parse_course_key(course_key)
     usage_key = str(usage_key)[:255]
     config = {"title": str(title or "")[:255], "topics": clean_topics(list(topics or ())),
-              "allow_private": allow_private is True, "follow_up_days": _days(follow_up_days)}
+              "allow_private": allow_private is True, "follow_up_days": _days(follow_up_days),
+              "allow_anonymous": allow_anonymous is True, "routing_enabled": routing_enabled is not False}
     fingerprint = hashlib.sha256(json.dumps([str(key), config], sort_keys=True).encode()).hexdigest()
     desk = CounsellingDesk.objects.filter(usage_key=usage_key).first()
     if desk is not None and desk.config_hash == fingerprint:

@@ -28,6 +28,10 @@ class CounsellingDesk(models.Model):
     allow_private = models.BooleanField(default=False)
     # Days after opening a case when its owner is asked what happened (0: never).
     follow_up_days = models.PositiveSmallIntegerField(default=14)
+    # Members may open a case anonymous to their peers (course staff still see who opened it).
+    allow_anonymous = models.BooleanField(default=False)
+    # New cases are offered, by e-mail, to members whose profiles match them.
+    routing_enabled = models.BooleanField(default=True)
     # Fingerprint of the block's settings: unchanged blocks cost one read per view.
     config_hash = models.CharField(max_length=64, blank=True)
     modified = models.DateTimeField(auto_now=True)
@@ -44,7 +48,7 @@ class CounsellingCase(models.Model):
     by the counselling API (F() and a row lock), so the "needs help" queue is
     ordered and filtered from this table's indexes alone.
 
-    .. pii: The problem, context and outcome a member describes, and who opened the case.
+    .. pii: The problem, context, outcome and clinic action plan members describe, and who opened the case.
     .. pii_types: other, location
     .. pii_retirement: local_api
     """
@@ -70,6 +74,20 @@ class CounsellingCase(models.Model):
     thread_uuid = models.CharField(max_length=36)
     # A private circle: only the owner, the invited advisers and course staff see the case.
     is_private = models.BooleanField(default=False)
+    # Anonymous to peers: members see "a member of the community"; the owner and course staff see who.
+    is_anonymous = models.BooleanField(default=False)
+    # When matching members were told about the case (the routing task runs once per case).
+    routed_at = models.DateTimeField(null=True, blank=True)
+    # Case clinic (optional): a facilitator leads the owner and the invited advisers through timeboxed
+    # phases (clarify, advise, action plan); "" before it starts, "closed" after. The plan stays on the case.
+    clinic_phase = models.CharField(max_length=16, blank=True)
+    clinic_facilitator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    clinic_phase_started_at = models.DateTimeField(null=True, blank=True)
+    clinic_phase_minutes = models.PositiveSmallIntegerField(default=20)
+    action_plan = models.TextField(blank=True)
+    action_plan_at = models.DateTimeField(null=True, blank=True)
     # What happened, as the owner reports it after the follow-up: kept for others to learn from.
     outcome = models.CharField(max_length=16, blank=True)
     outcome_note = models.TextField(blank=True)
@@ -138,6 +156,8 @@ class AcceptedAnswer(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["case", "post_uuid"], name="vetnet_case_accept_once")]
+        # Counselling reputation: a member's accepted answers, counted from this index in every course.
+        indexes = [models.Index(fields=["answerer", "case"], name="vetnet_case_accept_answerer")]
 
     def __str__(self):
         return f"AcceptedAnswer({self.case_id}, {self.post_uuid})"
@@ -160,3 +180,38 @@ class CaseAdviser(models.Model):
 
     def __str__(self):
         return f"CaseAdviser({self.case_id}, user={self.user_id})"
+
+
+class CaseRouting(models.Model):
+    """
+    A member told about a new case that matches their profile: a row each,
+    so the same case is offered once and the daily limit per member is
+    counted from an index.
+
+    .. no_pii: Links a user id to a case id, and when.
+    """
+
+    case = models.ForeignKey(CounsellingCase, on_delete=models.CASCADE, related_name="routings")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["case", "user"], name="vetnet_case_routing_once")]
+        indexes = [models.Index(fields=["user", "created"], name="vetnet_case_routing_daily")]
+
+    def __str__(self):
+        return f"CaseRouting({self.case_id}, user={self.user_id})"
+
+
+class CounsellingNoticeOptOut(models.Model):
+    """
+    A member who asked not to be told about new cases that match their profile.
+
+    .. no_pii: A user id and when they opted out.
+    """
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"CounsellingNoticeOptOut(user={self.user_id})"

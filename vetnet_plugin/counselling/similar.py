@@ -112,7 +112,7 @@ def similar_cases(*, user, course_key, usage_key: str, text: str = "", topics=()
             scored.append((case, tuple(shared), score))
     scored.sort(key=lambda item: (not item[0].is_solved, -item[2], -item[0].created.timestamp(), -item[0].pk))
     chosen = scored[:limit]
-    values = summaries([case for case, _shared, _score in chosen], viewer=user, desk=desk)
+    values = summaries([case for case, _shared, _score in chosen], viewer=user, desk=desk, staff=actor.is_staff)
     return tuple(data.SimilarCase(case=value, shared_topics=shared, score=score)
                  for value, (_case, shared, score) in zip(values, chosen, strict=True))
 

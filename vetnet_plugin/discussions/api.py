@@ -5,7 +5,7 @@ from .digests import (
     opt_out_of_digests_by_token,
     send_discussion_digests,
 )
-from .guards import register_thread_guard
+from .guards import register_author_mask, register_thread_guard
 from .models import Translation as _Translation
 from .posts import (
     create_post,
@@ -30,10 +30,12 @@ from .posts import (
     thread_ids,
     unfollow_thread,
     vote_post,
+    vote_totals,
 )
 from .stored_html import count_posts, rerender_post_html
 from .translations import (
     contribute_translation,
+    delete_translations,
     machine_translate,
     machine_translation_enabled,
     register_translatable,
@@ -44,8 +46,10 @@ from .translations import (
 # The kinds of contribution the core translates (``register_translatable``).
 POST_TRANSLATION = _Translation.POST
 SCENARIO_TRANSLATION = _Translation.SCENARIO
+CASE_TRANSLATION = _Translation.CASE
 
 __all__ = [
+    "CASE_TRANSLATION",
     "POST_TRANSLATION",
     "SCENARIO_TRANSLATION",
     "FlaggedPost",
@@ -57,6 +61,7 @@ __all__ = [
     "contribute_translation",
     "count_posts",
     "create_post",
+    "delete_translations",
     "digest_opt_out_token_is_valid",
     "edit_post",
     "flag_post",
@@ -76,6 +81,7 @@ __all__ = [
     "post_counts",
     "post_in_thread",
     "post_revisions",
+    "register_author_mask",
     "register_thread_guard",
     "register_translatable",
     "rename_thread",
@@ -88,4 +94,5 @@ __all__ = [
     "translations_for",
     "unfollow_thread",
     "vote_post",
+    "vote_totals",
 ]

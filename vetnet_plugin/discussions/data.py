@@ -17,6 +17,9 @@ class TranslationText:
     corrected_by_name: str = ""
     is_machine: bool = False
     provider: str = ""
+    # Who made and corrected it (user ids), so a thread's author mask can hide their names too.
+    translator_id: int | None = None
+    corrected_by_id: int | None = None
 
 
 @dataclass(frozen=True)

@@ -18,12 +18,13 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .. import compat
 from ..conf import setting
 from ..core.access import display_name
 from ..members.api import can_view_community
-from .guards import may_see_thread
+from .guards import hidden_authors, may_see_thread
 from .models import Follow, Post
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,10 @@ def user_id_from_opt_out_token(token: str) -> int | None:
         return int(signing.loads(token, salt=_OPT_OUT_SALT)["user_id"])
     except (signing.BadSignature, KeyError, TypeError, ValueError):
         return None
+
+
+# What a digest calls an author kept anonymous to its reader (read in the reader's language).
+_ANONYMOUS = gettext_lazy("A member of the community")
 
 
 def _site_url(path: str) -> str:
@@ -68,12 +73,13 @@ def _digest_for(user, follows):
             .exclude(author=user).select_related("author").order_by("created")
         )
         if posts:
+            hidden = hidden_authors(user, thread.course_key, thread.target)
             sections.append({
                 "title": thread.title or thread.target,
                 "url": _site_url(f"/courses/{thread.course_key}/jump_to/{thread.usage_key}"),
                 "posts": [
-                    {"author": display_name(p.author), "created": p.created, "excerpt": _excerpt(p.body),
-                     "is_reply": p.parent_id is not None}
+                    {"author": _ANONYMOUS if p.author_id in hidden else display_name(p.author),
+                     "created": p.created, "excerpt": _excerpt(p.body), "is_reply": p.parent_id is not None}
                     for p in posts
                 ],
             })

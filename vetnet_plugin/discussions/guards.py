@@ -24,6 +24,27 @@ from ..exceptions import AccessDenied, NotFound
 _GUARDS: dict[str, Callable] = {}
 # prefix -> may_write(user, course_key, target) -> bool, for guards that narrow writing further
 _WRITE_GUARDS: dict[str, Callable] = {}
+# prefix of a target -> hidden(user, course_key, target) -> ids of the authors whose names ``user`` may not read
+_MASKS: dict[str, Callable] = {}
+
+
+def register_author_mask(prefix: str, hidden: Callable) -> None:
+    """
+    Let ``hidden(user, course_key, target)`` name the authors (user ids) shown
+    to ``user`` without their name in the threads whose target starts with
+    ``prefix`` (an anonymous counselling case: its owner, for everyone but the
+    owner and course staff). Their posts then carry no author id or name.
+    """
+    _MASKS[str(prefix)] = hidden
+
+
+def hidden_authors(user, key, target: str) -> frozenset:
+    """The user ids whose names ``user`` may not read in the thread about ``target`` (usually none)."""
+    found: set = set()
+    for prefix, hidden in _MASKS.items():
+        if target.startswith(prefix):
+            found.update(hidden(user, key, target))
+    return frozenset(found)
 
 
 def register_thread_guard(prefix: str, may_see: Callable, may_write: Callable | None = None) -> None:

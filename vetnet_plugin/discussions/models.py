@@ -173,7 +173,8 @@ class Translation(models.Model):
 
     POST = "post"
     SCENARIO = "scenario"
-    KIND_CHOICES = [(POST, _("post")), (SCENARIO, _("scenario"))]
+    CASE = "case"
+    KIND_CHOICES = [(POST, _("post")), (SCENARIO, _("scenario")), (CASE, _("counselling case"))]
 
     kind = models.CharField(max_length=16, choices=KIND_CHOICES)
     object_id = models.BigIntegerField()

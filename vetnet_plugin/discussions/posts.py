@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from dataclasses import replace
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Exists, F, OuterRef, Q, Window
+from django.db.models import Count, Exists, F, OuterRef, Q, Sum, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,7 +34,7 @@ from ..core.transactions import lock_for_update, retrying_atomic
 from ..exceptions import AccessDenied, InvalidInput, NotFound
 from ..members.api import require_moderator, require_viewer
 from . import data
-from .guards import check_thread, check_thread_write, may_see_thread
+from .guards import check_thread, check_thread_write, hidden_authors, may_see_thread
 from .models import Follow, Post, PostFlag, PostRevision, PostVote, Thread, Translation
 from .translations import translations_for
 
@@ -141,20 +142,26 @@ def _get_post(post_id, key) -> Post:
 
 
 def _to_post(post: Post, *, viewer, staff: bool, voted: set, flagged: set, translations, language: str,
-             children=None) -> data.Post:
+             children=None, hidden=frozenset()) -> data.Post:
     own = viewer is not None and post.author_id == viewer.id
+    # An author the thread's feature keeps anonymous to this viewer is shown without id or name.
+    anonymous = post.author_id is not None and post.author_id in hidden
     # Members see that a post was hidden and why, but not its text; staff and the author still see it.
     shows_text = not post.is_retired and (not post.is_hidden or staff or own)
     replies = tuple(children or ())
     matches = not language or post.language == language or any(t.language == language for t in translations)
     parent_uuid = getattr(post, "parent_uuid", None)
+    if hidden:
+        translations = [replace(t, translator_name="" if t.translator_id in hidden else t.translator_name,
+                                corrected_by_name="" if t.corrected_by_id in hidden else t.corrected_by_name)
+                        for t in translations]
     return data.Post(
         id=str(post.uuid),
         thread_id=str(post.thread.uuid),
         parent_id=str(parent_uuid) if parent_uuid else None,
         depth=post.depth,
-        author_id=None if post.is_retired else post.author_id,
-        author_name="" if post.is_retired else display_name(post.author),
+        author_id=None if post.is_retired or anonymous else post.author_id,
+        author_name="" if post.is_retired or anonymous else display_name(post.author),
         body=post.body if shows_text else "",
         body_html=_stored_html(post) if shows_text else "",
         language=post.language,
@@ -193,9 +200,13 @@ def _seen_by(posts: list[Post], *, viewer, staff: bool) -> tuple[data.Post, ...]
     ids = [p.pk for p in posts]
     voted, flagged = _viewer_marks(ids, viewer)
     translated = translations_for(kind=Translation.POST, object_ids=ids)
+    masks: dict = {}
+    for post in posts:
+        if post.thread_id not in masks:
+            masks[post.thread_id] = hidden_authors(viewer, post.thread.course_key, post.thread.target)
     return tuple(
         _to_post(post, viewer=viewer, staff=staff, voted=voted, flagged=flagged,
-                 translations=translated.get(post.pk, ()), language="")
+                 translations=translated.get(post.pk, ()), language="", hidden=masks[post.thread_id])
         for post in posts
     )
 
@@ -210,6 +221,8 @@ def _nest(roots: list[Post], replies: list[Post], *, viewer, staff: bool, langua
           marks=None) -> tuple[data.Post, ...]:
     """The page's top-level posts with their replies nested, in the order given."""
     voted, flagged, translated = marks or _marks([p.pk for p in roots] + [p.pk for p in replies], viewer)
+    thread = roots[0].thread if roots else None
+    hidden = hidden_authors(viewer, thread.course_key, thread.target) if thread is not None else frozenset()
     children = defaultdict(list)
     for reply in replies:
         children[reply.parent_id].append(reply)
@@ -219,7 +232,8 @@ def _nest(roots: list[Post], replies: list[Post], *, viewer, staff: bool, langua
         if language:
             nested = [r for r in nested if r.matches_filter or r.replies]
         return _to_post(post, viewer=viewer, staff=staff, voted=voted, flagged=flagged,
-                        translations=translated.get(post.pk, ()), language=language, children=nested)
+                        translations=translated.get(post.pk, ()), language=language, children=nested,
+                        hidden=hidden)
 
     return tuple(build(root) for root in roots)
 
@@ -650,3 +664,19 @@ def post_in_thread(*, thread_id, post_id) -> data.PostRef | None:
         return None
     return data.PostRef(id=str(post.uuid), thread_id=str(thread_uuid), author_id=post.author_id,
                         is_top_level=post.parent_id is None, is_hidden=post.is_hidden, is_retired=post.is_retired)
+
+
+def vote_totals(*, author_ids, target_prefix: str) -> dict[int, int]:
+    """
+    The up-votes each of ``author_ids`` received on their top-level posts in
+    the threads whose target starts with ``target_prefix`` (answers to
+    counselling cases), in every course: one query along the author index.
+    Removed posts do not count.
+    """
+    ids = sorted({int(u) for u in author_ids if u is not None})
+    if not ids or not target_prefix:
+        return {}
+    rows = (Post.objects.filter(author_id__in=ids, parent__isnull=True, is_retired=False,
+                                thread__target__startswith=str(target_prefix)).order_by()
+            .values("author_id").annotate(n=Sum("vote_count")).values_list("author_id", "n"))
+    return {author: int(n or 0) for author, n in rows}

@@ -35,6 +35,8 @@ def _to_text(row: Translation) -> data.TranslationText:
         corrected_by_name=display_name(row.corrected_by),
         is_machine=row.is_machine,
         provider=row.provider,
+        translator_id=row.translator_id,
+        corrected_by_id=row.corrected_by_id,
     )
 
 
@@ -51,6 +53,11 @@ def translations_for(*, kind: str, object_ids) -> dict[int, tuple[data.Translati
     for row in rows:
         grouped[row.object_id].append(_to_text(row))
     return {object_id: tuple(items) for object_id, items in grouped.items()}
+
+
+def delete_translations(*, kind: str, object_ids) -> None:
+    """Remove every translation of the given objects of ``kind`` (a retired member's erased contributions)."""
+    Translation.objects.filter(kind=kind, object_id__in=list(object_ids)).delete()
 
 
 def translated_object_ids(*, kind: str, language: str):

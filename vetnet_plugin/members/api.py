@@ -20,6 +20,7 @@ from .community import (
     update_member_profile,
 )
 from .contact import contact_member
+from .counsellors import find_counsellors
 from .data import (
     COMMUNITY_ROLES,
     POLICY_MAKER_ROLE,
@@ -54,6 +55,7 @@ __all__ = [
     "count_profiles",
     "export_profiles",
     "count_members_joining",
+    "find_counsellors",
     "forget_actors",
     "get_countries_and_organisation_types",
     "get_member_profile",

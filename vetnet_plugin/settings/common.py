@@ -80,6 +80,16 @@ DEFAULTS = {
     # .. setting_description: Sender address of digests and notices; None uses the platform's
     #   ``DEFAULT_FROM_EMAIL``.
     "VETNET_DIGEST_FROM_EMAIL": None,
+    # .. setting_name: VETNET_COUNSELLING_ROUTING_PER_CASE
+    # .. setting_default: 20
+    # .. setting_description: Peer counselling: at most this many members whose profiles match a new case
+    #   are told about it by e-mail (the best matches first); 0 tells nobody.
+    "VETNET_COUNSELLING_ROUTING_PER_CASE": 20,
+    # .. setting_name: VETNET_COUNSELLING_ROUTING_DAILY_LIMIT
+    # .. setting_default: 3
+    # .. setting_description: Peer counselling: a member is told about at most this many new cases in any
+    #   24 hours, across every course.
+    "VETNET_COUNSELLING_ROUTING_DAILY_LIMIT": 3,
     # .. setting_name: VETNET_TOOLBOX_MAX_UPLOAD_BYTES
     # .. setting_default: 50 * 1024 * 1024
     # .. setting_description: Upload limit of the resource toolbox, in bytes. A block may only lower it.

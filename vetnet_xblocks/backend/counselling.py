@@ -52,11 +52,13 @@ class CounsellingBackend:
     def _where(self) -> dict:
         return {"user": self.user, "course_key": self.course_key, "usage_key": self.usage_key}
 
-    def configure(self, *, title: str, topics, allow_private: bool, follow_up_days: int) -> api.CounsellingDesk:
+    def configure(self, *, title: str, topics, allow_private: bool, follow_up_days: int,
+                  allow_anonymous: bool = False, routing_enabled: bool = True) -> api.CounsellingDesk:
         """Hand the block's Studio settings to the plugin (one read when unchanged)."""
         return api.configure_counselling_desk(course_key=self.course_key, usage_key=self.usage_key, title=title,
                                               topics=topics, allow_private=allow_private,
-                                              follow_up_days=follow_up_days)
+                                              follow_up_days=follow_up_days, allow_anonymous=allow_anonymous,
+                                              routing_enabled=routing_enabled)
 
     def is_staff(self) -> bool:
         return self.acting.is_authenticated and api.is_moderator(user=self.user, course_key=self.course_key)
@@ -85,6 +87,27 @@ class CounsellingBackend:
 
     def report_outcome(self, *, case_uuid: str, outcome: str, note: str) -> api.Case:
         return api.report_outcome(**self._where(), case_uuid=case_uuid, outcome=outcome, note=note)
+
+    def start_clinic(self, *, case_uuid: str, facilitator: str, advisers, minutes) -> api.Case:
+        return api.start_clinic(**self._where(), case_uuid=case_uuid, facilitator=facilitator, advisers=advisers,
+                                minutes=minutes)
+
+    def advance_clinic(self, *, case_uuid: str) -> api.Case:
+        return api.advance_clinic(**self._where(), case_uuid=case_uuid)
+
+    def save_action_plan(self, *, case_uuid: str, plan: str) -> api.Case:
+        return api.save_action_plan(**self._where(), case_uuid=case_uuid, plan=plan)
+
+    def translate_case(self, *, case_uuid: str, language: str, title: str, problem: str) -> api.Case:
+        return api.translate_case(**self._where(), case_uuid=case_uuid, language=language, title=title,
+                                  problem=problem)
+
+    def notices_enabled(self) -> bool:
+        """Whether the member is e-mailed about new cases matching their profile."""
+        return api.routing_notices_enabled(user=self.user)
+
+    def set_notices(self, *, enabled: bool) -> bool:
+        return api.set_routing_notices(user=self.user, enabled=enabled)
 
     def vote(self, *, case_uuid: str, post_id, vote: bool) -> int:
         return api.vote_case_post(**self._where(), case_uuid=case_uuid, post_id=post_id, vote=vote)

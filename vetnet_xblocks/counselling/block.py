@@ -89,6 +89,19 @@ class CounsellingBlock(CounsellingHandlersMixin, VetnetBlock):
         scope=Scope.settings, default=False,
     )
 
+    allow_anonymous = Boolean(
+        display_name=_("Anonymous cases"),
+        help=_("Members may open a case without their name shown to peers; course staff still see who asked."),
+        scope=Scope.settings, default=False,
+    )
+
+    routing_enabled = Boolean(
+        display_name=_("Tell matching members"),
+        help=_("Members whose profiles match a new case (sector, topics, language, country) and who are willing "
+               "to counsel are told about it by e-mail."),
+        scope=Scope.settings, default=True,
+    )
+
     follow_up_days = Integer(
         display_name=_("Follow-up after (days)"),
         help=_("Days after opening a case when its owner is asked what happened; 0 never asks."),
@@ -103,6 +116,13 @@ class CounsellingBlock(CounsellingHandlersMixin, VetnetBlock):
         EditableField("allow_private_choice", _("Private circles"),
                       _("Members may open a case only the advisers they invite, and course staff, can see."),
                       max_length=3, choices=(("no", _("No")), ("yes", _("Yes")))),
+        EditableField("allow_anonymous_choice", _("Anonymous cases"),
+                      _("Members may open a case without their name shown to peers; course staff still see who "
+                        "asked."), max_length=3, choices=(("no", _("No")), ("yes", _("Yes")))),
+        EditableField("routing_choice", _("Tell matching members"),
+                      _("Members whose profiles match a new case and who are willing to counsel are told about it "
+                        "by e-mail (each can turn this off)."),
+                      max_length=3, choices=(("yes", _("Yes")), ("no", _("No")))),
         EditableField("follow_up_days_text", _("Follow-up after (days)"),
                       _("Days after opening a case when its owner is asked, by e-mail and here, what happened. "
                         "0 never asks."), max_length=3, input_type="number"),
@@ -115,6 +135,14 @@ class CounsellingBlock(CounsellingHandlersMixin, VetnetBlock):
     @property
     def allow_private_choice(self) -> str:
         return "yes" if self.allow_private else "no"
+
+    @property
+    def allow_anonymous_choice(self) -> str:
+        return "yes" if self.allow_anonymous else "no"
+
+    @property
+    def routing_choice(self) -> str:
+        return "yes" if self.routing_enabled else "no"
 
     @property
     def topics_text(self) -> str:
@@ -139,6 +167,10 @@ class CounsellingBlock(CounsellingHandlersMixin, VetnetBlock):
             values["follow_up_days"] = days
         if "allow_private_choice" in text:
             values["allow_private"] = text["allow_private_choice"] == "yes"
+        if "allow_anonymous_choice" in text:
+            values["allow_anonymous"] = text["allow_anonymous_choice"] == "yes"
+        if "routing_choice" in text:
+            values["routing_enabled"] = text["routing_choice"] == "yes"
         return values
 
     # -- the plugin's copy of the settings -------------------------------------------------
@@ -152,6 +184,8 @@ class CounsellingBlock(CounsellingHandlersMixin, VetnetBlock):
         topics = [t for t in self.topics or [] if isinstance(t, dict)]
         backend.desk = backend.configure(title=self.display_title(), topics=topics,
                                          allow_private=bool(self.allow_private),
+                                         allow_anonymous=bool(self.allow_anonymous),
+                                         routing_enabled=bool(self.routing_enabled),
                                          follow_up_days=max(0, min(int(self.follow_up_days or 0), 365)))
         return backend.desk
 

@@ -86,6 +86,7 @@ class CounsellingHandlersMixin:
             outcome_wanted=_text(data, "outcome_wanted"), organisation_type=_text(data, "organisation_type"),
             country=_text(data, "country"), sector=_text(data, "sector"), topics=_names(data, "topics"),
             language=_text(data, "language"), private=_flag(self, data, "private", False),
+            anonymous=_flag(self, data, "anonymous", False),
             advisers=_names(data, "advisers") if isinstance(data.get("advisers"), list) else _text(data, "advisers"),
         )
         return {"message": self.gettext("Your case is open: members can answer it now."),
@@ -102,6 +103,46 @@ class CounsellingHandlersMixin:
                        language=_text(data, "language"))
         message = self.gettext("Your comment is online.") if parent else self.gettext("Your answer is online.")
         return {"message": message}
+
+    @json_handler
+    def start_clinic(self, data, suffix=""):  # pylint: disable=unused-argument
+        """The owner (or staff) starts a case clinic with a facilitator and invited advisers."""
+        backend = self._member_backend()
+        advisers = _names(data, "advisers") if isinstance(data.get("advisers"), list) else _text(data, "advisers")
+        backend.start_clinic(case_uuid=_text(data, "case"), facilitator=_text(data, "facilitator"),
+                             advisers=advisers, minutes=_text(data, "minutes") or 20)
+        return {"message": self.gettext("The case clinic has started: first, clarify the problem.")}
+
+    @json_handler
+    def advance_clinic(self, data, suffix=""):  # pylint: disable=unused-argument
+        """The facilitator (or staff) moves the clinic to its next phase."""
+        backend = self._member_backend()
+        backend.advance_clinic(case_uuid=_text(data, "case"))
+        return {"message": self.gettext("The clinic moved to its next phase.")}
+
+    @json_handler
+    def action_plan(self, data, suffix=""):  # pylint: disable=unused-argument
+        """The action plan agreed in the clinic, saved on the case."""
+        backend = self._member_backend()
+        backend.save_action_plan(case_uuid=_text(data, "case"), plan=_text(data, "plan"))
+        return {"message": self.gettext("The action plan is saved on the case.")}
+
+    @json_handler
+    def translate_case(self, data, suffix=""):  # pylint: disable=unused-argument
+        """A member's translation of the case's title and problem into another language."""
+        backend = self._member_backend()
+        backend.translate_case(case_uuid=_text(data, "case"), language=_text(data, "language"),
+                               title=_text(data, "title"), problem=_text(data, "problem"))
+        return {"message": self.gettext("Thank you: your translation is saved with the case.")}
+
+    @json_handler
+    def notices(self, data, suffix=""):  # pylint: disable=unused-argument
+        """The member turns the e-mails about new cases matching their profile on or off."""
+        backend = self._member_backend()
+        enabled = backend.set_notices(enabled=_flag(self, data, "enabled", True))
+        message = self.gettext("You will be told about new cases that match your profile.") if enabled else \
+            self.gettext("You will no longer be told about new cases.")
+        return {"message": message, "enabled": enabled}
 
     @json_handler
     def vote(self, data, suffix=""):  # pylint: disable=unused-argument

@@ -52,7 +52,9 @@ def render_queue(block, backend: CounsellingBackend, *, filters: dict, page) -> 
         # A capped count (a long queue is counted up to a limit) reads "1,000+ cases".
         "count_shown": f"{queue.count:,}+" if capped else queue.count,
         "pages_shown": f"{queue.num_pages}+" if capped else queue.num_pages,
-        "allow_private": desk.allow_private,
+        "allow_private": desk.allow_private, "allow_anonymous": desk.allow_anonymous,
+        "routing_enabled": desk.routing_enabled,
+        "notices_enabled": backend.notices_enabled() if desk.routing_enabled else False,
         "cases": [_summary(block, labels, case) for case in queue.items],
         "topics": [{"value": code, "label": label, "selected": code == filters.get("topic", "")}
                    for code, label in topics],
@@ -83,6 +85,7 @@ def render_case(block, backend: CounsellingBackend, *, case_uuid: str, order: st
     labels = _labels(block)
     accepted = set(case.accepted_answer_ids)
     me = backend.acting.user_id
+    reputation = {r.user_id: r for r in shown.reputations}
     answers = []
     for post in thread.posts:
         answers.append(block.render_template("templates/answer.html", {
@@ -90,7 +93,7 @@ def render_case(block, backend: CounsellingBackend, *, case_uuid: str, order: st
             "accepted": post.id in accepted, "comments": _comments(post),
             "can_vote": not post.is_own and not post.is_hidden and not post.is_retired and me is not None,
             "can_accept": case.can_accept and not post.is_hidden and not post.is_retired,
-            "language": language_name(post.language),
+            "language": language_name(post.language), "reputation": reputation.get(post.author_id),
         }))
     return block.render_template("templates/case.html", {
         "block": block, "prefix": block.dom_id, "case": case, "thread": thread,
@@ -102,7 +105,23 @@ def render_case(block, backend: CounsellingBackend, *, case_uuid: str, order: st
         "outcome_label": {"solved": block.gettext("Solved"), "partly": block.gettext("Partly solved"),
                           "not_solved": block.gettext("Not solved")}.get(case.outcome, ""),
         "languages": [{"value": code, "label": language_name(code)} for code in community_languages()],
+        "translations": [{"text": t, "language": language_name(t.language)} for t in case.translations],
+        "translation_languages": [{"value": code, "label": language_name(code)} for code in community_languages()
+                                  if code != case.summary.language],
+        "clinic": case.clinic, "clinic_phase": _phase_label(block, case.clinic.phase) if case.clinic else "",
+        "next_phase": _phase_label(block, _next_phase(case.clinic.phase)) if case.clinic else "",
+        "may_answer": case.clinic is None or case.clinic.phase == "closed" or case.clinic.is_participant,
     })
+
+
+def _next_phase(phase: str) -> str:
+    order = ("clarify", "advise", "action_plan", "closed")
+    return order[order.index(phase) + 1] if phase in order[:-1] else ""
+
+
+def _phase_label(block, phase: str) -> str:
+    return {"clarify": block.gettext("Clarify the problem"), "advise": block.gettext("Advise"),
+            "action_plan": block.gettext("Agree an action plan"), "closed": block.gettext("Done")}.get(phase, "")
 
 
 def render_similar(block, found) -> str:

@@ -2,7 +2,7 @@
 from rest_framework import serializers
 
 from ..base import page_of
-from ..discussions.serializers import ThreadSerializer
+from ..discussions.serializers import ThreadSerializer, TranslationTextSerializer
 
 # pylint: disable=abstract-method
 
@@ -29,12 +29,50 @@ class CaseSummarySerializer(serializers.Serializer):
     created = serializers.DateTimeField()
     first_answer_at = serializers.DateTimeField(allow_null=True)
     hours_to_first_answer = serializers.FloatField(allow_null=True, help_text="Null while unanswered.")
-    owner_name = serializers.CharField(allow_blank=True)
+    owner_name = serializers.CharField(allow_blank=True, help_text="Empty for a former member, and for an "
+                                       "anonymous case unless the requester is its owner or course staff.")
     is_own = serializers.BooleanField()
     is_private = serializers.BooleanField()
+    is_anonymous = serializers.BooleanField(help_text="The owner's name is shown to the owner and course staff only.")
 
 
 CaseSummaryPageSerializer = page_of(CaseSummarySerializer, "CaseSummaryPageSerializer")
+
+
+class ClinicSerializer(serializers.Serializer):
+    """A case clinic: its phase and timebox, its facilitator and the action plan."""
+
+    phase = serializers.ChoiceField(choices=["clarify", "advise", "action_plan", "closed"])
+    facilitator_name = serializers.CharField(allow_blank=True)
+    phase_started_at = serializers.DateTimeField(allow_null=True)
+    phase_ends_at = serializers.DateTimeField(allow_null=True, help_text="Null once the clinic is closed.")
+    phase_minutes = serializers.IntegerField()
+    action_plan = serializers.CharField(allow_blank=True)
+    action_plan_html = serializers.CharField(allow_blank=True)
+    can_lead = serializers.BooleanField()
+    can_write_plan = serializers.BooleanField()
+    is_participant = serializers.BooleanField()
+
+
+class ClinicStartSerializer(serializers.Serializer):
+    """Start a case clinic: its facilitator, the advisers invited and the minutes of each phase."""
+
+    facilitator = serializers.CharField(max_length=150)
+    advisers = serializers.ListField(child=serializers.CharField(max_length=150), required=False, default=list,
+                                     max_length=20)
+    minutes = serializers.IntegerField(required=False, default=20, min_value=5, max_value=240)
+
+
+class CaseTranslationSerializer(serializers.Serializer):
+    """A member's translation of a case's title and problem."""
+
+    language = serializers.CharField(max_length=16)
+    title = serializers.CharField(max_length=200)
+    problem = serializers.CharField(max_length=10000)
+
+
+class ActionPlanSerializer(serializers.Serializer):
+    plan = serializers.CharField(max_length=10000)
 
 
 class CaseSerializer(serializers.Serializer):
@@ -48,7 +86,8 @@ class CaseSerializer(serializers.Serializer):
     outcome_wanted = serializers.CharField(allow_blank=True)
     outcome_wanted_html = serializers.CharField(allow_blank=True)
     thread_id = serializers.CharField(help_text="The public id of the case's discussion thread.")
-    owner_id = serializers.IntegerField(allow_null=True)
+    owner_id = serializers.IntegerField(allow_null=True, help_text="Null for an anonymous case, unless the "
+                                        "requester is its owner or course staff.")
     accepted_answer_ids = serializers.ListField(child=serializers.CharField())
     can_accept = serializers.BooleanField()
     adviser_names = serializers.ListField(child=serializers.CharField(), help_text="For the owner and staff only.")
@@ -56,13 +95,31 @@ class CaseSerializer(serializers.Serializer):
     outcome_note = serializers.CharField(allow_blank=True)
     outcome_note_html = serializers.CharField(allow_blank=True)
     follow_up_due = serializers.BooleanField()
+    clinic = ClinicSerializer(allow_null=True, help_text="Null unless the case has a clinic.")
+    translations = TranslationTextSerializer(many=True, help_text="Members' translations of the title and problem.")
+
+
+class ReputationSerializer(serializers.Serializer):
+    """A member's counselling reputation across every course community."""
+
+    user_id = serializers.IntegerField()
+    accepted_answers = serializers.IntegerField()
+    upvotes = serializers.IntegerField(help_text="Up-votes on their answers to cases.")
+    score = serializers.IntegerField(help_text="Five per accepted answer, one per up-vote.")
 
 
 class CasePageSerializer(serializers.Serializer):
-    """A case, and its thread with one page of answers (comments nested)."""
+    """A case, its thread with one page of answers (comments nested), and the reputation of their authors."""
 
     case = CaseSerializer()
     thread = ThreadSerializer()
+    reputations = ReputationSerializer(many=True)
+
+
+class CaseNoticesSerializer(serializers.Serializer):
+    """Whether the requester is e-mailed about new cases that match their profile (every course)."""
+
+    enabled = serializers.BooleanField()
 
 
 class SimilarCaseSerializer(serializers.Serializer):
@@ -118,6 +175,8 @@ class CaseIntakeSerializer(serializers.Serializer):
                                        help_text="A private circle, where the trainer allows it.")
     advisers = serializers.ListField(child=serializers.CharField(max_length=150), required=False, default=list,
                                      max_length=20, help_text="Usernames of the members invited into the circle.")
+    anonymous = serializers.BooleanField(required=False, default=False,
+                                         help_text="Hide the owner's name from peers, where the trainer allows it.")
 
 
 class OutcomeSerializer(serializers.Serializer):

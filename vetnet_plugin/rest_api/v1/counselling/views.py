@@ -61,7 +61,9 @@ class CaseView(VetnetAPIView):
                                   case_uuid=case_uuid, order=query["order"],
                                   page=request.query_params.get("page", 1),
                                   page_size=request.query_params.get("page_size"))
-        return Response({"case": _case(shown.case), "thread": thread_body(request, shown.thread)})
+        reputations = [dict(asdict(r), score=r.score) for r in shown.reputations]
+        return Response({"case": _case(shown.case), "thread": thread_body(request, shown.thread),
+                         "reputations": serializers.ReputationSerializer(reputations, many=True).data})
 
 
 class AnswersView(VetnetAPIView):
@@ -99,6 +101,58 @@ class OutcomeView(VetnetAPIView):
         payload = _valid(serializers.OutcomeSerializer, body_of(request))
         return Response(_case(api.report_outcome(user=request.user, course_key=course_key, usage_key=usage_key,
                                                  case_uuid=case_uuid, **payload)))
+
+
+class ClinicView(VetnetAPIView):
+    """The case clinic: the owner (or staff) starts it (POST); the facilitator moves it to its next phase (PUT)."""
+
+    @extend_schema(request=serializers.ClinicStartSerializer, responses={201: serializers.CaseSerializer})
+    def post(self, request, course_key, usage_key, case_uuid):
+        payload = _valid(serializers.ClinicStartSerializer, body_of(request))
+        return Response(_case(api.start_clinic(user=request.user, course_key=course_key, usage_key=usage_key,
+                                               case_uuid=case_uuid, **payload)), status=201)
+
+    @extend_schema(request=None, responses=serializers.CaseSerializer)
+    def put(self, request, course_key, usage_key, case_uuid):
+        return Response(_case(api.advance_clinic(user=request.user, course_key=course_key, usage_key=usage_key,
+                                                 case_uuid=case_uuid)))
+
+
+class ActionPlanView(VetnetAPIView):
+    """In the clinic's last phase, the facilitator, the owner or staff save the action plan on the case."""
+
+    @extend_schema(request=serializers.ActionPlanSerializer, responses=serializers.CaseSerializer)
+    def put(self, request, course_key, usage_key, case_uuid):
+        payload = _valid(serializers.ActionPlanSerializer, body_of(request))
+        return Response(_case(api.save_action_plan(user=request.user, course_key=course_key, usage_key=usage_key,
+                                                   case_uuid=case_uuid, plan=payload["plan"])))
+
+
+class CaseTranslationView(VetnetAPIView):
+    """A member translates the case's title and problem; a draft in that language then finds the case."""
+
+    @extend_schema(request=serializers.CaseTranslationSerializer, responses=serializers.CaseSerializer)
+    def put(self, request, course_key, usage_key, case_uuid):
+        payload = _valid(serializers.CaseTranslationSerializer, body_of(request))
+        return Response(_case(api.translate_case(user=request.user, course_key=course_key, usage_key=usage_key,
+                                                 case_uuid=case_uuid, **payload)))
+
+
+class NoticesView(VetnetAPIView):
+    """The requester's e-mails about new cases that match their profile: read (GET), turn on or off (PUT)."""
+
+    @extend_schema(responses=serializers.CaseNoticesSerializer)
+    def get(self, request, course_key, usage_key):  # pylint: disable=unused-argument
+        api.get_counselling_desk(course_key=course_key, usage_key=usage_key)
+        enabled = api.routing_notices_enabled(user=request.user)
+        return Response(serializers.CaseNoticesSerializer({"enabled": enabled}).data)
+
+    @extend_schema(request=serializers.CaseNoticesSerializer, responses=serializers.CaseNoticesSerializer)
+    def put(self, request, course_key, usage_key):
+        payload = _valid(serializers.CaseNoticesSerializer, body_of(request))
+        api.get_counselling_desk(course_key=course_key, usage_key=usage_key)
+        enabled = api.set_routing_notices(user=request.user, enabled=payload["enabled"])
+        return Response(serializers.CaseNoticesSerializer({"enabled": enabled}).data)
 
 
 class SimilarView(VetnetAPIView):

@@ -5,6 +5,14 @@ from .... import api
 from ..base import page_of
 
 
+class CounsellingReputationSerializer(serializers.Serializer):  # pylint: disable=abstract-method
+    """A member's peer-counselling reputation, the same in every course community."""
+
+    accepted_answers = serializers.IntegerField()
+    upvotes = serializers.IntegerField(help_text="Up-votes on their answers to counselling cases.")
+    score = serializers.IntegerField(help_text="Five per accepted answer, one per up-vote.")
+
+
 class MemberProfileSerializer(serializers.Serializer):  # pylint: disable=abstract-method
     """A member's profile. Vocabulary fields carry codes; labels are the client's to show."""
 
@@ -22,6 +30,7 @@ class MemberProfileSerializer(serializers.Serializer):  # pylint: disable=abstra
     bio = serializers.CharField(required=False, allow_blank=True)
     open_to_counselling = serializers.BooleanField(required=False)
     open_to_partnership = serializers.BooleanField(required=False)
+    counselling_reputation = CounsellingReputationSerializer(read_only=True)
 
 
 class DirectoryQuerySerializer(serializers.Serializer):  # pylint: disable=abstract-method

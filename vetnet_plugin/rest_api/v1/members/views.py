@@ -22,20 +22,31 @@ from .serializers import (
 )
 
 
+def with_reputation(profiles) -> list[dict]:
+    """Profiles as dicts, each with its counselling reputation (two queries for all of them)."""
+    rows = [asdict(p) for p in profiles]
+    found = api.counselling_reputations(user_ids=[r["user_id"] for r in rows])
+    for row in rows:
+        reputation = found.get(row["user_id"]) or api.Reputation(user_id=row["user_id"])
+        row["counselling_reputation"] = {"accepted_answers": reputation.accepted_answers,
+                                         "upvotes": reputation.upvotes, "score": reputation.score}
+    return rows
+
+
 class OwnProfileView(VetnetAPIView):
     """The requesting member's own profile."""
 
     @extend_schema(responses=MemberProfileSerializer)
     def get(self, request):
         profile = api.get_member_profile(user_id=request.user.id)
-        return Response(MemberProfileSerializer(asdict(profile)).data)
+        return Response(MemberProfileSerializer(with_reputation([profile])[0]).data)
 
     @extend_schema(request=MemberProfileSerializer, responses=MemberProfileSerializer)
     def patch(self, request):
         if not isinstance(request.data, dict):
             raise InvalidInput(_("Send a JSON object."))
         profile = api.update_member_profile(user_id=request.user.id, changes=dict(request.data))
-        return Response(MemberProfileSerializer(asdict(profile)).data)
+        return Response(MemberProfileSerializer(with_reputation([profile])[0]).data)
 
 
 class CommunityMembersView(VetnetAPIView):
@@ -67,7 +78,9 @@ class CommunityMembersView(VetnetAPIView):
             page_size=page_size,
             cursor=cursor,
         )
-        return Response(page_body(request, page, MemberProfileSerializer))
+        body = page_body(request, page)
+        body["results"] = MemberProfileSerializer(with_reputation(page.items), many=True).data
+        return Response(body)
 
 
 class MemberContactView(VetnetAPIView):

@@ -138,6 +138,10 @@ function VetnetCounselling(runtime, element) {
         Promise.all([showCase(openCase, 1, 'oldest', false), refreshQueue(1)]).then(function () {
           common.announce(status, result.data.message, 'success');
         });
+      } else {
+        refreshQueue(1).then(function () {
+          common.announce(status, result.data.message, 'success');
+        });
       }
     });
   });
