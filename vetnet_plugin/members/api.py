@@ -29,6 +29,7 @@ from .data import (
     MemberProfile,
     Membership,
 )
+from .partners import get_member_profiles, list_partner_candidates
 from .roles import (
     grant_community_role,
     has_community_role,
@@ -52,6 +53,7 @@ __all__ = [
     "forget_actors",
     "get_countries_and_organisation_types",
     "get_member_profile",
+    "get_member_profiles",
     "get_membership",
     "grant_community_role",
     "has_community_role",
@@ -59,6 +61,7 @@ __all__ = [
     "is_moderator",
     "list_community_members",
     "list_community_roles",
+    "list_partner_candidates",
     "record_enrollment",
     "record_unenrollment",
     "require_moderator",

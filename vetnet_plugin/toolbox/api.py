@@ -31,6 +31,7 @@ from .library import list_moderation_queue, list_resources
 from .reuse import (
     add_to_collection,
     adopt_resource,
+    count_members_adoptions,
     create_collection,
     delete_collection,
     delete_review,
@@ -79,6 +80,7 @@ __all__ = [
     "add_resource_version",
     "add_to_collection",
     "adopt_resource",
+    "count_members_adoptions",
     "approve_resource",
     "approve_resource_change",
     "count_library",

@@ -17,6 +17,7 @@ from .data import (
     WorkspaceMember,
     WorkspaceThemeSettings,
 )
+from .commissioned import open_commissioned_workspace, seat_commissioned_member
 from .documents import compare_revisions, get_document, latest_revision, list_revisions, save_document
 from .outcome import publish_outcome
 from .retirement import retire_workspace_member
@@ -67,10 +68,12 @@ __all__ = [
     "list_revisions",
     "list_tasks",
     "list_themes",
+    "open_commissioned_workspace",
     "publish_outcome",
     "record_visit",
     "retire_workspace_member",
     "save_document",
+    "seat_commissioned_member",
     "set_community_readable",
     "set_workspace_notices",
     "set_workspace_state",
