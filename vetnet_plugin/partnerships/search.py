@@ -69,7 +69,10 @@ def _type_reason(kind: str, shared_sectors) -> str:
     if shared_sectors:
         sector = dict(SECTORS).get(sorted(shared_sectors)[0], "")
         return _("{kind} in your sector ({sector})").format(kind=label, sector=sector)
-    return _("adds a {kind}").format(kind=str(label).lower() if kind != OrganisationType.VET_PROVIDER else label)
+    adds = {OrganisationType.VET_PROVIDER: _("adds a VET provider"),
+            OrganisationType.SME_ASSOCIATION: _("adds an SME or craft association"),
+            OrganisationType.POLICY_MAKER: _("adds a policy body")}
+    return adds[kind]
 
 
 def rank(candidate, composition: Composition, *, topics, certificates: int, adoptions: int):
@@ -137,5 +140,5 @@ def _suggestion(candidate, score, reasons, certificates, adoptions) -> data.Part
         reason=reasons[0] if reasons else _("matches your search"), reasons=reasons,
         # What a member tells about their organisation is for partnership contact only if they allowed it.
         organisation=candidate.organisation if contact else "", can_contact=contact,
-        accepted_certificates=certificates.get(candidate.user_id, 0), adoptions=adoptions.get(candidate.user_id, 0),
+        certificates=certificates.get(candidate.user_id, 0), adoptions=adoptions.get(candidate.user_id, 0),
     )
