@@ -61,6 +61,8 @@ def world():
     practice_uuid, review_uuid = best_practice_world(alice)
     case_uuid = counselling_world(alice)
     workspace_uuid, task_uuid = workspace_world(alice)
+    partnership_uuid = api.propose_partnership(user=alice, course_key=COURSE_KEY, usage_key=USAGE_KEY,
+                                               title="Digital crafts", instrument="erasmus_ka220").uuid
     return {
         "staff": staff, "alice": alice,
         "path_parameters": {
@@ -71,6 +73,7 @@ def world():
             "practice_uuid": practice_uuid, "review_uuid": review_uuid,
             "case_uuid": case_uuid,
             "workspace_uuid": workspace_uuid, "task_uuid": task_uuid,
+            "partnership_uuid": partnership_uuid,
         },
     }
 
