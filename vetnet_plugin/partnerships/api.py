@@ -1,7 +1,7 @@
 """The public API of partner search and partnerships (Cooperation)."""
-from .data import PARTNER_STATUSES, ROLES as PARTNERSHIP_ROLES
+from .data import PARTNER_STATUSES, Eligibility, Instrument, Partner, Partnership, PartnerSuggestion
+from .data import ROLES as PARTNERSHIP_ROLES
 from .data import STATES as PARTNERSHIP_STATES
-from .data import Eligibility, Instrument, Partner, PartnerSuggestion, Partnership
 from .eligibility import check_composition as check_partnership_composition
 from .eligibility import list_instruments as list_funding_instruments
 from .proposals import (

@@ -124,11 +124,13 @@ def suggest_partners(*, user, course_key, filters: DirectoryFilters | None = Non
     adoptions = count_members_adoptions(user_ids=ids)
     ranked = []
     for position, candidate in enumerate(candidates):
-        score, reasons = rank(candidate, composition, topics=topics, certificates=certificates.get(candidate.user_id, 0),
+        score, reasons = rank(candidate, composition, topics=topics,
+                              certificates=certificates.get(candidate.user_id, 0),
                               adoptions=adoptions.get(candidate.user_id, 0))
         ranked.append((-score, position, candidate, score, reasons))
     ranked.sort(key=lambda item: (item[0], item[1]))
-    return tuple(_suggestion(c, score, reasons, certificates, adoptions) for _s, _p, c, score, reasons in ranked[:limit])
+    return tuple(_suggestion(c, score, reasons, certificates, adoptions)
+                 for _s, _p, c, score, reasons in ranked[:limit])
 
 
 def _suggestion(candidate, score, reasons, certificates, adoptions) -> data.PartnerSuggestion:

@@ -1,6 +1,7 @@
 """The public API of the themed workspaces (Collaboration)."""
 from .activity import list_activity
 from .board import create_task, list_tasks, update_task
+from .commissioned import open_commissioned_workspace, seat_commissioned_member
 from .data import JOIN_RULES as WORKSPACE_JOIN_RULES
 from .data import STATES as WORKSPACE_STATES
 from .data import TASK_STATES as WORKSPACE_TASK_STATES
@@ -17,7 +18,6 @@ from .data import (
     WorkspaceMember,
     WorkspaceThemeSettings,
 )
-from .commissioned import open_commissioned_workspace, seat_commissioned_member
 from .documents import compare_revisions, get_document, latest_revision, list_revisions, save_document
 from .outcome import publish_outcome
 from .retirement import retire_workspace_member
