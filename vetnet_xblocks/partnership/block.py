@@ -113,6 +113,7 @@ class PartnershipBlock(PartnershipHandlersMixin, VetnetBlock):
     def render_partnership(self, partnership) -> str:
         """One partnership's part of the page: its partners, the verdict, what the reader may do."""
         labels = self.labels()
+        base = f"/api/vetnet/v1/courses/{self.course_key}/partnerships/{partnership.uuid}/"
         return self.render_template("templates/partnership.html", {
             "partnership": partnership, "dom_id": f"{self.dom_id}-{partnership.uuid}", "labels": labels,
             "topic": labels["topics"].get(partnership.topic, ""),
@@ -120,9 +121,9 @@ class PartnershipBlock(PartnershipHandlersMixin, VetnetBlock):
                           "organisation_type": labels["organisation_types"].get(p.organisation_type, ""),
                           "role": labels["roles"].get(p.role, p.role), "status": labels["statuses"].get(p.status, "")}
                          for p in partnership.partners],
-            "summary_url": self.runtime.handler_url(self, "summary", query=f"partnership={partnership.uuid}"),
-            "pdf_url": (self.runtime.handler_url(self, "summary_pdf", query=f"partnership={partnership.uuid}")
-                        if self.view_backend().pdf_available() else ""),
+            # The plugin's own pages (as the policy brief's): printable without the course around them.
+            "summary_url": f"{base}summary/",
+            "pdf_url": f"{base}summary.pdf" if self.view_backend().pdf_available() else "",
         })
 
     def render_suggestions(self, suggestions, managed) -> str:
