@@ -7,7 +7,7 @@ import webob
 
 from vetnet_plugin import api
 
-from .runtime import COURSE_KEY, CourseRuntime, add_block, call_handler, lms_opt_attrs, reload
+from .runtime import CourseRuntime, add_block, call_handler, lms_opt_attrs, reload
 from .scenarios_helpers import person
 
 pytestmark = pytest.mark.django_db
