@@ -2,9 +2,11 @@
  * Every form names a JSON handler (data-vetnet-action) and sends its fields
  * (VetnetCommon.formPayload). A search shows the suggestions the server
  * rendered; a change to a partnership replaces that partnership's part of the
- * page with the one the server rendered again. */
+ * page with the one the server rendered again; a new proposal reloads the page. */
 function VetnetPartnership(runtime, element, args) {
   'use strict';
+
+  var global = window;
 
   var common = window.VetnetCommon;
   var root = common.rootElement(element);
@@ -51,15 +53,12 @@ function VetnetPartnership(runtime, element, args) {
         common.announce(status, strings.found || '', 'success');
         return;
       }
-      var panel = replacePanel(result.data);
       if (action === 'propose') {
-        form.reset();
-        var heading = panel.querySelector('h5');
-        if (heading) {
-          heading.setAttribute('tabindex', '-1');
-          heading.focus();
-        }
+        // The search form now offers to complement the new partnership: the server renders the page again.
+        global.location.reload();
+        return;
       }
+      replacePanel(result.data);
       common.announce(status, strings.done || '', 'success');
     });
   }
