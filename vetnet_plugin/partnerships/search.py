@@ -55,19 +55,33 @@ def composition_of(profiles) -> Composition:
     )
 
 
-def _country_reason(country: str, count_after: int) -> str:
-    # Ordinals are looked up when the line is written, in the reader's language.
-    ordinals = {2: _("second"), 3: _("third"), 4: _("fourth"), 5: _("fifth")}
-    if count_after in ordinals:
-        return _("adds a {ordinal} country ({country})").format(ordinal=ordinals[count_after],
-                                                                  country=country_names.name(country) or country)
-    return _("adds another country ({country})").format(country=country_names.name(country) or country)
+class _Words:
+    """The labels a search's reasons use, looked up once per search (a country's name costs a scan)."""
+
+    def __init__(self):
+        self.ordinals = {2: _("second"), 3: _("third"), 4: _("fourth"), 5: _("fifth")}
+        self.topics = dict(TOPICS)
+        self.sectors = dict(SECTORS)
+        self.kinds = dict(OrganisationType.CHOICES)
+        self._countries: dict[str, str] = {}
+
+    def country(self, code: str) -> str:
+        if code not in self._countries:
+            self._countries[code] = str(country_names.name(code) or code)
+        return self._countries[code]
 
 
-def _type_reason(kind: str, shared_sectors) -> str:
-    label = dict(OrganisationType.CHOICES).get(kind, kind)
+def _country_reason(words: _Words, country: str, count_after: int) -> str:
+    if count_after in words.ordinals:
+        return _("adds a {ordinal} country ({country})").format(ordinal=words.ordinals[count_after],
+                                                                  country=words.country(country))
+    return _("adds another country ({country})").format(country=words.country(country))
+
+
+def _type_reason(words: _Words, kind: str, shared_sectors) -> str:
+    label = words.kinds.get(kind, kind)
     if shared_sectors:
-        sector = dict(SECTORS).get(sorted(shared_sectors)[0], "")
+        sector = words.sectors.get(sorted(shared_sectors)[0], "")
         return _("{kind} in your sector ({sector})").format(kind=label, sector=sector)
     adds = {OrganisationType.VET_PROVIDER: _("adds a VET provider"),
             OrganisationType.SME_ASSOCIATION: _("adds an SME or craft association"),
@@ -75,17 +89,19 @@ def _type_reason(kind: str, shared_sectors) -> str:
     return adds[kind]
 
 
-def rank(candidate, composition: Composition, *, topics, certificates: int, adoptions: int):
+def rank(candidate, composition: Composition, *, topics, certificates: int, adoptions: int,
+         words: _Words | None = None):
     """The candidate's score and reasons (best first) against what the composition holds."""
+    words = words or _Words()
     found = []
     if candidate.country and candidate.country not in composition.countries:
-        found.append((WEIGHTS["country"], _country_reason(candidate.country, len(composition.countries) + 1)))
+        found.append((WEIGHTS["country"], _country_reason(words, candidate.country, len(composition.countries) + 1)))
     kind = candidate.organisation_type
     if kind in COMPLEMENTARY_TYPES and kind not in composition.organisation_types:
-        found.append((WEIGHTS["type"], _type_reason(kind, set(candidate.sectors) & composition.sectors)))
+        found.append((WEIGHTS["type"], _type_reason(words, kind, set(candidate.sectors) & composition.sectors)))
     shared_topics = sorted(set(candidate.topics) & set(topics))
     if shared_topics:
-        found.append((WEIGHTS["topic"], _("works on {topic}").format(topic=dict(TOPICS).get(shared_topics[0], ""))))
+        found.append((WEIGHTS["topic"], _("works on {topic}").format(topic=words.topics.get(shared_topics[0], ""))))
     shared_languages = sorted(set(candidate.languages) & composition.languages)
     if shared_languages:
         from django.conf.locale import LANG_INFO  # pylint: disable=import-outside-toplevel
@@ -122,11 +138,11 @@ def suggest_partners(*, user, course_key, filters: DirectoryFilters | None = Non
     ids = [c.user_id for c in candidates]
     certificates = {uid: len(badges) for uid, badges in list_members_credentials(user_ids=ids).items() if badges}
     adoptions = count_members_adoptions(user_ids=ids)
-    ranked = []
+    ranked, words = [], _Words()
     for position, candidate in enumerate(candidates):
         score, reasons = rank(candidate, composition, topics=topics,
                               certificates=certificates.get(candidate.user_id, 0),
-                              adoptions=adoptions.get(candidate.user_id, 0))
+                              adoptions=adoptions.get(candidate.user_id, 0), words=words)
         ranked.append((-score, position, candidate, score, reasons))
     ranked.sort(key=lambda item: (item[0], item[1]))
     return tuple(_suggestion(c, score, reasons, certificates, adoptions)

@@ -165,11 +165,11 @@ DEFAULTS = {
         "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "IS", "LI", "NO", "MK", "RS", "TR",
     ],
     # .. setting_name: VETNET_PARTNER_SEARCH_CANDIDATES
-    # .. setting_default: 100
+    # .. setting_default: 40
     # .. setting_description: How many members each bucket of a partner search reads before ranking
     #   (one bucket per wanted organisation type, other countries, the topic, any match), so a search
     #   costs the same however large the community is.
-    "VETNET_PARTNER_SEARCH_CANDIDATES": 100,
+    "VETNET_PARTNER_SEARCH_CANDIDATES": 40,
 }
 
 
