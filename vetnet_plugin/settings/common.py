@@ -126,9 +126,24 @@ DEFAULTS = {
     #   LMS the platform's enrollments are read and this setting is ignored.
     "VETNET_ENROLLMENT_SOURCE": None,
     # .. setting_name: VETNET_PARTNERSHIP_INSTRUMENTS
-    # .. setting_default: Erasmus+ KA220 (3 organisations, 3 programme countries), KA210 (2, 2),
-    #   KA1 mobility (2, 2), Centres of Vocational Excellence (8, 4, a VET provider and an SME or craft
-    #   association), ESF+ (1, 1) and other (1, 1): see ``vetnet_plugin/settings/common.py``.
+    # .. setting_default: [{"key": "erasmus_ka220", "label": "Erasmus+ KA220 cooperation partnership",
+    #   "min_organisations": 3, "min_countries": 3, "programme_countries_only": True,
+    #   "required_organisation_types": [], "note": "At least three organisations from three different
+    #   programme countries."}, {"key": "erasmus_ka210", "label": "Erasmus+ KA210 small-scale
+    #   partnership", "min_organisations": 2, "min_countries": 2, "programme_countries_only": True,
+    #   "required_organisation_types": [], "note": "At least two organisations from two different
+    #   programme countries."}, {"key": "erasmus_ka1", "label": "Erasmus+ KA1 learning mobility",
+    #   "min_organisations": 2, "min_countries": 2, "programme_countries_only": True,
+    #   "required_organisation_types": [], "note": "A sending and a hosting organisation in two
+    #   different programme countries."}, {"key": "erasmus_cove", "label": "Centres of Vocational
+    #   Excellence", "min_organisations": 8, "min_countries": 4, "programme_countries_only": True,
+    #   "required_organisation_types": ["vet_provider", "sme_association"], "note": "At least eight
+    #   partners from four programme countries, with a VET provider and an enterprise or sector
+    #   representative."}, {"key": "esf_plus", "label": "ESF+", "min_organisations": 1, "min_countries":
+    #   1, "programme_countries_only": False, "required_organisation_types": [], "note": "Rules are set
+    #   by the national or regional managing authority."}, {"key": "other", "label": "Other funding",
+    #   "min_organisations": 1, "min_countries": 1, "programme_countries_only": False,
+    #   "required_organisation_types": [], "note": ""}]
     # .. setting_description: The funding instruments a partnership may target, with the rules its
     #   composition is checked against: a list of ``{"key", "label", "min_organisations",
     #   "min_countries", "programme_countries_only", "required_organisation_types", "note"}``. Each
@@ -157,7 +172,9 @@ DEFAULTS = {
          "programme_countries_only": False, "required_organisation_types": [], "note": ""},
     ],
     # .. setting_name: VETNET_PARTNERSHIP_PROGRAMME_COUNTRIES
-    # .. setting_default: the 27 EU member states and IS, LI, NO, MK, RS, TR
+    # .. setting_default: ["AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT",
+    #   "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "IS", "LI", "NO", "MK", "RS",
+    #   "TR"]
     # .. setting_description: Countries (ISO 3166-1 alpha-2) that count as programme countries in the
     #   instruments' rules.
     "VETNET_PARTNERSHIP_PROGRAMME_COUNTRIES": [
