@@ -172,9 +172,9 @@ DEFAULTS = {
          "programme_countries_only": False, "required_organisation_types": [], "note": ""},
     ],
     # .. setting_name: VETNET_PARTNERSHIP_PROGRAMME_COUNTRIES
-    # .. setting_default: ["AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT",
-    #   "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "IS", "LI", "NO", "MK", "RS",
-    #   "TR"]
+    # .. setting_default: ["AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR",
+    #   "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "IS", "LI",
+    #   "NO", "MK", "RS", "TR"]
     # .. setting_description: Countries (ISO 3166-1 alpha-2) that count as programme countries in the
     #   instruments' rules.
     "VETNET_PARTNERSHIP_PROGRAMME_COUNTRIES": [
