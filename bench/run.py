@@ -1,6 +1,6 @@
 """
 VETNet benchmark suite: the lists members use, over HTTP, at 1,000, 10,000
-and 100,000 items (resources, members and forum posts), beside a bare Django view doing one indexed query for a
+and 100,000 items (resources, members and forum posts), the partner search over those members, beside a bare Django view doing one indexed query for a
 page of 20.
 
 Besides the REST lists: the development host's unit pages with the course
@@ -70,6 +70,7 @@ MAX_FORUM_POSTS = 10_000
 _TOOLBOX = f"/api/vetnet/v1/courses/{data.COURSE}/toolbox/resources/"
 _MEMBERS = f"/api/vetnet/v1/courses/{data.COURSE}/members/"
 _FORUM = f"/api/vetnet/v1/courses/{data.COURSE}/scenario-forums/{quote(data.FORUM)}/"
+_PARTNERS = f"/api/vetnet/v1/courses/{data.COURSE}/partner-search/"
 
 
 def _get(base, **params):
@@ -102,6 +103,12 @@ REQUESTS = {
     "members: name search": _get(_MEMBERS, search="papadopoulos"),
     "members: organisation search": _get(_MEMBERS, search="handwerkskammer"),
     "members: page 5": _get(_MEMBERS, page=5),
+    # Partner search: a bounded candidate set ranked by what each member adds (ADR 0011).
+    "partners: suggestions": _get(_PARTNERS),
+    "partners: topic": _get(_PARTNERS, topic=data.TOPICS[0]),
+    "partners: country + sector": _get(_PARTNERS, country="ES", sector=data.SECTORS[1]),
+    "partners: organisation type + language": _get(_PARTNERS, organisation_type=data.ORGANISATION_TYPES[0],
+                                                   language=data.LANGUAGES[1]),
 }
 _TRACK = f"/api/vetnet/v1/courses/{data.COURSE}/best-practices/{data.TRACK}/"
 TRACK_REQUESTS = {

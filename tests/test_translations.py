@@ -284,7 +284,7 @@ EXPECTED = {
         "Peer counselling": "Consulenza tra pari",
         "Partnerships": "Partenariati",
         "Cooperation": "Cooperazione",
-        "notice": "in preparazione. Non è ancora disponibile.",
+        "notice": "Gli spazi di lavoro sono aperti ai membri della comunità di questo corso.",
         "Saved.": "Salvato.",
     },
     "el": {
@@ -293,7 +293,7 @@ EXPECTED = {
         "Peer counselling": "Συμβουλευτική από ομοτίμους",
         "Partnerships": "Εταιρικές σχέσεις",
         "Cooperation": "Συνεργασία",
-        "notice": "υπό προετοιμασία. Δεν είναι ακόμη διαθέσιμη.",
+        "notice": "Οι χώροι εργασίας είναι ανοιχτοί στα μέλη της κοινότητας αυτού του μαθήματος.",
         "Saved.": "Αποθηκεύτηκε.",
     },
     "es": {
@@ -302,7 +302,7 @@ EXPECTED = {
         "Peer counselling": "Asesoramiento entre pares",
         "Partnerships": "Asociaciones",
         "Cooperation": "Cooperación",
-        "notice": "se está preparando. Aún no está disponible.",
+        "notice": "Los espacios de trabajo están abiertos a los miembros de la comunidad de este curso.",
         "Saved.": "Guardado.",
     },
     "ca": {
@@ -311,7 +311,7 @@ EXPECTED = {
         "Peer counselling": "Assessorament entre iguals",
         "Partnerships": "Aliances",
         "Cooperation": "Cooperació",
-        "notice": "s'està preparant. Encara no està disponible.",
+        "notice": "Els espais de treball són oberts als membres de la comunitat d'aquest curs.",
         "Saved.": "Desat.",
     },
 }
@@ -353,11 +353,14 @@ class PlatformI18nService:
 def test_a_block_speaks_the_language_of_its_i18n_service(lang):
     expected = EXPECTED[lang]
     with translation.override(lang):
-        # The partnership block is the one still announcing that its features are not available yet.
         service = PlatformI18nService(XBlock.load_class("vetnet_partnership"))
         learner_runtime = CourseRuntime(LEARNER, i18n=service)
         block = add_block(learner_runtime, "vetnet_partnership")
         html = learner_runtime.render(block, "student_view").content
+        # A notice from {% trans %} in a block's template: the workspace block's to a non-member.
+        workspace_service = PlatformI18nService(XBlock.load_class("vetnet_workspace"))
+        workspace_runtime = CourseRuntime(LEARNER, i18n=workspace_service)
+        notice_html = workspace_runtime.render(add_block(workspace_runtime, "vetnet_workspace"), "student_view").content
         trainer_runtime = learner_runtime.as_user(TRAINER, i18n=service)
         # The view's own fragment, before the runtime wraps it.
         editor = trainer_runtime.get_block(block.scope_ids.usage_id).studio_view()
@@ -365,7 +368,7 @@ def test_a_block_speaks_the_language_of_its_i18n_service(lang):
     # The title and section come from the block's Python, the notice from {% trans %} in its template.
     assert expected["Partnerships"] in html
     assert expected["Cooperation"] in html
-    assert expected["notice"] in html
+    assert expected["notice"] in notice_html
     # The JavaScript shows the strings it is given in json_args.
     assert editor.json_init_args["strings"]["saved"] == expected["Saved."]
 

@@ -21,6 +21,8 @@ from .discussions import api as _discussions
 from .discussions.api import *  # noqa: F401,F403
 from .members import api as _members
 from .members.api import *  # noqa: F401,F403
+from .partnerships import api as _partnerships
+from .partnerships.api import *  # noqa: F401,F403
 from .policy import api as _policy
 from .policy.api import *  # noqa: F401,F403
 from .privacy import api as _privacy
@@ -43,4 +45,5 @@ __all__ = sorted({
     *_privacy.__all__,
     *_workspaces.__all__,
     *_policy.__all__,
+    *_partnerships.__all__,
 })

@@ -14,6 +14,7 @@ from .best_practices.models import (
 from .counselling.models import AcceptedAnswer, CaseAdviser, CaseTopic, CounsellingCase, CounsellingDesk
 from .discussions.models import Follow, Post, PostFlag, PostRevision, PostVote, Thread, Translation
 from .members.models import CommunityRole, CourseMembership, MemberContact, MemberProfile, ProfileAttribute
+from .partnerships.models import Partnership, PartnershipMember
 from .policy.models import PolicyResponse, PolicySnapshot
 from .scenarios.models import Rating, RatingRound, RoundAggregate, Scenario, ScenarioForum
 from .toolbox.models import Adoption, Collection, CollectionItem, Resource, ResourceAttribute, ResourceVersion, Review
@@ -37,4 +38,5 @@ __all__ = [
     "DocumentRevision", "Workspace", "WorkspaceAttachment", "WorkspaceDocument", "WorkspaceMembership",
     "WorkspaceTask", "WorkspaceTheme",
     "PolicyResponse", "PolicySnapshot",
+    "Partnership", "PartnershipMember",
 ]

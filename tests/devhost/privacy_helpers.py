@@ -72,6 +72,13 @@ def leave_traces(member, others, trainer):
         user=member, course_key=COURSE_KEY, workspace_uuid=workspace.uuid) if not item.attached)
     api.attach_resource(user=member, course_key=COURSE_KEY, workspace_uuid=workspace.uuid,
                         resource_uuid=unattached.resource_uuid)
+    # A partnership the member proposed, naming themself in its aims, and one they were invited to and joined.
+    api.propose_partnership(user=member, course_key=COURSE_KEY, title="Digital crafts", instrument="erasmus_ka220",
+                            aims=f"Coordinated by {name} ({member.email})", commitment=f"{name} leads the pilot",
+                            partners=[{"user_id": others[0].id, "commitment": "Hosts the pilot"}])
+    joined = api.propose_partnership(user=others[1], course_key=COURSE_KEY, title="Green crafts", instrument="other",
+                                     partners=[{"user_id": member.id, "commitment": f"{name} trains trainers"}])
+    api.answer_invitation(user=member, course_key=COURSE_KEY, partnership_uuid=joined.uuid, accept=True)
     # The best-practice track: a practice, a review received and given, an override, a certificate.
     practices.configure()
     mine = practices.write_and_submit(member, title=f"{name}'s practice")

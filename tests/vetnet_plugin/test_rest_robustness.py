@@ -62,6 +62,8 @@ def world():
     case_uuid = counselling_world(alice)
     workspace_uuid, task_uuid = workspace_world(alice)
     response_uuid = policy_world(staff, scenario_uuid)
+    partnership_uuid = api.propose_partnership(user=alice, course_key=COURSE_KEY, usage_key=USAGE_KEY,
+                                               title="Digital crafts", instrument="erasmus_ka220").uuid
     return {
         "staff": staff, "alice": alice,
         "path_parameters": {
@@ -73,6 +75,7 @@ def world():
             "case_uuid": case_uuid,
             "workspace_uuid": workspace_uuid, "task_uuid": task_uuid,
             "indicator": "counselling_topics", "response_uuid": response_uuid,
+            "partnership_uuid": partnership_uuid,
         },
     }
 

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 # Blocks whose member features exist, with the Studio editor's JavaScript they start.
 WITH_MEMBER_FEATURES = {"vetnet_toolbox", "vetnet_scenarios", "vetnet_best_practice", "vetnet_counselling",
-                        "vetnet_workspace"}
+                        "vetnet_workspace", "vetnet_partnership"}
 
 SCRIPTED = (
     "Read the brief.\n\n"
@@ -98,15 +98,6 @@ class TestLearnerView:
 
 
 
-@pytest.mark.parametrize("block_type", [t for t in BLOCK_TYPES if t not in WITH_MEMBER_FEATURES])
-def test_says_plainly_that_the_member_features_are_not_available_yet(block_type):
-    runtime = CourseRuntime(LEARNER)
-    content = render(runtime, add_block(runtime, block_type)).content
-
-    assert "is being prepared. It is not available yet." in visible_text(content)
-    # Nothing to click that would pretend a feature exists.
-    tree = lxml_html.fromstring(f"<div>{content}</div>")
-    assert not tree.xpath("//form|//button|//input|//textarea|//select")
 
 
 # The scenario forum completes by the trainer's rule and may be graded (test_scenarios_block_handlers).

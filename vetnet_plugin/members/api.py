@@ -30,6 +30,7 @@ from .data import (
     MemberProfile,
     Membership,
 )
+from .partners import get_member_profiles, list_partner_candidates
 from .report import count_members_joining, list_community_course_keys, list_courses_with_role
 from .roles import (
     grant_community_role,
@@ -59,6 +60,7 @@ __all__ = [
     "forget_actors",
     "get_countries_and_organisation_types",
     "get_member_profile",
+    "get_member_profiles",
     "get_membership",
     "grant_community_role",
     "has_community_role",
@@ -70,6 +72,7 @@ __all__ = [
     "list_community_roles",
     "read_profiles_export",
     "list_courses_with_role",
+    "list_partner_candidates",
     "record_enrollment",
     "record_unenrollment",
     "require_moderator",

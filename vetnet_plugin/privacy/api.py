@@ -6,6 +6,7 @@ from ..best_practices.api import retire_best_practice_member
 from ..counselling.api import retire_counselling_member
 from ..discussions.api import retire_discussion_member
 from ..members.api import retire_member_profile
+from ..partnerships.api import retire_partnership_member
 from ..policy.api import retire_policy_responses
 from ..scenarios.api import retire_delphi_member
 from ..toolbox.api import retire_toolbox_member
@@ -37,5 +38,6 @@ def retire_member(*, user_id: int, identifiers=()) -> None:
         retire_counselling_member(user_id=user_id)
         retire_workspace_member(user_id=user_id)
         retire_policy_responses(user_id=user_id)
+        retire_partnership_member(user_id=user_id)
         retire_member_profile(user_id=user_id)
         scrub_member_identifiers(names)

@@ -38,6 +38,8 @@ _OWNED_THROUGH = {
     # A workspace and its shared document are the members' joint writing: each member's export holds them.
     "vetnet.Workspace": ("memberships__user",),
     "vetnet.WorkspaceDocument": ("workspace__memberships__user",),
+    # A partnership is its partners' joint proposal: each partner's export holds it.
+    "vetnet.Partnership": ("partners__user",),
 }
 
 

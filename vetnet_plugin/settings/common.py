@@ -45,7 +45,7 @@ DEFAULTS = {
     #   "adoption": [60, 3600], "collection": [30, 3600], "contact": [5, 3600],
     #   "best_practice": [10, 3600], "peer_review": [30, 3600], "counselling_case": [5, 3600],
     #   "workspace": [5, 3600], "document_save": [720, 3600], "workspace_task": [60, 3600],
-    #   "policy_response": [10, 3600]}
+    #   "policy_response": [10, 3600], "partnership": [5, 3600], "partnership_invitation": [60, 3600]}
     # .. setting_description: Creation limits per member, for every feature: action -> [how many, in
     #   how many seconds]; over the limit a request answers HTTP 429. An action left out keeps its
     #   default; [0, 0] turns that action's limit off.
@@ -58,6 +58,8 @@ DEFAULTS = {
         "workspace": [5, 3600], "document_save": [720, 3600], "workspace_task": [60, 3600],
         # Policy makers answering scenarios and topics.
         "policy_response": [10, 3600],
+        # Partnerships: proposing one, inviting partners to it.
+        "partnership": [5, 3600], "partnership_invitation": [60, 3600],
     },
     # .. setting_name: VETNET_DELPHI_MIN_RATERS
     # .. setting_default: 3
@@ -140,6 +142,68 @@ DEFAULTS = {
     #   with an optional ``.count(course_key)``, read by ``vetnet_backfill_memberships``. Inside the
     #   LMS the platform's enrollments are read and this setting is ignored.
     "VETNET_ENROLLMENT_SOURCE": None,
+    # .. setting_name: VETNET_PARTNERSHIP_INSTRUMENTS
+    # .. setting_default: [{"key": "erasmus_ka220", "label": "Erasmus+ KA220 cooperation partnership",
+    #   "min_organisations": 3, "min_countries": 3, "programme_countries_only": True,
+    #   "required_organisation_types": [], "note": "At least three organisations from three different
+    #   programme countries."}, {"key": "erasmus_ka210", "label": "Erasmus+ KA210 small-scale
+    #   partnership", "min_organisations": 2, "min_countries": 2, "programme_countries_only": True,
+    #   "required_organisation_types": [], "note": "At least two organisations from two different
+    #   programme countries."}, {"key": "erasmus_ka1", "label": "Erasmus+ KA1 learning mobility",
+    #   "min_organisations": 2, "min_countries": 2, "programme_countries_only": True,
+    #   "required_organisation_types": [], "note": "A sending and a hosting organisation in two
+    #   different programme countries."}, {"key": "erasmus_cove", "label": "Centres of Vocational
+    #   Excellence", "min_organisations": 8, "min_countries": 4, "programme_countries_only": True,
+    #   "required_organisation_types": ["vet_provider", "sme_association"], "note": "At least eight
+    #   partners from four programme countries, with a VET provider and an enterprise or sector
+    #   representative."}, {"key": "esf_plus", "label": "ESF+", "min_organisations": 1, "min_countries":
+    #   1, "programme_countries_only": False, "required_organisation_types": [], "note": "Rules are set
+    #   by the national or regional managing authority."}, {"key": "other", "label": "Other funding",
+    #   "min_organisations": 1, "min_countries": 1, "programme_countries_only": False,
+    #   "required_organisation_types": [], "note": ""}]
+    # .. setting_description: The funding instruments a partnership may target, with the rules its
+    #   composition is checked against: a list of ``{"key", "label", "min_organisations",
+    #   "min_countries", "programme_countries_only", "required_organisation_types", "note"}``. Each
+    #   partner member stands for one organisation; ``min_countries`` counts different countries, only
+    #   programme countries when ``programme_countries_only`` is true. Operators update the list when a
+    #   programme guide changes; a partnership keeps its instrument's key.
+    "VETNET_PARTNERSHIP_INSTRUMENTS": [
+        {"key": "erasmus_ka220", "label": "Erasmus+ KA220 cooperation partnership", "min_organisations": 3,
+         "min_countries": 3, "programme_countries_only": True, "required_organisation_types": [],
+         "note": "At least three organisations from three different programme countries."},
+        {"key": "erasmus_ka210", "label": "Erasmus+ KA210 small-scale partnership", "min_organisations": 2,
+         "min_countries": 2, "programme_countries_only": True, "required_organisation_types": [],
+         "note": "At least two organisations from two different programme countries."},
+        {"key": "erasmus_ka1", "label": "Erasmus+ KA1 learning mobility", "min_organisations": 2,
+         "min_countries": 2, "programme_countries_only": True, "required_organisation_types": [],
+         "note": "A sending and a hosting organisation in two different programme countries."},
+        {"key": "erasmus_cove", "label": "Centres of Vocational Excellence", "min_organisations": 8,
+         "min_countries": 4, "programme_countries_only": True,
+         "required_organisation_types": ["vet_provider", "sme_association"],
+         "note": "At least eight partners from four programme countries, with a VET provider and an "
+                 "enterprise or sector representative."},
+        {"key": "esf_plus", "label": "ESF+", "min_organisations": 1, "min_countries": 1,
+         "programme_countries_only": False, "required_organisation_types": [],
+         "note": "Rules are set by the national or regional managing authority."},
+        {"key": "other", "label": "Other funding", "min_organisations": 1, "min_countries": 1,
+         "programme_countries_only": False, "required_organisation_types": [], "note": ""},
+    ],
+    # .. setting_name: VETNET_PARTNERSHIP_PROGRAMME_COUNTRIES
+    # .. setting_default: ["AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR",
+    #   "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "IS", "LI",
+    #   "NO", "MK", "RS", "TR"]
+    # .. setting_description: Countries (ISO 3166-1 alpha-2) that count as programme countries in the
+    #   instruments' rules.
+    "VETNET_PARTNERSHIP_PROGRAMME_COUNTRIES": [
+        "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT",
+        "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "IS", "LI", "NO", "MK", "RS", "TR",
+    ],
+    # .. setting_name: VETNET_PARTNER_SEARCH_CANDIDATES
+    # .. setting_default: 40
+    # .. setting_description: How many members each bucket of a partner search reads before ranking
+    #   (one bucket per wanted organisation type, other countries, the topic, any match), so a search
+    #   costs the same however large the community is.
+    "VETNET_PARTNER_SEARCH_CANDIDATES": 40,
 }
 
 

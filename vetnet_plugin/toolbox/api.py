@@ -33,6 +33,7 @@ from .report import count_toolbox_resources
 from .reuse import (
     add_to_collection,
     adopt_resource,
+    count_members_adoptions,
     create_collection,
     delete_collection,
     delete_review,
@@ -81,6 +82,7 @@ __all__ = [
     "add_resource_version",
     "add_to_collection",
     "adopt_resource",
+    "count_members_adoptions",
     "approve_resource",
     "approve_resource_change",
     "count_library",

@@ -371,3 +371,12 @@ def _retire_toolbox_rows(user_id: int) -> None:
     unpublished.delete()
     Resource.objects.filter(author_id=user_id).update(author=None)
     transaction.on_commit(lambda: delete_stored_files(names))
+
+
+def count_members_adoptions(*, user_ids) -> dict[int, int]:
+    """How many resources each of ``user_ids`` reported adopting (one query; members without any are left out)."""
+    ids = {int(user_id) for user_id in user_ids if user_id}
+    if not ids:
+        return {}
+    rows = Adoption.objects.filter(member_id__in=ids).order_by().values("member_id").annotate(n=Count("pk"))
+    return {row["member_id"]: row["n"] for row in rows}

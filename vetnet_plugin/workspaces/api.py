@@ -8,6 +8,7 @@ from .attachments import (
     list_attachments,
 )
 from .board import create_task, list_tasks, update_task
+from .commissioned import open_commissioned_workspace, seat_commissioned_member
 from .data import JOIN_RULES as WORKSPACE_JOIN_RULES
 from .data import STATES as WORKSPACE_STATES
 from .data import TASK_STATES as WORKSPACE_TASK_STATES
@@ -93,10 +94,12 @@ __all__ = [
     "list_tasks",
     "list_themes",
     "post_in_workspace",
+    "open_commissioned_workspace",
     "publish_outcome",
     "record_visit",
     "retire_workspace_member",
     "save_document",
+    "seat_commissioned_member",
     "set_community_readable",
     "set_workspace_notices",
     "set_workspace_state",

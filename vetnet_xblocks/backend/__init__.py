@@ -18,6 +18,7 @@ from .acting import ActingUser
 from .best_practices import BestPracticeBackend
 from .counselling import CounsellingBackend
 from .members import MembersBackend, render_markdown
+from .partnerships import PartnershipBackend
 from .scenarios import ScenarioForumBackend, forum_languages
 from .toolbox import ToolboxBackend
 from .workspaces import WorkspaceBackend
@@ -27,6 +28,7 @@ __all__ = [
     "BestPracticeBackend",
     "CounsellingBackend",
     "MembersBackend",
+    "PartnershipBackend",
     "ScenarioForumBackend",
     "ToolboxBackend",
     "WorkspaceBackend",

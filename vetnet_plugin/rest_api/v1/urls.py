@@ -6,6 +6,7 @@ from .best_practices.urls import urlpatterns as best_practice_urlpatterns
 from .counselling.urls import urlpatterns as counselling_urlpatterns
 from .discussions.urls import urlpatterns as discussion_urlpatterns
 from .members.urls import urlpatterns as member_urlpatterns
+from .partnerships.urls import urlpatterns as partnership_urlpatterns
 from .policy.urls import urlpatterns as policy_urlpatterns
 from .privacy.urls import urlpatterns as privacy_urlpatterns
 from .scenarios.urls import urlpatterns as scenario_urlpatterns
@@ -22,5 +23,6 @@ urlpatterns = [
     *counselling_urlpatterns,
     *workspace_urlpatterns,
     *policy_urlpatterns,
+    *partnership_urlpatterns,
     path("schema/", SpectacularAPIView.as_view(urlconf="vetnet_plugin.rest_api.schema_urls"), name="schema"),
 ]

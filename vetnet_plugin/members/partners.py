@@ -1,0 +1,94 @@
+"""
+The candidates a partner search ranks: a bounded set of community members,
+read along the directory's indexes.
+
+A community may hold 100,000 members; ranking all of them on every search
+would cost as much as the community is large. Instead each *bucket* (one
+organisation type wanted, "another country", "works on the topic", "anyone
+matching the filters") reads at most ``limit`` members with an indexed
+query, so a search costs the same number of queries, each bounded, however
+many members there are. The partnership feature ranks what comes back.
+"""
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, Prefetch
+from django.utils.translation import gettext as _
+
+from ..core.keys import parse_course_key
+from ..exceptions import AccessDenied
+from . import data
+from .access import can_view_community
+from .community import _to_profile_data
+from .models import CourseMembership, ProfileAttribute
+
+
+def _filtered(key, filters: data.DirectoryFilters, exclude_user_ids):
+    rows = CourseMembership.objects.filter(course_key=key, is_active=True, user__is_active=True)
+    if filters.country:
+        rows = rows.filter(country=filters.country.upper())
+    if filters.organisation_type:
+        rows = rows.filter(organisation_type=filters.organisation_type)
+    for kind, value in (
+        (ProfileAttribute.SECTOR, filters.sector),
+        (ProfileAttribute.LANGUAGE, filters.language),
+        (ProfileAttribute.TOPIC, filters.topic),
+    ):
+        if value:
+            rows = rows.filter(Exists(ProfileAttribute.objects.filter(
+                profile__user_id=OuterRef("user_id"), kind=kind, value=value)))
+    if exclude_user_ids:
+        rows = rows.exclude(user_id__in=list(exclude_user_ids))
+    return rows
+
+
+def list_partner_candidates(
+    *, user, course_key, filters: data.DirectoryFilters | None = None, exclude_user_ids=(),
+    wanted_organisation_types=(), covered_countries=(), topics=(), limit: int = 100,
+) -> tuple[data.MemberProfile, ...]:
+    """
+    Active members of the course community a partner search may suggest, with their profiles.
+
+    At most ``limit`` members from each bucket: each organisation type in
+    ``wanted_organisation_types``, members outside ``covered_countries``, members
+    with one of ``topics``, and members matching ``filters`` at all. Only members
+    of the community and course staff may search; others get ``AccessDenied``.
+    The number of queries does not depend on the community's size.
+    """
+    key = parse_course_key(course_key)
+    if not can_view_community(user=user, course_key=key):
+        raise AccessDenied(_("Only members of this course community can search for partners."))
+    filters = filters or data.DirectoryFilters()
+    limit = max(1, int(limit))
+    base = _filtered(key, filters, set(exclude_user_ids) | {user.id})
+    covered = sorted({code.upper() for code in covered_countries if code})
+    elsewhere = base.exclude(country__in=covered) if covered else base
+    buckets = [elsewhere.filter(organisation_type=kind) for kind in dict.fromkeys(wanted_organisation_types) if kind]
+    buckets.append(elsewhere)
+    if topics:
+        buckets.append(base.filter(Exists(ProfileAttribute.objects.filter(
+            profile__user_id=OuterRef("user_id"), kind=ProfileAttribute.TOPIC, value__in=list(topics)))))
+    buckets.append(base)
+    found: list[int] = []
+    for bucket in buckets:
+        for user_id in bucket.order_by("sort_name", "id").values_list("user_id", flat=True)[:limit]:
+            if user_id not in found:
+                found.append(user_id)
+    if not found:
+        return ()
+    rows = CourseMembership.objects.filter(course_key=key, user_id__in=found).select_related(
+        "user", "user__vetnet_profile").prefetch_related(
+        Prefetch("user__vetnet_profile__attributes", queryset=ProfileAttribute.objects.order_by("value")))
+    profiles = {row.user_id: _to_profile_data(row.user, getattr(row.user, "vetnet_profile", None)) for row in rows}
+    return tuple(profiles[user_id] for user_id in found if user_id in profiles)
+
+
+def get_member_profiles(*, user_ids) -> dict[int, data.MemberProfile]:
+    """The profiles of ``user_ids`` (empty values for those who never filled one in), in two queries."""
+    from django.contrib.auth import get_user_model  # pylint: disable=import-outside-toplevel
+
+    ids = {int(user_id) for user_id in user_ids if user_id}
+    if not ids:
+        return {}
+    users = get_user_model().objects.filter(pk__in=ids).select_related("vetnet_profile").prefetch_related(
+        Prefetch("vetnet_profile__attributes", queryset=ProfileAttribute.objects.order_by("value")))
+    return {u.id: _to_profile_data(u, getattr(u, "vetnet_profile", None)) for u in users}

@@ -1,0 +1,1 @@
+"""REST endpoints of partner search and partnerships."""
