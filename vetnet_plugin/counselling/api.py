@@ -10,6 +10,7 @@ from .cases import (
     retire_counselling_member,
     vote_case_post,
 )
+from .contributions import count_cases_routed_to, count_counselling_contributions
 from .data import OUTCOMES as CASE_OUTCOMES
 from .data import QUEUE_STATES as CASE_QUEUE_STATES
 from .data import Case, CasePage, CaseSummary, CounsellingDesk, SimilarCase, Topic
@@ -29,6 +30,8 @@ __all__ = [
     "accept_answer",
     "answer_case",
     "configure_counselling_desk",
+    "count_cases_routed_to",
+    "count_counselling_contributions",
     "get_case",
     "get_case_page",
     "get_counselling_desk",

@@ -1,4 +1,5 @@
 """The public API of the resource toolbox."""
+from .contributions import count_toolbox_contributions
 from .data import (
     Adoption,
     Collection,
@@ -82,6 +83,7 @@ __all__ = [
     "approve_resource",
     "approve_resource_change",
     "count_library",
+    "count_toolbox_contributions",
     "create_collection",
     "delete_collection",
     "delete_review",
@@ -102,8 +104,8 @@ __all__ = [
     "reject_resource",
     "reject_resource_change",
     "remove_from_collection",
-    "rerender_resource_html",
     "report_adoption_outcome",
+    "rerender_resource_html",
     "retire_toolbox_member",
     "review_resource",
     "scan_resource_version",

@@ -1,6 +1,7 @@
 """The public API of the themed workspaces (Collaboration)."""
 from .activity import list_activity
 from .board import create_task, list_tasks, update_task
+from .contributions import count_workspace_contributions, count_workspace_invitations, count_workspace_tasks_due
 from .data import JOIN_RULES as WORKSPACE_JOIN_RULES
 from .data import STATES as WORKSPACE_STATES
 from .data import TASK_STATES as WORKSPACE_TASK_STATES
@@ -55,6 +56,9 @@ __all__ = [
     "check_workspace_themes",
     "compare_revisions",
     "configure_workspace_themes",
+    "count_workspace_contributions",
+    "count_workspace_invitations",
+    "count_workspace_tasks_due",
     "create_task",
     "create_workspace",
     "get_document",
