@@ -19,6 +19,8 @@ from .counselling import api as _counselling
 from .counselling.api import *  # noqa: F401,F403
 from .discussions import api as _discussions
 from .discussions.api import *  # noqa: F401,F403
+from .hub import api as _hub
+from .hub.api import *  # noqa: F401,F403
 from .members import api as _members
 from .members.api import *  # noqa: F401,F403
 from .privacy import api as _privacy
@@ -40,4 +42,5 @@ __all__ = sorted({
     *_counselling.__all__,
     *_privacy.__all__,
     *_workspaces.__all__,
+    *_hub.__all__,
 })

@@ -13,6 +13,7 @@ from .best_practices.models import (
 )
 from .counselling.models import AcceptedAnswer, CaseAdviser, CaseTopic, CounsellingCase, CounsellingDesk
 from .discussions.models import Follow, Post, PostFlag, PostRevision, PostVote, Thread, Translation
+from .hub.models import PhaseCredential, PhaseCriteria, PhaseProgress
 from .members.models import CommunityRole, CourseMembership, MemberContact, MemberProfile, ProfileAttribute
 from .scenarios.models import Rating, RatingRound, RoundAggregate, Scenario, ScenarioForum
 from .toolbox.models import Adoption, Collection, CollectionItem, Resource, ResourceAttribute, ResourceVersion, Review
@@ -32,5 +33,6 @@ __all__ = [
     "Adoption", "Collection", "CollectionItem", "Resource", "ResourceAttribute", "ResourceVersion", "Review",
     "BestPractice", "BestPracticeAssignment", "CalibrationReview", "Credential", "GradeOverride", "PeerReview",
     "AcceptedAnswer", "CaseAdviser", "CaseTopic", "CounsellingCase", "CounsellingDesk",
+    "PhaseCredential", "PhaseCriteria", "PhaseProgress",
     "DocumentRevision", "Workspace", "WorkspaceDocument", "WorkspaceMembership", "WorkspaceTask", "WorkspaceTheme",
 ]

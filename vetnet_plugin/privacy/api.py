@@ -5,6 +5,7 @@ from django.db import transaction
 from ..best_practices.api import retire_best_practice_member
 from ..counselling.api import retire_counselling_member
 from ..discussions.api import retire_discussion_member
+from ..hub.api import retire_hub_member
 from ..members.api import retire_member_profile
 from ..scenarios.api import retire_delphi_member
 from ..toolbox.api import retire_toolbox_member
@@ -35,5 +36,6 @@ def retire_member(*, user_id: int, identifiers=()) -> None:
         retire_best_practice_member(user_id=user_id)
         retire_counselling_member(user_id=user_id)
         retire_workspace_member(user_id=user_id)
+        retire_hub_member(user_id=user_id)
         retire_member_profile(user_id=user_id)
         scrub_member_identifiers(names)
