@@ -6,11 +6,12 @@ from tests.vetnet_plugin import workspace_helpers as workspaces
 from vetnet_plugin import api
 
 SITE = "https://vetnet.example.org"
-THREAD_BLOCK = "block-v1:VETNet+CoVP+2026+type@vetnet_scenarios+block@futures"
 
 
 def thread(course_key=COURSE_KEY, target="hub-talk"):
-    return api.get_or_create_thread(course_key=course_key, usage_key=THREAD_BLOCK, target=target, title="Talk")
+    """A discussion thread in a block of the course."""
+    usage_key = "block-v1:" + str(course_key).split(":", 1)[1] + "+type@vetnet_scenarios+block@futures"
+    return api.get_or_create_thread(course_key=course_key, usage_key=usage_key, target=target, title="Talk")
 
 
 def post(user, times=1, course_key=COURSE_KEY, thread_id=None):
