@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from .... import api
@@ -118,6 +119,8 @@ class _PublicView(VetnetAPIView):
     # Whoever the holder shares a credential with reads and verifies it without an account.
     authentication_classes = ()
     permission_classes = (AllowAny,)
+    # Always JSON, also in a browser: the credential is what is shared, not a page about it.
+    renderer_classes = (JSONRenderer,)
     parser_classes = (JSONObjectParser,)
 
 
