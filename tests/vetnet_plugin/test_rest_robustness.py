@@ -71,6 +71,7 @@ def world():
             "practice_uuid": practice_uuid, "review_uuid": review_uuid,
             "case_uuid": case_uuid,
             "workspace_uuid": workspace_uuid, "task_uuid": task_uuid,
+            "phase": "communication", "credential_uuid": "5b0c7f1e-8a47-4d1c-9a0e-2c4b9d3e6f10",
         },
     }
 
