@@ -181,6 +181,7 @@ def test_the_staff_criteria_page_saves_and_refuses_learners(client):
     client.force_login(staff)
     page = client.get(url).content.decode()
     assert 'id="communication-posted"' in page and 'value="2"' in page
+    assert '<label for="communication-posted">Posts in discussions</label>' in page
     saved = client.post(url, {"phase": "sharing", "deposited": "3", "adopted": "0"})
     assert "The criteria are saved." in saved.content.decode()
     assert api.get_phase_criteria(user=staff, course_key=COURSE_KEY)[1].thresholds == {"deposited": 3, "adopted": 0}

@@ -105,6 +105,9 @@ class PhaseCriteria:
     phase: str
     thresholds: dict
     is_default: bool
+    label: str = ""
+    # action -> what people read ("posts in discussions").
+    action_labels: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from ..best_practices.api import count_best_practice_contributions
 from ..conf import setting
 from ..core.access import require_staff
 from ..core.keys import parse_course_key
+from ..core.transactions import retrying_atomic
 from ..counselling.api import count_counselling_contributions
 from ..discussions.api import count_discussion_contributions
 from ..exceptions import InvalidInput
@@ -99,8 +100,10 @@ def criteria_by_course(course_keys) -> dict[str, dict[str, data.PhaseCriteria]]:
             thresholds = _default_thresholds(phase)
             if row is not None:
                 thresholds.update({a: int(n) for a, n in row.thresholds.items() if a in thresholds})
-            phases[phase] = data.PhaseCriteria(course_key=str(key), phase=phase, thresholds=thresholds,
-                                               is_default=row is None)
+            phases[phase] = data.PhaseCriteria(
+                course_key=str(key), phase=phase, thresholds=thresholds, is_default=row is None,
+                label=str(PHASE_LABELS[phase]),
+                action_labels={action: str(ACTION_LABELS[action]) for action in data.PHASE_ACTIONS[phase]})
         result[str(key)] = phases
     return result
 
@@ -184,6 +187,16 @@ def progress_rows(*, user_id: int, course_keys) -> dict[str, PhaseProgress]:
     return {str(row.course_key): row for row in PhaseProgress.objects.filter(user_id=user_id, course_key__in=keys)}
 
 
+@retrying_atomic
+def _upsert(rows: list[PhaseProgress]) -> None:
+    # Two recordings of the same member at once (the task and their claim) may meet InnoDB's
+    # gap locks: the loser tries again. MariaDB/MySQL upsert on any unique key and take no target.
+    target = ["user", "course_key"] if connection.features.supports_update_conflicts_with_target else None
+    PhaseProgress.objects.bulk_create(
+        rows, update_conflicts=True, unique_fields=target, update_fields=[*data.ACTIONS, "updated"],
+    )
+
+
 def record_phase_progress(*, course_key, user_ids=None, batch_size: int = 500) -> int:
     """
     Count what each member (or those in ``user_ids``) did in the course, from
@@ -205,11 +218,7 @@ def record_phase_progress(*, course_key, user_ids=None, batch_size: int = 500) -
         rows = [PhaseProgress(user_id=user_id, course_key=key, updated=now,
                               **{action: values.get(action, 0) for action in data.ACTIONS})
                 for user_id, values in counts.items()]
-        # MariaDB/MySQL upsert on any unique key and take no target; the others need it named.
-        target = ["user", "course_key"] if connection.features.supports_update_conflicts_with_target else None
-        PhaseProgress.objects.bulk_create(
-            rows, update_conflicts=True, unique_fields=target, update_fields=[*data.ACTIONS, "updated"],
-        )
+        _upsert(rows)
         written += len(rows)
     return written
 

@@ -61,6 +61,8 @@ class CriteriaSerializer(serializers.Serializer):
     phase = serializers.CharField()
     thresholds = serializers.DictField(child=serializers.IntegerField())
     is_default = serializers.BooleanField()
+    label = serializers.CharField()
+    action_labels = serializers.DictField(child=serializers.CharField())
 
 
 class CriteriaListSerializer(serializers.Serializer):
