@@ -51,6 +51,8 @@ setup(
         "lms.djangoapp": ["vetnet = vetnet_plugin.apps:VetnetPluginConfig"],
         "cms.djangoapp": ["vetnet = vetnet_plugin.apps:VetnetPluginConfig"],
         "xblock.v1": BLOCKS,
+        # The community hub as a course tab (the LMS's CourseTabPluginManager reads this group).
+        "openedx.course_tab": ["vetnet_hub = vetnet_plugin.hub.course_tab:CommunityHubTab"],
     },
     classifiers=[
         "Framework :: Django",

@@ -19,6 +19,8 @@ from .counselling import api as _counselling
 from .counselling.api import *  # noqa: F401,F403
 from .discussions import api as _discussions
 from .discussions.api import *  # noqa: F401,F403
+from .hub import api as _hub
+from .hub.api import *  # noqa: F401,F403
 from .members import api as _members
 from .members.api import *  # noqa: F401,F403
 from .partnerships import api as _partnerships
@@ -46,4 +48,5 @@ __all__ = sorted({
     *_workspaces.__all__,
     *_policy.__all__,
     *_partnerships.__all__,
+    *_hub.__all__,
 })

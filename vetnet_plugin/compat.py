@@ -207,3 +207,52 @@ def course_team(*, course_key, team_id: str) -> dict | None:
         return None
     return {"team_id": str(team.team_id), "name": str(team.name), "topic_id": str(team.topic_id or ""),
             "user_ids": frozenset(team.users.values_list("id", flat=True))}
+def course_names(course_keys) -> dict[str, str]:
+    """
+    ``{course_key: display name}`` of the courses, from the platform's course
+    overviews in one query; outside the platform, an empty dict (callers show the key).
+    """
+    keys = list(course_keys)
+    if not keys:
+        return {}
+    try:
+        from openedx.core.djangoapps.content.course_overviews.models import (  # pylint: disable=import-outside-toplevel
+            CourseOverview,
+        )
+    except ImportError:
+        return {}
+    rows = CourseOverview.objects.filter(id__in=keys).values_list("id", "display_name")
+    return {str(key): name for key, name in rows}
+
+
+class _TabOutsidePlatform:
+    """What a host that plays the platform reads of a course tab, when the LMS's tab classes are absent."""
+
+    type = ""
+    title = ""
+    priority = None
+    view_name = ""
+    is_dynamic = False
+    is_default = True
+    is_hideable = True
+    is_movable = True
+
+    def __init__(self, tab_dict=None):
+        self.tab_dict = tab_dict or {}
+
+    @classmethod
+    def is_enabled(cls, course, user=None):  # pylint: disable=unused-argument
+        return bool(user is not None and getattr(user, "is_authenticated", False))
+
+
+def enrolled_tab_base():
+    """
+    The base class of a course tab for enrolled learners: the LMS's
+    ``EnrolledTab`` (``lms.djangoapps.courseware.tabs``), or outside the
+    platform a stand-in with the same class attributes and ``is_enabled``.
+    """
+    try:
+        from lms.djangoapps.courseware.tabs import EnrolledTab  # pylint: disable=import-outside-toplevel
+    except ImportError:
+        return _TabOutsidePlatform
+    return EnrolledTab

@@ -13,6 +13,7 @@ from .best_practices.models import (
 )
 from .counselling.models import AcceptedAnswer, CaseAdviser, CaseTopic, CounsellingCase, CounsellingDesk
 from .discussions.models import Follow, Post, PostFlag, PostRevision, PostVote, Thread, Translation
+from .hub.models import PhaseCredential, PhaseCriteria, PhaseProgress
 from .members.models import CommunityRole, CourseMembership, MemberContact, MemberProfile, ProfileAttribute
 from .partnerships.models import Partnership, PartnershipMember
 from .policy.models import PolicyResponse, PolicySnapshot
@@ -39,4 +40,5 @@ __all__ = [
     "WorkspaceTask", "WorkspaceTheme",
     "PolicyResponse", "PolicySnapshot",
     "Partnership", "PartnershipMember",
+    "PhaseCredential", "PhaseCriteria", "PhaseProgress",
 ]

@@ -5,4 +5,6 @@ app_name = "vetnet"
 
 urlpatterns = [
     path("v1/", include("vetnet_plugin.rest_api.v1.urls")),
+    # The hub's HTML pages (the course tab links here).
+    path("hub/", include("vetnet_plugin.pages.urls")),
 ]

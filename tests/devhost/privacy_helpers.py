@@ -93,3 +93,8 @@ def leave_traces(member, others, trainer):
                        practice_uuid=mine.uuid, score=0.9, reason=f"{name} documented it well")
     api.record_certificate(user_id=member.id, course_key=COURSE_KEY, event="created", mode="verified",
                            grade="0.9", status="downloadable", course_name="Cooperation")
+    # The four phases: their recorded progress and a Communication credential naming them.
+    api.set_phase_criteria(user=trainer, course_key=COURSE_KEY, phase="communication",
+                           thresholds={"rated": 0, "posted": 1, "counselled": 0})
+    api.claim_phase_credential(user=member, course_key=COURSE_KEY, phase="communication",
+                               site_url="https://vetnet.example.org")

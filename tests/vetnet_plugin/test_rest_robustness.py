@@ -76,6 +76,7 @@ def world():
             "workspace_uuid": workspace_uuid, "task_uuid": task_uuid,
             "indicator": "counselling_topics", "response_uuid": response_uuid,
             "partnership_uuid": partnership_uuid,
+            "phase": "communication", "credential_uuid": "5b0c7f1e-8a47-4d1c-9a0e-2c4b9d3e6f10",
         },
     }
 

@@ -8,6 +8,7 @@ from .allocation import (
     submit_self_assessment,
 )
 from .assignments import DEFAULT_SECTIONS, check_best_practice, configure_best_practice
+from .contributions import count_best_practice_contributions, count_reviews_waiting
 from .credentials import list_member_credentials, list_members_credentials, record_certificate
 from .data import (
     Assignment,
@@ -67,6 +68,8 @@ __all__ = [
     "check_best_practice",
     "configure_best_practice",
     "count_best_practices",
+    "count_best_practice_contributions",
+    "count_reviews_waiting",
     "expire_leases",
     "get_learner_view",
     "get_practice_for_staff",

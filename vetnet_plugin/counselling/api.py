@@ -14,6 +14,7 @@ from .cases import (
 )
 from .cases import reputations as counselling_reputations
 from .clinic import advance_clinic, save_action_plan, start_clinic
+from .contributions import count_cases_routed_to, count_counselling_contributions
 from .data import CLINIC_PHASES, Case, CasePage, CaseSummary, Clinic, CounsellingDesk, Reputation, SimilarCase, Topic
 from .data import OUTCOMES as CASE_OUTCOMES
 from .data import QUEUE_STATES as CASE_QUEUE_STATES
@@ -42,6 +43,8 @@ __all__ = [
     "configure_counselling_desk",
     "count_counselling_cases",
     "counselling_reputations",
+    "count_cases_routed_to",
+    "count_counselling_contributions",
     "get_case",
     "get_case_page",
     "get_counselling_reputation",

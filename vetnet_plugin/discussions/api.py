@@ -1,4 +1,5 @@
 """The public API of the discussion core."""
+from .contributions import count_discussion_contributions, count_followed_threads_with_news
 from .data import FlaggedPost, Post, PostRef, PostRevision, Thread, TranslationText
 from .digests import (
     digest_opt_out_token_is_valid,
@@ -59,6 +60,8 @@ __all__ = [
     "Thread",
     "TranslationText",
     "contribute_translation",
+    "count_discussion_contributions",
+    "count_followed_threads_with_news",
     "count_posts",
     "create_post",
     "delete_translations",

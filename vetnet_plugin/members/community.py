@@ -302,3 +302,22 @@ def retire_member_profile(*, user_id: int) -> None:
     CourseMembership.objects.filter(user_id=user_id).delete()
     forget_actors(user_id=user_id)
     retire_community_roles(user_id=user_id)
+
+
+def list_member_course_keys(*, user_id: int) -> list[str]:
+    """The courses whose community the user actively belongs to, in the order they joined. One query."""
+    return [str(key) for key in CourseMembership.objects.filter(user_id=user_id, is_active=True)
+            .order_by("joined", "pk").values_list("course_key", flat=True)]
+
+
+def member_id_batches(*, course_key, batch_size: int = 500):
+    """The active members of a course, as lists of user ids in id order, one short query per batch."""
+    key = parse_course_key(course_key)
+    last = 0
+    while True:
+        ids = list(CourseMembership.objects.filter(course_key=key, is_active=True, user_id__gt=last)
+                   .order_by("user_id").values_list("user_id", flat=True)[:batch_size])
+        if not ids:
+            return
+        yield ids
+        last = ids[-1]

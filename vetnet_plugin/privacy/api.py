@@ -5,6 +5,7 @@ from django.db import transaction
 from ..best_practices.api import retire_best_practice_member
 from ..counselling.api import retire_counselling_member
 from ..discussions.api import retire_discussion_member
+from ..hub.api import retire_hub_member
 from ..members.api import retire_member_profile
 from ..partnerships.api import retire_partnership_member
 from ..policy.api import retire_policy_responses
@@ -39,5 +40,6 @@ def retire_member(*, user_id: int, identifiers=()) -> None:
         retire_workspace_member(user_id=user_id)
         retire_policy_responses(user_id=user_id)
         retire_partnership_member(user_id=user_id)
+        retire_hub_member(user_id=user_id)
         retire_member_profile(user_id=user_id)
         scrub_member_identifiers(names)

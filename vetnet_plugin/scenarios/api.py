@@ -1,6 +1,7 @@
 """The public API of the scenario forum."""
 from .chart import build_chart as scenario_chart
 from .chart import render_scenario_chart
+from .contributions import count_delphi_contributions
 from .data import (
     WITHHELD_AGREEMENT,
     WITHHELD_FEW_RATERS,
@@ -62,6 +63,7 @@ __all__ = [
     "close_rating_round",
     "configure_scenario_forum",
     "count_delphi_ratings",
+    "count_delphi_contributions",
     "count_pending_proposals",
     "get_delphi_results",
     "get_forum_page",

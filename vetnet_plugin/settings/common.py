@@ -204,6 +204,37 @@ DEFAULTS = {
     #   (one bucket per wanted organisation type, other countries, the topic, any match), so a search
     #   costs the same however large the community is.
     "VETNET_PARTNER_SEARCH_CANDIDATES": 40,
+    # .. setting_name: VETNET_PHASE_CRITERIA
+    # .. setting_default: {"communication": {"rated": 1, "posted": 2, "counselled": 0}, "sharing":
+    #   {"deposited": 1, "adopted": 1}, "collaboration": {"collaborated": 1}, "cooperation": {"submitted": 1,
+    #   "reviewed": 2, "partnered": 0}}
+    # .. setting_description: How often a member does each action of a learning phase to meet it, in a
+    #   course whose trainers did not set their own (the hub's phase criteria page). 0: not asked for.
+    #   A phase that asks for nothing is met by doing any of its actions once.
+    "VETNET_PHASE_CRITERIA": {
+        "communication": {"rated": 1, "posted": 2, "counselled": 0},
+        "sharing": {"deposited": 1, "adopted": 1},
+        "collaboration": {"collaborated": 1},
+        "cooperation": {"submitted": 1, "reviewed": 2, "partnered": 0},
+    },
+    # .. setting_name: VETNET_CREDENTIAL_SIGNING_KEY
+    # .. setting_default: None
+    # .. setting_description: The site's Ed25519 private key (its 32-byte seed, base64url) that signs the
+    #   Open Badges 3.0 credentials of the informal phases. None derives one from ``SECRET_KEY``, which
+    #   changes every credential's issuer when the secret is rotated: set it in production.
+    # .. setting_warning: A secret: keep it out of version control, and keep it when ``SECRET_KEY`` rotates.
+    "VETNET_CREDENTIAL_SIGNING_KEY": None,
+    # .. setting_name: VETNET_HUB_LINKS
+    # .. setting_default: {}
+    # .. setting_description: The cross-course parts the community hub links to: ``{"library": url,
+    #   "directory": url, "repository": url}``. A part left out links to the plugin's own endpoint where
+    #   there is one (the community library, a course's member directory).
+    "VETNET_HUB_LINKS": {},
+    # .. setting_name: VETNET_HUB_TASKS_DUE_DAYS
+    # .. setting_default: 7
+    # .. setting_description: The community hub lists a member's unfinished workspace tasks due within
+    #   this many days (and those overdue).
+    "VETNET_HUB_TASKS_DUE_DAYS": 7,
 }
 
 
@@ -226,6 +257,8 @@ PERIODIC_TASKS = {
     "vetnet-workspace-due-reminders": "vetnet.send_workspace_due_reminders",
     # The policy dashboard reads these snapshots, so its cost does not grow with the community.
     "vetnet-policy-snapshots": "vetnet.refresh_policy_snapshots",
+    # Every member's progress through the four phases, from what they did (the hub and profiles read it).
+    "vetnet-phase-progress": "vetnet.record_phase_progress",
 }
 
 

@@ -1,4 +1,5 @@
 """The public API of the resource toolbox."""
+from .contributions import count_toolbox_contributions
 from .data import (
     Adoption,
     Collection,
@@ -87,6 +88,7 @@ __all__ = [
     "approve_resource_change",
     "count_library",
     "count_toolbox_resources",
+    "count_toolbox_contributions",
     "create_collection",
     "delete_collection",
     "delete_review",

@@ -9,6 +9,7 @@ from .attachments import (
 )
 from .board import create_task, list_tasks, update_task
 from .commissioned import open_commissioned_workspace, seat_commissioned_member
+from .contributions import count_workspace_contributions, count_workspace_invitations, count_workspace_tasks_due
 from .data import JOIN_RULES as WORKSPACE_JOIN_RULES
 from .data import STATES as WORKSPACE_STATES
 from .data import TASK_STATES as WORKSPACE_TASK_STATES
@@ -76,6 +77,9 @@ __all__ = [
     "compare_revisions",
     "configure_workspace_themes",
     "count_workspaces",
+    "count_workspace_contributions",
+    "count_workspace_invitations",
+    "count_workspace_tasks_due",
     "create_task",
     "create_workspace",
     "detach_resource",

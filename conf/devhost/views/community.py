@@ -93,6 +93,7 @@ def profile(request):
         })
     return render(request, "devhost/profile.html", {
         "form": form, "profile": current, "credentials": api.list_member_credentials(user_id=request.user.id),
+        "progressions": api.get_progressions(user_id=request.user.id),
     })
 
 

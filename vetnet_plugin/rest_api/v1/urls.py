@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView
 from .best_practices.urls import urlpatterns as best_practice_urlpatterns
 from .counselling.urls import urlpatterns as counselling_urlpatterns
 from .discussions.urls import urlpatterns as discussion_urlpatterns
+from .hub.urls import urlpatterns as hub_urlpatterns
 from .members.urls import urlpatterns as member_urlpatterns
 from .partnerships.urls import urlpatterns as partnership_urlpatterns
 from .policy.urls import urlpatterns as policy_urlpatterns
@@ -24,5 +25,6 @@ urlpatterns = [
     *workspace_urlpatterns,
     *policy_urlpatterns,
     *partnership_urlpatterns,
+    *hub_urlpatterns,
     path("schema/", SpectacularAPIView.as_view(urlconf="vetnet_plugin.rest_api.schema_urls"), name="schema"),
 ]
