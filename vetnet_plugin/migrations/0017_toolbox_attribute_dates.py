@@ -35,4 +35,12 @@ class Migration(migrations.Migration):
             model_name="resourceattribute",
             index=models.Index(fields=["kind", "value", "created", "resource"], name="vetnet_res_attr_newest"),
         ),
+        migrations.AddIndex(
+            model_name="post",
+            index=models.Index(fields=["thread", "is_hidden", "is_retired"], name="vetnet_post_thread_visible"),
+        ),
+        migrations.AddIndex(
+            model_name="post",
+            index=models.Index(fields=["thread", "language"], name="vetnet_post_thread_language"),
+        ),
     ]
