@@ -280,8 +280,8 @@ def list_resources(
     terms = search_terms(filters)
     scanned = None
     unfiltered = dataclasses.replace(filters, search="") == data.ResourceFilters()
-    # Words alone: with other filters too, rows matching all of them are sparse along the date index and
-    # the optimizer joins the attribute index first, so FULLTEXT with the filters' indexes stays the path.
+    # Words alone take the date scan; with a list-field filter, the scan along that filter's index
+    # (rows matching everything are sparse along the date index); with single-valued filters only, FULLTEXT.
     # A list-field filter, newest first: read along its (kind, value, created) index, not sorted.
     along_attribute = sort == "newest" and bool(_attribute_filters(filters))
     read_order = _ALONG_ATTRIBUTE if along_attribute else ordering
