@@ -183,10 +183,10 @@ def grow_library(target: int, rng: random.Random, author_ids: list[int]) -> None
                 adoption_count=rng.randint(0, 30),
             ))
         Resource.objects.bulk_create(resources)
-        created = list(Resource.objects.order_by("-id").values_list("pk", flat=True)[:size])[::-1]
+        created = list(Resource.objects.order_by("-id").values_list("pk", "created")[:size])[::-1]
         ResourceAttribute.objects.bulk_create([
-            ResourceAttribute(resource_id=pk, kind=kind, value=value)
-            for pk, tags in zip(created, tags_of, strict=False)
+            ResourceAttribute(resource_id=pk, kind=kind, value=value, created=date)
+            for (pk, date), tags in zip(created, tags_of, strict=False)
             for kind, value in (
                 [(ResourceAttribute.SECTOR, s) for s in rng.sample(SECTORS, rng.randint(1, 3))]
                 + [(ResourceAttribute.EQF_LEVEL, str(level)) for level in rng.sample(range(1, 9), 2)]
@@ -198,13 +198,13 @@ def grow_library(target: int, rng: random.Random, author_ids: list[int]) -> None
             ResourceVersion(resource_id=pk, number=number, link_url=f"https://example.org/r/{pk}/v{number}",
                             change_note="Updated examples." if number > 1 else "",
                             scan_status=ResourceVersion.SCAN_CLEAN)
-            for pk in created for number in range(1, rng.randint(1, 3) + 1)
+            for pk, _date in created for number in range(1, rng.randint(1, 3) + 1)
         ], batch_size=5000)
         with connection.cursor() as cursor:
             resource, version = Resource._meta.db_table, ResourceVersion._meta.db_table
             cursor.execute(
                 f"UPDATE {resource} SET current_version_id = (SELECT MAX(v.id) FROM {version} v "
-                f"WHERE v.resource_id = {resource}.id) WHERE id >= %s", [created[0]])
+                f"WHERE v.resource_id = {resource}.id) WHERE id >= %s", [created[0][0]])
         have += size
 
 

@@ -124,3 +124,28 @@ def test_the_digest_task_runs_on_the_real_worker(celery_worker_process):
 
     celery_worker_process.wait_until(lambda: Follow.objects.get(user=follower).digest_since > before,
                                      message="the worker did not send the digest")
+
+
+def test_followers_read_in_chunks_each_get_one_digest_of_all_their_threads(monkeypatch):
+    from vetnet_plugin.discussions import digests  # pylint: disable=import-outside-toplevel
+
+    # Two followers per chunk: five followers make three chunks, one split between two threads.
+    monkeypatch.setattr(digests, "DUE_CHUNK", 2)
+    first = _thread()
+    second = api.get_or_create_thread(course_key=COURSE_KEY, usage_key=USAGE_KEY, target="scenario:y",
+                                      title="Apprenticeships abroad")
+    author, followers = member(), [member() for _n in range(5)]
+    for n, follower in enumerate(followers):
+        for thread_id in (first, second) if n % 2 else (first,):
+            api.follow_thread(user=follower, course_key=COURSE_KEY, thread_id=thread_id)
+        _a_day_ago(follower)
+    api.create_post(user=author, course_key=COURSE_KEY, thread_id=first, body="Kilns for the crafts school.")
+    api.create_post(user=author, course_key=COURSE_KEY, thread_id=second, body="A term in Lyon.")
+
+    assert api.send_discussion_digests() == 5
+    by_address = {message.to[0]: message.body for message in mail.outbox}
+    assert sorted(by_address) == sorted(f.email for f in followers) and len(mail.outbox) == 5
+    for n, follower in enumerate(followers):
+        assert "Kilns for the crafts school." in by_address[follower.email]
+        assert ("A term in Lyon." in by_address[follower.email]) == bool(n % 2)
+    assert api.send_discussion_digests() == 0

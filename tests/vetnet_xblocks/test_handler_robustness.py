@@ -65,7 +65,7 @@ TOOLBOX_POST_HANDLERS = {
 
 TOOLBOX_GET_HANDLERS = {
     "library": ["scope", "search", "resource_type", "sector", "eqf_level", "language", "sort", "page", "page_size",
-                "mine", "tag"],
+                "mine", "tag", "cursor"],
     "resource": ["resource"],
     "collections": ["mine"],
     "moderation_queue": ["status", "page"],

@@ -228,3 +228,35 @@ def test_an_edit_of_a_published_resource_waits_in_the_queue_until_staff_publish_
     _status, library, _r = get(reader_runtime, reader_block, "library")
     assert [item["title"] for item in library["items"]] == ["Cheap flour, click here"]
     assert get(trainer_runtime, block, "moderation_queue", status="changes")[1]["items"] == []
+
+
+def test_the_library_handler_pages_by_cursor_in_the_same_queries_however_deep(block_and_member, settings):
+    from urllib.parse import quote  # pylint: disable=import-outside-toplevel
+
+    from django.db import connection  # pylint: disable=import-outside-toplevel
+    from django.test.utils import CaptureQueriesContext  # pylint: disable=import-outside-toplevel
+
+    from tests.factories import new_request  # pylint: disable=import-outside-toplevel
+
+    settings.VETNET_RATE_LIMITS = {"deposit": [0, 0]}
+    settings.VETNET_TOOLBOX_FACET_WINDOW = 4
+    block, runtime, _user = block_and_member
+    for n in range(9):
+        fields = [(k, f"Guide {n}" if k == "title" else v) for k, v in METADATA]
+        assert deposit(runtime, block, fields=fields)[0] == 201
+    reader_runtime, reader_block = other_member(block)
+    status, first, _r = get(reader_runtime, reader_block, "library", page_size="2", sector="agrifood")
+    assert status == 200 and first["next_cursor"]
+    seen, body, costs = [i["title"] for i in first["items"]], first, []
+    while body["next_cursor"]:
+        new_request()
+        with CaptureQueriesContext(connection) as captured:
+            status, body, _r = get(reader_runtime, reader_block, "library", page_size="2", sector="agrifood",
+                                   cursor=quote(body["next_cursor"]))
+        assert status == 200
+        costs.append(len(captured))
+        seen += [i["title"] for i in body["items"]]
+    assert seen == [f"Guide {n}" for n in range(8, -1, -1)]
+    assert len(set(costs)) == 1, costs
+    status, bad, _r = get(reader_runtime, reader_block, "library", cursor="not-a-cursor")
+    assert status == 400 and bad["error"]

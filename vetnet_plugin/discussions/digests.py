@@ -8,8 +8,8 @@ something new. Members opt out per thread or for every thread at once.
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
 from datetime import timedelta
+from itertools import groupby
 
 from django.conf import settings
 from django.core import signing
@@ -31,6 +31,8 @@ log = logging.getLogger(__name__)
 
 _OPT_OUT_SALT = "vetnet.digest-opt-out"
 _EXCERPT_LENGTH = 400
+# Followers whose due follows are read per round trip.
+DUE_CHUNK = 500
 
 
 def opt_out_token(user_id: int) -> str:
@@ -105,6 +107,22 @@ def _send(user, sections) -> None:
     message.send()
 
 
+def _by_follower(due):
+    """
+    The due follows, one list per follower, read ``DUE_CHUNK`` followers at a time (after the last
+    one read, by id), so a worker holds one chunk and its memory does not grow with the followers.
+    """
+    last = 0
+    while True:
+        user_ids = list(due.filter(user_id__gt=last).order_by("user_id").values_list("user_id", flat=True)
+                        .distinct()[:DUE_CHUNK])
+        if not user_ids:
+            return
+        for _user_id, grouped in groupby(due.filter(user_id__in=user_ids), key=lambda follow: follow.user_id):
+            yield list(grouped)
+        last = user_ids[-1]
+
+
 def send_discussion_digests(*, now=None) -> int:
     """
     Send every follower who is due their digest of new posts; returns how many e-mails went out.
@@ -121,11 +139,9 @@ def send_discussion_digests(*, now=None) -> int:
         Follow.objects.filter(email_digest=True, digest_since__lte=now - timedelta(hours=hours), user__is_active=True)
         .exclude(user__email="").select_related("thread", "user").order_by("user_id", "thread_id")
     )
-    by_user = defaultdict(list)
-    for follow in due:
-        by_user[follow.user].append(follow)
     sent = 0
-    for user, follows in by_user.items():
+    for follows in _by_follower(due):
+        user = follows[0].user
         sections = _digest_for(user, follows)
         if sections:
             try:

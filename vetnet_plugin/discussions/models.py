@@ -88,6 +88,9 @@ class Post(models.Model):
             models.Index(fields=["thread", "parent", "-vote_count", "created", "id"], name="vetnet_post_page_votes"),
             # A page's replies, in order.
             models.Index(fields=["root", "created", "id"], name="vetnet_post_root_created"),
+            # A thread's visible posts counted, and the languages it holds, from the index alone.
+            models.Index(fields=["thread", "is_hidden", "is_retired"], name="vetnet_post_thread_visible"),
+            models.Index(fields=["thread", "language"], name="vetnet_post_thread_language"),
         ]
 
     def __str__(self):

@@ -131,7 +131,8 @@ def _set_attributes(resource: Resource, clean: dict) -> None:
     if stale:
         ResourceAttribute.objects.filter(pk__in=stale).delete()
     ResourceAttribute.objects.bulk_create(
-        [ResourceAttribute(resource=resource, kind=kind, value=value) for kind, value in wanted - set(existing)]
+        [ResourceAttribute(resource=resource, kind=kind, value=value, created=resource.created)
+         for kind, value in wanted - set(existing)]
     )
 
 

@@ -58,21 +58,44 @@ def search_terms(filters: data.ResourceFilters) -> list[str]:
     return search.split()[:MAX_SEARCH_TERMS]
 
 
-def apply_filters(queryset, filters: data.ResourceFilters, *, user):
-    """Narrow ``queryset`` by search text and every metadata filter given."""
-    terms = search_terms(filters)
+# The list field a filtered list is read along when several are given: the one most likely the
+# rarest (a tag), so the rows read before a page is full are the fewest.
+_DRIVER_PREFERENCE = (ResourceAttribute.TAG, ResourceAttribute.SECTOR, ResourceAttribute.EQF_LEVEL,
+                      ResourceAttribute.LANGUAGE)
+
+
+def _attribute_filters(filters: data.ResourceFilters) -> list[tuple[str, str]]:
+    """The ``(kind, value)`` of each list-field filter given, the driver (see ``_DRIVER_PREFERENCE``) last."""
+    chosen = []
+    for kind, (name, _plural) in _ATTRIBUTE_FACETS.items():
+        value = getattr(filters, name)
+        if value:
+            chosen.append((kind, str(value).lower() if kind == ResourceAttribute.TAG else str(value)))
+    return sorted(chosen, key=lambda row: -_DRIVER_PREFERENCE.index(row[0]))
+
+
+def apply_filters(queryset, filters: data.ResourceFilters, *, user, words: bool = True, driver_range=None):
+    """
+    Narrow ``queryset`` by search text and every metadata filter given.
+
+    The last list-field filter's join is the driver: ``driver_range`` (lookups
+    on its ``created``) bounds it, and ordering by ``attributes__created``
+    orders by it, so the list is read along its ``(kind, value, created)``
+    index. ``words=False`` leaves the search text out.
+    """
+    terms = search_terms(filters) if words else []
     if terms:
         queryset = queryset.filter(word_filter(Resource, "search_text", terms))
     for name in _SINGLE_FACETS:
         value = getattr(filters, name)
         if value:
             queryset = queryset.filter(**{name: value.upper() if name == "country" else value})
-    for kind, (name, _plural) in _ATTRIBUTE_FACETS.items():
-        value = getattr(filters, name)
-        if value:
-            # One join per filter; (resource, kind, value) is unique, so no duplicates.
-            queryset = queryset.filter(attributes__kind=kind, attributes__value=str(value).lower()
-                                       if kind == ResourceAttribute.TAG else str(value))
+    attributes = _attribute_filters(filters)
+    for n, (kind, value) in enumerate(attributes):
+        bounds = (driver_range or {}) if n == len(attributes) - 1 else {}
+        # One join per filter; (resource, kind, value) is unique, so no duplicates.
+        queryset = queryset.filter(attributes__kind=kind, attributes__value=value,
+                                   **{f"attributes__created__{lookup}": date for lookup, date in bounds.items()})
     if filters.mine:
         queryset = queryset.filter(author_id=user.id)
     return queryset
@@ -177,6 +200,53 @@ def _date_scanned(unsearched, terms, window: int):
     return newest.filter(substring_filter("search_text", terms)), leading_rows
 
 
+# Newest first along the driving list-field filter's index (see ``apply_filters``): the same order as
+# ("-created", "-id"), as an attribute row holds its resource's date and id.
+_ALONG_ATTRIBUTE = ("-attributes__created", "-attributes__resource_id")
+
+
+def _driver_date(kind: str, value: str, number: int):
+    """The date of the ``number``-th newest resource with this list-field value, from its index alone."""
+    dates = list(ResourceAttribute.objects.filter(kind=kind, value=value).order_by("-created")
+                 .values_list("created", flat=True)[number - 1:number])
+    return dates[0] if dates else None
+
+
+def _words_along_filter(unsearched, filters: data.ResourceFilters, *, user, terms, driver_range):
+    """The words (``LIKE``) and filters, newest first along the driving filter's index, within ``driver_range``."""
+    queryset = apply_filters(unsearched, filters, user=user, words=False, driver_range=driver_range)
+    return queryset.filter(substring_filter("search_text", terms)).order_by(*_ALONG_ATTRIBUTE)
+
+
+def _filter_scanned(unsearched, filters: data.ResourceFilters, *, user, terms, window: int):
+    """
+    For words with a list-field filter, newest first: what ``_date_scanned``
+    does for words alone, along the filter's ``(kind, value, created)`` index
+    instead of the date index; or None when the words (with the other
+    filters) are not frequent among that value's newest resources.
+
+    ``FULLTEXT`` cannot be combined with another index: for a frequent word
+    MariaDB takes every match from it and joins the attribute rows (seconds at
+    100,000 resources), where this reads the value's newest rows and checks
+    the rest row by row, in at most ``DATE_SCAN_WINDOWS`` windows.
+    """
+    kind, value = _attribute_filters(filters)[-1]
+
+    def along(date):
+        return _words_along_filter(unsearched, filters, user=user, terms=terms,
+                                   driver_range={} if date is None else {"gte": date})
+
+    sample = max(1, min(window, DATE_SAMPLE_ROWS))
+    hits = along(_driver_date(kind, value, sample)).order_by().count()
+    if hits * DATE_SCAN_WINDOWS < sample:
+        return None
+    leading_rows = list(along(_driver_date(kind, value, window * DATE_SCAN_WINDOWS))
+                        .values_list("pk", *_SINGLE_FACETS)[: window + 1])
+    if len(leading_rows) <= window:
+        return None
+    return along(None), leading_rows
+
+
 def list_resources(
     *, user, context: data.ToolboxContext, filters: data.ResourceFilters | None = None, sort: str = "newest",
     page: int = 1, page_size: int | None = None, with_facets: bool = True, cursor: str | None = None,
@@ -210,14 +280,19 @@ def list_resources(
     terms = search_terms(filters)
     scanned = None
     unfiltered = dataclasses.replace(filters, search="") == data.ResourceFilters()
-    # Words alone: with other filters too, rows matching all of them are sparse along the date index and
-    # the optimizer joins the attribute index first, so FULLTEXT with the filters' indexes stays the path.
+    # Words alone take the date scan; with a list-field filter, the scan along that filter's index
+    # (rows matching everything are sparse along the date index); with single-valued filters only, FULLTEXT.
+    # A list-field filter, newest first: read along its (kind, value, created) index, not sorted.
+    along_attribute = sort == "newest" and bool(_attribute_filters(filters))
+    read_order = _ALONG_ATTRIBUTE if along_attribute else ordering
     if terms and unfiltered and sort == "newest" and uses_fulltext(terms):
         scanned = _date_scanned(visible_resources(viewer), terms, window)
+    elif terms and along_attribute and uses_fulltext(terms):
+        scanned = _filter_scanned(visible_resources(viewer), filters, user=user, terms=terms, window=window)
     if scanned is not None:
         ordered, leading_rows = scanned
     else:
-        ordered = apply_filters(visible_resources(viewer), filters, user=user).order_by(*ordering)
+        ordered = apply_filters(visible_resources(viewer), filters, user=user).order_by(*read_order)
         # The leading ids in order, one query: they give the facets and the early
         # pages without grouping or sorting the whole result again.
         leading_rows = list(ordered.values_list("pk", *_SINGLE_FACETS)[: window + 1])
@@ -237,7 +312,16 @@ def list_resources(
     start = (number - 1) * size
     if position:
         # A page named by position: read along the order's index from just after it.
-        resources = list(with_relations(ordered.filter(after_position(ordering, position[0], Resource)))[:size + 1])
+        following = ordered
+        if along_attribute:
+            # Bounded on the driving index too, so the read starts at the position rather than the newest end.
+            following = (_words_along_filter(visible_resources(viewer), filters, user=user, terms=terms,
+                                             driver_range={"lte": position[0][0]})
+                         if scanned is not None else
+                         apply_filters(visible_resources(viewer), filters, user=user,
+                                       driver_range={"lte": position[0][0]}).order_by(*read_order))
+        resources = list(with_relations(following.filter(after_position(ordering, position[0], Resource)))
+                         [:size + 1])
     elif start + size <= len(leading) or not partial:
         check_page_exists(number, pages)
         page_ids = leading[start:start + size + 1]

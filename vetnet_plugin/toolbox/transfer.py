@@ -162,9 +162,10 @@ def _import_one(record: dict, source: Path, users: dict, course_key) -> bool:
                                        " ".join(record["attributes"].get(ResourceAttribute.TAG, []))]).lower(),
                 download_count=record.get("download_count", 0),
             )
-            Resource.objects.filter(pk=resource.pk).update(created=parse_datetime(record["created"]))
+            created = parse_datetime(record["created"])
+            Resource.objects.filter(pk=resource.pk).update(created=created)
             ResourceAttribute.objects.bulk_create([
-                ResourceAttribute(resource=resource, kind=kind, value=value)
+                ResourceAttribute(resource=resource, kind=kind, value=value, created=created)
                 for kind, values in record["attributes"].items() for value in values
             ])
             current = None

@@ -82,10 +82,14 @@ class ToolboxBackend:
     # -- finding ---------------------------------------------------------------------
 
     def list_resources(self, *, filters: Mapping[str, object], sort: str = "newest", page=1,
-                       page_size=None) -> Page:
-        """A page of the library with its facets; ``filters`` as named in ``FILTER_NAMES``."""
+                       page_size=None, cursor: str | None = None) -> Page:
+        """
+        A page of the library with its facets; ``filters`` as named in ``FILTER_NAMES``.
+        ``cursor`` (a page's ``extra["next_cursor"]``) names a page by position instead of ``page``.
+        """
         chosen = api.ResourceFilters(**{name: filters[name] for name in FILTER_NAMES if name in filters})
-        return api.list_resources(**self._as_user(), filters=chosen, sort=sort, page=page, page_size=page_size)
+        return api.list_resources(**self._as_user(), filters=chosen, sort=sort, page=page, page_size=page_size,
+                                  cursor=cursor or None)
 
     def get_resource(self, *, resource_uuid: str) -> api.Resource:
         return api.get_resource(**self._as_user(), resource_uuid=resource_uuid)

@@ -8,6 +8,7 @@ template engine has no ``{% include %}``.
 from __future__ import annotations
 
 from django.conf.locale import LANG_INFO
+from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
 from ..backend import ScenarioForumBackend, render_markdown
@@ -32,8 +33,22 @@ class _Page:
         self.is_staff = self.data.is_moderator
         self.policy_responses: dict = {}
 
+        # The language menus' options, the same for every post: built once per page, not per post.
+        self.language_options = _options(self.languages)
+        self._other_options: dict[str, str] = {}
+
     def other_languages(self, original: str) -> list[dict]:
         return [item for item in self.languages if item["code"] != original]
+
+    def other_language_options(self, original: str) -> str:
+        """The ``<option>`` elements of every language but ``original`` (built once per language)."""
+        if original not in self._other_options:
+            self._other_options[original] = _options(self.other_languages(original))
+        return self._other_options[original]
+
+
+def _options(languages) -> str:
+    return format_html_join("", '<option value="{}">{}</option>', ((i["code"], i["name"]) for i in languages))
 
 
 def _render_post(page: _Page, post, scenario_uuid: str) -> str:
@@ -42,8 +57,8 @@ def _render_post(page: _Page, post, scenario_uuid: str) -> str:
     return page.block.render_template("templates/post.html", {
         "post": post, "replies_html": mark_safe(replies), "revisions": revisions,
         "dom_id": f"{page.prefix}-p-{post.id}", "is_staff": page.is_staff,
-        "language_name": language_name(post.language), "languages": page.languages,
-        "other_languages": page.other_languages(post.language),
+        "language_name": language_name(post.language), "language_options": page.language_options,
+        "other_language_options": page.other_language_options(post.language),
         "can_vote": not post.is_own and not post.is_hidden and not post.is_retired,
         "can_reply": not post.is_retired, "machine_translation": page.machine_translation,
         "translations": [dict(t.__dict__, language_name=language_name(t.language)) for t in post.translations],
@@ -88,8 +103,8 @@ def _render_scenario(page: _Page, number: int, scenario, results, thread=None) -
     return page.block.render_template("templates/scenario.html", dict(
         summary,
         scenario=scenario, number=number, dom_id=prefix, thread=thread, posts_html=mark_safe(posts_html),
-        language_name=language_name(scenario.language), languages=page.languages,
-        other_languages=page.other_languages(scenario.language), is_staff=page.is_staff,
+        language_name=language_name(scenario.language), is_staff=page.is_staff,
+        language_options=page.language_options, other_language_options=page.other_language_options(scenario.language),
         machine_translation=page.machine_translation,
         translations=[dict(t.__dict__, language_name=language_name(t.language)) for t in scenario.translations],
         scale=range(1, 6), current_round=results.current_round,

@@ -98,17 +98,22 @@ class ToolboxHandlersMixin:
 
     @json_handler(methods=("GET",))
     def library(self, data, suffix=""):  # pylint: disable=unused-argument
-        """A page of the library with facets: query string as in the REST API."""
+        """
+        A page of the library with facets: query string as in the REST API. ``next_cursor``, given back
+        as ``cursor``, reads the next page from the index after this one (``page`` is then ignored).
+        """
         filters = {name: data.get(name, "") for name in FILTER_NAMES if name != "mine"}
         filters["mine"] = data.get("mine") in ("1", "true")
         page = self.toolbox_backend().list_resources(
             filters=filters, sort=data.get("sort", "newest"),
             page=data.get("page", 1), page_size=data.get("page_size") or None,
+            cursor=str(data.get("cursor") or "")[:500] or None,
         )
         return {"count": page.count, "page": page.page, "num_pages": page.num_pages,
                 "items": page.items, "facets": page.extra.get("facets", {}),
                 "facets_partial": page.extra.get("facets_partial", False),
-                "count_capped": page.extra.get("count_capped", False)}
+                "count_capped": page.extra.get("count_capped", False),
+                "next_cursor": page.extra.get("next_cursor")}
 
     @json_handler(methods=("GET",))
     def library_html(self, data, suffix=""):  # pylint: disable=unused-argument
