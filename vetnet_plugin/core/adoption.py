@@ -17,9 +17,10 @@ from django.db import models
 from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from ..exceptions import InvalidInput, NotFound
+from .taxonomy import ADOPTION_OUTCOMES as OUTCOME_CHOICES
+from .taxonomy import OUTCOME_NONE, OUTCOME_NOT_SUCCESSFUL, OUTCOME_PARTIAL, OUTCOME_SUCCESS
 from .transactions import lock_for_update, retrying_atomic
 
 __all__ = [
@@ -34,16 +35,6 @@ __all__ = [
     "withdraw_adoption",
 ]
 
-OUTCOME_NONE = ""
-OUTCOME_SUCCESS = "success"
-OUTCOME_PARTIAL = "partial"
-OUTCOME_NOT_SUCCESSFUL = "not_successful"
-OUTCOME_CHOICES = [
-    (OUTCOME_NONE, gettext_lazy("not reported yet")),
-    (OUTCOME_SUCCESS, gettext_lazy("it worked well")),
-    (OUTCOME_PARTIAL, gettext_lazy("it partly worked")),
-    (OUTCOME_NOT_SUCCESSFUL, gettext_lazy("it did not work for us")),
-]
 OUTCOME_CODES = frozenset(code for code, _label in OUTCOME_CHOICES if code)
 
 
