@@ -3,6 +3,7 @@ from rest_framework import serializers
 
 from .... import api
 from ..base import page_of
+from .serializers import PracticeSectionSerializer
 
 
 class RepositoryQuerySerializer(serializers.Serializer):  # pylint: disable=abstract-method
@@ -71,13 +72,6 @@ class PracticeAdoptionReportSerializer(serializers.Serializer):
     outcome_report = serializers.CharField()
     created = serializers.DateTimeField(allow_null=True)
     outcome_reported = serializers.DateTimeField(allow_null=True)
-
-
-class PracticeSectionSerializer(serializers.Serializer):
-    key = serializers.CharField()
-    label = serializers.CharField()
-    text = serializers.CharField()
-    html = serializers.CharField()
 
 
 class RepositoryEntryDetailSerializer(serializers.Serializer):

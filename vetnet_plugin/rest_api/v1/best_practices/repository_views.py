@@ -6,7 +6,7 @@ withdrawal, adoption evidence, and an entry's export.
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework.response import Response
 
 from .... import api
@@ -123,8 +123,8 @@ def export_response(export, export_format: str, entry_uuid) -> HttpResponse:
 class RepositoryExportView(VetnetAPIView):
     """One entry for the Erasmus+ Project Results Platform or EPALE, as JSON or CSV (``.json`` / ``.csv``)."""
 
-    @extend_schema(responses={200: serializers.RepositoryExportSerializer,
-                              (200, "text/csv"): OpenApiResponse(description="One header row and one row.")})
+    @extend_schema(responses={(200, "application/json"): serializers.RepositoryExportSerializer,
+                              (200, "text/csv"): str})
     def get(self, request, course_key, entry_uuid, export_format):
         export = api.export_repository_entry(entry_uuid=entry_uuid, link=entry_link(request, entry_uuid),
                                              user=request.user, course_key=course_key)
