@@ -46,8 +46,10 @@ def test_a_member_filters_the_repository_at_phone_width(demo_site, logged_in_pag
 
 
 @pytest.mark.browser
-def test_the_public_repository_page_fits_a_phone_without_login(demo_site, page, axe_check):
+def test_the_public_repository_page_fits_a_phone_without_login(demo_site, page, axe_check, settings):
     from devhost import demo  # pylint: disable=import-outside-toplevel
+
+    settings.VETNET_PUBLIC_REPOSITORY = True  # as the demo host's settings have it
 
     demo.load_demo_content(demo_site["courses"])
     page.set_viewport_size(PHONE)

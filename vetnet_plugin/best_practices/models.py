@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from opaque_keys.edx.django.models import CourseKeyField
 
 from ..core.adoption import AdoptionRecord
+from ..core.markup import render_markdown
 
 
 class BestPracticeAssignment(models.Model):
@@ -290,6 +291,8 @@ class RepositoryEntry(models.Model):
     withdrawn = models.BooleanField(default=False)
     title = models.CharField(max_length=200)
     summary = models.TextField(blank=True)
+    # The summary's sanitised HTML, rendered when it is written (``save``), so a list never renders Markdown.
+    summary_html = models.TextField(blank=True, editable=False)
     topic = models.CharField(max_length=64, blank=True)
     country = models.CharField(max_length=2, blank=True)
     sector = models.CharField(max_length=32, blank=True)
@@ -325,6 +328,14 @@ class RepositoryEntry(models.Model):
 
     def __str__(self):
         return f"RepositoryEntry({self.uuid})"
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "summary" in update_fields:
+            self.summary_html = str(render_markdown(self.summary)) if self.summary else ""
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "summary_html"}
+        super().save(*args, **kwargs)
 
 
 class PracticeAdoption(AdoptionRecord):

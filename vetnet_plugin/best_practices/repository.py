@@ -166,7 +166,7 @@ def entry_data(entry: RepositoryEntry, *, certified: bool) -> data.RepositoryEnt
     author = entry.practice.author
     return data.RepositoryEntry(
         uuid=str(entry.uuid), title=entry.title, summary=entry.summary,
-        summary_html=str(render_markdown(entry.summary)) if entry.summary else "",
+        summary_html=entry.summary_html or (str(render_markdown(entry.summary)) if entry.summary else ""),
         authors=(display_name(author),) if entry.credit_author and author is not None else (),
         topic=entry.topic, topic_label=_label(TOPICS, entry.topic),
         country=entry.country, country_label=_country_name(entry.country),

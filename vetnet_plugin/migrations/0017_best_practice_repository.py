@@ -43,6 +43,7 @@ class Migration(migrations.Migration):
                 ('withdrawn', models.BooleanField(default=False)),
                 ('title', models.CharField(max_length=200)),
                 ('summary', models.TextField(blank=True)),
+                ('summary_html', models.TextField(blank=True, editable=False)),
                 ('topic', models.CharField(blank=True, max_length=64)),
                 ('country', models.CharField(blank=True, max_length=2)),
                 ('sector', models.CharField(blank=True, max_length=32)),
@@ -112,5 +113,5 @@ class Migration(migrations.Migration):
             model_name='practiceadoption',
             constraint=models.UniqueConstraint(fields=('entry', 'member'), name='vetnet_practice_adoption_once'),
         ),
-        migrations.RunPython(add_fulltext, drop_fulltext),
+        migrations.RunPython(add_fulltext, drop_fulltext, atomic=False),
     ]
