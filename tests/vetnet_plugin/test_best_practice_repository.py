@@ -321,6 +321,10 @@ def test_retiring_an_adopter_removes_their_adoption_and_the_counter_follows():
 
 def test_retiring_an_author_takes_their_practice_out_of_the_repository():
     author, _uuid = graded(title="Retire author")
+    entry = RepositoryEntry.objects.get()
+    api.describe_repository_entry(user=author, course_key=COURSE_KEY, entry_uuid=entry.uuid, credit_author=True)
+    exported = api.export_member_data(user_id=author.id)["tables"]["vetnet.RepositoryEntry"]
+    assert exported[0]["credit_author"] is True and exported[0]["title"] == "Retire author"
     api.retire_member(user_id=author.id)
     api.retire_member(user_id=author.id)
     assert titles(member()) == set()

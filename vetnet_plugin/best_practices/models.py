@@ -324,6 +324,10 @@ class RepositoryEntry(models.Model):
             models.Index(fields=["listed", "sector", "entered", "id"], name="vetnet_repo_sector"),
             models.Index(fields=["listed", "eqf_level", "entered", "id"], name="vetnet_repo_eqf"),
             models.Index(fields=["listed", "language", "entered", "id"], name="vetnet_repo_language"),
+            # The quality labels a list filters by: a label that few entries hold is counted from its index.
+            models.Index(fields=["listed", "peer_reviewed", "entered", "id"], name="vetnet_repo_peer"),
+            models.Index(fields=["listed", "staff_approved", "entered", "id"], name="vetnet_repo_approved"),
+            models.Index(fields=["listed", "adopted_elsewhere", "entered", "id"], name="vetnet_repo_elsewhere"),
         ]
 
     def __str__(self):

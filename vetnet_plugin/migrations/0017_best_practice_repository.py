@@ -109,6 +109,18 @@ class Migration(migrations.Migration):
             model_name='repositoryentry',
             index=models.Index(fields=['listed', 'language', 'entered', 'id'], name='vetnet_repo_language'),
         ),
+        migrations.AddIndex(
+            model_name='repositoryentry',
+            index=models.Index(fields=['listed', 'peer_reviewed', 'entered', 'id'], name='vetnet_repo_peer'),
+        ),
+        migrations.AddIndex(
+            model_name='repositoryentry',
+            index=models.Index(fields=['listed', 'staff_approved', 'entered', 'id'], name='vetnet_repo_approved'),
+        ),
+        migrations.AddIndex(
+            model_name='repositoryentry',
+            index=models.Index(fields=['listed', 'adopted_elsewhere', 'entered', 'id'], name='vetnet_repo_elsewhere'),
+        ),
         migrations.AddConstraint(
             model_name='practiceadoption',
             constraint=models.UniqueConstraint(fields=('entry', 'member'), name='vetnet_practice_adoption_once'),
