@@ -287,3 +287,17 @@ def test_the_json_feed_follows_version_1_1(practices, public):
     assert credited["authors"] == [{"name": "Giulia Rossi"}] and credited["language"] == "it"
     uncredited = next(i for i in feed["items"] if i["title"] == "Uncredited green kitchens")
     assert "authors" not in uncredited
+
+
+def test_a_withdrawn_practice_leaves_the_public_page_the_feeds_and_the_export(practices, public):
+    entry = practices["entry"]
+    api.withdraw_from_repository(user=practices["credited"], course_key=COURSE_KEY, entry_uuid=entry.uuid)
+    client = Client()
+    assert "Credited carpentry mentors" not in client.get(reverse("vetnet:repository-public")).content.decode()
+    assert b"Credited carpentry mentors" not in client.get(reverse("vetnet:repository-atom-feed")).content
+    feed = json.loads(client.get(reverse("vetnet:repository-json-feed")).content)
+    assert [item["title"] for item in feed["items"]] == ["Uncredited green kitchens"]
+    uuid = str(entry.uuid)
+    assert client.get(reverse("vetnet:repository-public-entry", kwargs={"entry_uuid": uuid})).status_code == 404
+    assert client.get(reverse("vetnet:repository-public-export",
+                              kwargs={"entry_uuid": uuid, "export_format": "csv"})).status_code == 404
