@@ -103,7 +103,7 @@ REQUESTS = {
     "members: name search": _get(_MEMBERS, search="papadopoulos"),
     "members: organisation search": _get(_MEMBERS, search="handwerkskammer"),
     "members: page 5": _get(_MEMBERS, page=5),
-    # Partner search: a bounded candidate set ranked by what each member adds (ADR 0011).
+    # Partner search: a bounded candidate set ranked by what each member adds (ADR 0014).
     "partners: suggestions": _get(_PARTNERS),
     "partners: topic": _get(_PARTNERS, topic=data.TOPICS[0]),
     "partners: country + sector": _get(_PARTNERS, country="ES", sector=data.SECTORS[1]),

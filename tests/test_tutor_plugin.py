@@ -71,6 +71,7 @@ def test_defaults_install_the_release_and_configure_both_services(root):
             "VETNET_TOOLBOX_MAX_UPLOAD_BYTES": 50 * 1024 * 1024,
             "VETNET_DIGEST_INTERVAL_HOURS": 24,
             "VETNET_CELERY_QUEUE": "edx.lms.core.default",
+            "VETNET_PUBLIC_REPOSITORY": False,
         }
         # Every name the plugin sets is a real VETNet setting.
         assert set(values) <= set(DEFAULTS)
@@ -96,6 +97,7 @@ def test_operator_choices_reach_the_image_and_the_settings(root):
         "VETNET_CELERY_QUEUE=edx.lms.core.high",
         "VETNET_RUN_BEAT=false",
         "VETNET_BACKFILL_ON_INIT=false",
+        "VETNET_PUBLIC_REPOSITORY=true",
     )
 
     assert "pip install 'git+https://github.com/example/vetnet@main'" in (
@@ -110,6 +112,7 @@ def test_operator_choices_reach_the_image_and_the_settings(root):
             "URL": "https://translate.example.org/translate", "API_KEY": "k3y", "NAME": "LibreTranslate",
         },
         "VETNET_CELERY_QUEUE": "edx.lms.core.high",
+        "VETNET_PUBLIC_REPOSITORY": True,
     }
     assert values == _vetnet_settings(env / "apps" / "openedx" / "settings" / "cms" / "production.py")
     assert "vetnet-beat" not in (env / "local" / "docker-compose.prod.yml").read_text()

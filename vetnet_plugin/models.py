@@ -10,6 +10,8 @@ from .best_practices.models import (
     Credential,
     GradeOverride,
     PeerReview,
+    PracticeAdoption,
+    RepositoryEntry,
 )
 from .counselling.models import AcceptedAnswer, CaseAdviser, CaseTopic, CounsellingCase, CounsellingDesk
 from .discussions.models import Follow, Post, PostFlag, PostRevision, PostVote, Thread, Translation
@@ -35,6 +37,7 @@ __all__ = [
     "Rating", "RatingRound", "RoundAggregate", "Scenario", "ScenarioForum",
     "Adoption", "Collection", "CollectionItem", "Resource", "ResourceAttribute", "ResourceVersion", "Review",
     "BestPractice", "BestPracticeAssignment", "CalibrationReview", "Credential", "GradeOverride", "PeerReview",
+    "PracticeAdoption", "RepositoryEntry",
     "AcceptedAnswer", "CaseAdviser", "CaseTopic", "CounsellingCase", "CounsellingDesk",
     "DocumentRevision", "Workspace", "WorkspaceAttachment", "WorkspaceDocument", "WorkspaceMembership",
     "WorkspaceTask", "WorkspaceTheme",

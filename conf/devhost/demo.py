@@ -151,6 +151,10 @@ SCENARIO_FORUM = ("vetnet_scenarios", "communication_scenarios_forum")
 TOOLBOX = ("vetnet_toolbox", "sharing_toolbox")
 COUNSELLING = ("vetnet_counselling", "communication_peer_counselling")
 WORKSPACES = ("vetnet_workspace", "collaboration_workspace")
+# The repository's demo practices are written in the Cooperation course, so the template
+# course's own best-practice unit stays empty for a walk-through from the start.
+REPOSITORY_TEMPLATE = "cooperation-best-practices"
+REPOSITORY_PRACTICE = ("vetnet_best_practice", "coop_funding_best_practice")
 
 
 def _block(course, block_type, block_id):
@@ -179,7 +183,18 @@ def load_demo_content(courses) -> list[str]:
             topics=counselling.topics, allow_private=counselling.allow_private, users=users),
         f"Toolbox: {demo_content.load_toolbox(context=toolbox.toolbox_context(), users=users)}",
         f"Workspaces: {_load_workspaces(course, users)}",
+        *_load_repository(courses, users),
     ]
+
+
+def _load_repository(courses, users) -> list[str]:
+    course = next((c for c in courses if c.template == REPOSITORY_TEMPLATE), None)
+    if course is None:
+        return []
+    block = _block(course, *REPOSITORY_PRACTICE)
+    assignment = block.sync_track()
+    return [f"Best-practice repository: "
+            f"{demo_content.load_repository(course_key=block.course_key, assignment=assignment, users=users)}"]
 
 
 def _load_workspaces(course, users) -> str:

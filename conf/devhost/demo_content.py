@@ -562,3 +562,40 @@ def load_workspaces(*, course_key, usage_key, users: dict) -> str:
     shown = existing[0]
     return f"“{shown.title}” ({shown.state}, {shown.member_count} members)"
 
+
+
+DEMO_PRACTICES = (
+    ("eleni", "Regional funds for mentor training in Crete", "GR", "hospitality", "el", "5",
+     "Hotels of the island pooled **Erasmus+ KA1** mobility and regional funds to train one mentor per "
+     "workshop; the mentors now train the next ones without funding."),
+    ("jordi", "Shared apprenticeship office for small building firms", "ES", "construction", "ca", "4",
+     "Twelve building firms of one district share an apprenticeship office funded by an **ESF+** call; "
+     "it places apprentices, follows them and keeps the firms' paperwork."),
+)
+
+
+def load_repository(*, course_key, assignment, users: dict) -> str:
+    """Two practices accepted into the best-practice repository, one credited and staff-approved (once)."""
+    trainer = users["trainer"]
+    where = {"course_key": course_key, "usage_key": assignment.usage_key}
+    listed = 0
+    for index, (username, title, country, sector, language, eqf, summary) in enumerate(DEMO_PRACTICES):
+        author = users[username]
+        view = api.get_learner_view(user=author, **where)
+        if view.practice is None:
+            with transaction.atomic():
+                sections = {section.key: summary for section in assignment.sections}
+                draft = api.save_draft(user=author, title=title, sections=sections, version=0, **where)
+                practice = api.submit_practice(user=author, version=draft.version, **where)
+                api.override_grade(user=trainer, practice_uuid=practice.uuid, score=0.86 - index * 0.1,
+                                   reason="Reviewed by the course team for the demo.", **where)
+                if index == 0:
+                    api.approve_for_repository(user=trainer, practice_uuid=practice.uuid, **where)
+        page = api.list_repository(user=author, course_key=course_key, filters=api.RepositoryFilters(search=title))
+        for entry in page.items:
+            if entry.title == title:
+                api.describe_repository_entry(
+                    user=author, course_key=course_key, entry_uuid=entry.uuid, summary=summary, country=country,
+                    sector=sector, language=language, eqf_level=eqf, credit_author=index == 0)
+                listed += 1
+    return f"{listed} practices in the repository"

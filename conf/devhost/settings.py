@@ -145,6 +145,8 @@ LOGGING = {
 
 # The LMS's enrollments are the platform's table; here they are the host's (the membership backfill reads them).
 VETNET_ENROLLMENT_SOURCE = "devhost.enrollment.enrollment_batches"
+# The demo publishes its best-practice repository (a product default of off): /api/vetnet/v1/repository/.
+VETNET_PUBLIC_REPOSITORY = os.environ.get("VETNET_PUBLIC_REPOSITORY", "1") == "1"
 
 # Let VETNet (and any other plugin) apply its settings, exactly as the LMS does.
 add_plugins(__name__, PROJECT_TYPE, "common")

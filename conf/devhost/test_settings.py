@@ -29,3 +29,5 @@ else:
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = str(VAR_DIR / "test-media")
+# Tests start from the product's default (the demo host publishes its repository); a test turns it on.
+VETNET_PUBLIC_REPOSITORY = False

@@ -82,8 +82,7 @@ def leave_traces(member, others, trainer):
     # The best-practice track: a practice, a review received and given, an override, a certificate.
     practices.configure()
     mine = practices.write_and_submit(member, title=f"{name}'s practice")
-    for other in others:
-        practices.write_and_submit(other)
+    theirs = [practices.write_and_submit(other) for other in others]
     lease = api.request_review(user=member, course_key=COURSE_KEY, usage_key=practices.USAGE_KEY)
     practices.review(member, lease, feedback=f"Reviewed by {name}")
     received = api.request_review(user=others[0], course_key=COURSE_KEY, usage_key=practices.USAGE_KEY)
@@ -98,3 +97,16 @@ def leave_traces(member, others, trainer):
                            thresholds={"rated": 0, "posted": 1, "counselled": 0})
     api.claim_phase_credential(user=member, course_key=COURSE_KEY, phase="communication",
                                site_url="https://vetnet.example.org")
+    # The repository: the member's accepted practice, described and credited; their adoption of another's.
+    own_entry = api.list_repository(user=member, course_key=COURSE_KEY,
+                                    filters=api.RepositoryFilters(search=f"{name}'s")).items[0]
+    api.describe_repository_entry(user=member, course_key=COURSE_KEY, entry_uuid=own_entry.uuid,
+                                  summary=f"How {name} ({member.email}) ran it", credit_author=True)
+    api.override_grade(user=trainer, course_key=COURSE_KEY, usage_key=practices.USAGE_KEY,
+                       practice_uuid=theirs[-1].uuid, score=0.9, reason="Accepted")
+    other_entry = next(e for e in api.list_repository(user=member, course_key=COURSE_KEY).items
+                       if e.uuid != own_entry.uuid)
+    api.adopt_practice(user=member, course_key=COURSE_KEY, entry_uuid=other_entry.uuid,
+                       context_note=f"Adopted by {name} at {member.email}")
+    api.report_practice_outcome(user=member, course_key=COURSE_KEY, entry_uuid=other_entry.uuid, outcome="success",
+                                report=f"{name} says it worked")

@@ -59,6 +59,7 @@ def world():
                                        visibility="course")
     counsellor = member(open_to_counselling=True)
     practice_uuid, review_uuid = best_practice_world(alice)
+    entry_uuid = repository_world(staff)
     case_uuid = counselling_world(alice)
     workspace_uuid, task_uuid = workspace_world(alice)
     response_uuid = policy_world(staff, scenario_uuid)
@@ -72,6 +73,7 @@ def world():
             "resource_uuid": resource.uuid, "collection_uuid": collection.uuid, "user_id": counsellor.id,
             "role": "policy_maker",
             "practice_uuid": practice_uuid, "review_uuid": review_uuid,
+            "entry_uuid": entry_uuid, "export_format": "json",
             "case_uuid": case_uuid,
             "workspace_uuid": workspace_uuid, "task_uuid": task_uuid,
             "indicator": "counselling_topics", "response_uuid": response_uuid,
@@ -102,6 +104,17 @@ def best_practice_world(alice):
     write_and_submit(bea, USAGE_KEY)
     lease = api.request_review(user=alice, course_key=COURSE_KEY, usage_key=USAGE_KEY)
     return own.uuid, lease.uuid
+
+
+def repository_world(staff):
+    """A practice of another member in the repository: graded by staff above the threshold."""
+    from tests.vetnet_plugin.best_practice_helpers import write_and_submit  # pylint: disable=import-outside-toplevel
+
+    author = member()
+    practice = write_and_submit(author, USAGE_KEY)
+    api.override_grade(user=staff, course_key=COURSE_KEY, usage_key=USAGE_KEY, practice_uuid=practice.uuid,
+                       score=0.9, reason="Graded by the course team.")
+    return api.list_repository(user=author, course_key=COURSE_KEY).items[0].uuid
 
 
 def counselling_world(alice):

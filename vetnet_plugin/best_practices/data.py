@@ -235,3 +235,106 @@ class StaffReview:
     lease_expires: datetime | None
     scores: tuple[tuple[str, float], ...]
     submitted: datetime | None
+
+
+@dataclass(frozen=True)
+class RepositoryFilters:
+    """What a repository list is narrowed by: words and facet codes ("" for any)."""
+
+    search: str = ""
+    topic: str = ""
+    country: str = ""
+    sector: str = ""
+    eqf_level: str = ""
+    language: str = ""
+    # One of ``REPOSITORY_FILTER_LABELS``: peer_reviewed, staff_approved, adopted_elsewhere.
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class QualityLabel:
+    """A quality label on a repository entry, with the criterion it stands for."""
+
+    code: str
+    name: str
+    criterion: str
+
+
+@dataclass(frozen=True)
+class RepositoryEntry:
+    """
+    A practice as the repository shows it. ``authors`` names only authors who
+    agreed to be credited; nothing else about a person is in it.
+    """
+
+    uuid: str
+    title: str
+    summary: str
+    summary_html: str
+    authors: tuple[str, ...]
+    topic: str
+    topic_label: str
+    country: str
+    country_label: str
+    sector: str
+    sector_label: str
+    eqf_level: str
+    language: str
+    language_label: str
+    licence: str
+    licence_label: str
+    score: float | None
+    threshold: float
+    labels: tuple[QualityLabel, ...]
+    adoption_count: int
+    entered: datetime | None
+
+
+@dataclass(frozen=True)
+class PracticeAdoptionReport:
+    """One adoption of a repository practice, as members see the evidence (without the adopter's name)."""
+
+    country: str
+    outcome: str
+    outcome_label: str
+    outcome_report: str
+    created: datetime | None
+    outcome_reported: datetime | None
+
+
+@dataclass(frozen=True)
+class RepositoryEntryDetail:
+    """One entry with the practice's text and its adoption evidence; ``own_*`` for the member reading it."""
+
+    entry: RepositoryEntry
+    sections: tuple[PracticeSection, ...]
+    adoption_outcomes: tuple[tuple[str, int], ...]
+    adoption_reports: tuple[PracticeAdoptionReport, ...]
+    listed: bool
+    withdrawn: bool
+    can_describe: bool = False
+    credit_author: bool = False
+    own_adoption: PracticeAdoptionReport | None = None
+
+
+@dataclass(frozen=True)
+class RepositoryExport:
+    """
+    An entry in the shape the Erasmus+ Project Results Platform and EPALE
+    take: title, summary, topics, countries, licence, link (and the credited authors).
+    """
+
+    identifier: str
+    title: str
+    summary: str
+    topics: tuple[str, ...]
+    countries: tuple[str, ...]
+    sectors: tuple[str, ...]
+    eqf_levels: tuple[str, ...]
+    languages: tuple[str, ...]
+    licence: str
+    licence_url: str
+    link: str
+    authors: tuple[str, ...]
+    labels: tuple[str, ...]
+    date: datetime | None

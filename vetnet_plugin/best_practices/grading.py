@@ -15,6 +15,7 @@ from .. import compat
 from . import data
 from .assignments import criteria_of
 from .models import BestPractice, BestPracticeAssignment, PeerReview
+from .repository import sync_entry
 
 # Kinds of review that count towards the grade (a self-assessment is shown, never counted).
 GRADING_KINDS = (PeerReview.PEER, PeerReview.EXPERT, PeerReview.STAFF)
@@ -72,6 +73,7 @@ def grade_practice(practice: BestPractice, assignment: BestPracticeAssignment, *
     practice.status = BestPractice.GRADED
     practice.graded = timezone.now()
     practice.save(update_fields=["score", "grade_detail", "flagged", "status", "graded", "modified"])
+    sync_entry(practice, assignment)
     publish_on_commit(practice)
     return True
 

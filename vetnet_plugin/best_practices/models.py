@@ -15,6 +15,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from opaque_keys.edx.django.models import CourseKeyField
 
+from ..core.adoption import AdoptionRecord
+from ..core.markup import render_markdown
+
 
 class BestPracticeAssignment(models.Model):
     """
@@ -262,3 +265,102 @@ class Credential(models.Model):
 
     def __str__(self):
         return f"Credential(user_id={self.user_id}, course_key={self.course_key})"
+
+
+class RepositoryEntry(models.Model):
+    """
+    A practice as the best-practice repository shows it, across every course
+    community (``repository.py`` says when it is listed).
+
+    One row per graded practice, kept in step with it whenever it is graded,
+    overridden or approved; ``listed`` is the repository's one visibility
+    rule, stored so every list reads one index. Facets are codes; the
+    author chooses them (and whether they are credited by name), with
+    defaults from the assignment and the author's profile.
+
+    .. pii: The summary the author writes may name people; whether the author agreed to be credited.
+    .. pii_types: other
+    .. pii_retirement: local_api
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    practice = models.OneToOneField(BestPractice, on_delete=models.CASCADE, related_name="repository_entry")
+    course_key = CourseKeyField(max_length=255)
+    listed = models.BooleanField(default=False)
+    # The author took the practice out of the repository.
+    withdrawn = models.BooleanField(default=False)
+    title = models.CharField(max_length=200)
+    summary = models.TextField(blank=True)
+    # The summary's sanitised HTML, rendered when it is written (``save``), so a list never renders Markdown.
+    summary_html = models.TextField(blank=True, editable=False)
+    topic = models.CharField(max_length=64, blank=True)
+    country = models.CharField(max_length=2, blank=True)
+    sector = models.CharField(max_length=32, blank=True)
+    eqf_level = models.CharField(max_length=2, blank=True)
+    language = models.CharField(max_length=8, blank=True)
+    licence = models.CharField(max_length=32, default="cc-by")
+    # The author agreed to be named on the entry, its feeds and exports.
+    credit_author = models.BooleanField(default=False)
+    score = models.FloatField(null=True, blank=True)
+    threshold = models.FloatField(default=0.7)
+    peer_reviewed = models.BooleanField(default=False)
+    staff_approved = models.BooleanField(default=False)
+    adoption_count = models.PositiveIntegerField(default=0)
+    # Adopted by a member from another country than the practice's.
+    adopted_elsewhere = models.BooleanField(default=False)
+    # Lower-cased title and summary: FULLTEXT on MariaDB/MySQL, LIKE elsewhere (core.search).
+    search_text = models.TextField(blank=True)
+    # When it was first listed: the repository's "newest" order.
+    entered = models.DateTimeField(null=True, blank=True)
+    modified = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["listed", "entered", "id"], name="vetnet_repo_new"),
+            models.Index(fields=["listed", "adoption_count", "entered", "id"], name="vetnet_repo_adopted"),
+            models.Index(fields=["listed", "score", "entered", "id"], name="vetnet_repo_score"),
+            models.Index(fields=["listed", "topic", "entered", "id"], name="vetnet_repo_topic"),
+            models.Index(fields=["listed", "country", "entered", "id"], name="vetnet_repo_country"),
+            models.Index(fields=["listed", "sector", "entered", "id"], name="vetnet_repo_sector"),
+            models.Index(fields=["listed", "eqf_level", "entered", "id"], name="vetnet_repo_eqf"),
+            models.Index(fields=["listed", "language", "entered", "id"], name="vetnet_repo_language"),
+            # The quality labels a list filters by: a label that few entries hold is counted from its index.
+            models.Index(fields=["listed", "peer_reviewed", "entered", "id"], name="vetnet_repo_peer"),
+            models.Index(fields=["listed", "staff_approved", "entered", "id"], name="vetnet_repo_approved"),
+            models.Index(fields=["listed", "adopted_elsewhere", "entered", "id"], name="vetnet_repo_elsewhere"),
+        ]
+
+    def __str__(self):
+        return f"RepositoryEntry({self.uuid})"
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "summary" in update_fields:
+            self.summary_html = str(render_markdown(self.summary)) if self.summary else ""
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "summary_html"}
+        super().save(*args, **kwargs)
+
+
+class PracticeAdoption(AdoptionRecord):
+    """
+    "I adopted this" on a repository practice, with the later outcome report
+    (the shared adoption fields: ``core.adoption``).
+
+    .. pii: The context and outcome a member reports, and the country of their organisation.
+    .. pii_types: other, location
+    .. pii_retirement: local_api
+    """
+
+    entry = models.ForeignKey(RepositoryEntry, on_delete=models.CASCADE, related_name="adoptions")
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="vetnet_practice_adoptions"
+    )
+    # The adopter's country when they adopted it: "adopted elsewhere" without a query per entry.
+    country = models.CharField(max_length=2, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["entry", "member"], name="vetnet_practice_adoption_once")]
+
+    def __str__(self):
+        return f"PracticeAdoption({self.entry_id}, {self.member_id})"

@@ -22,6 +22,7 @@ from .assignments import criteria_of, load_assignment
 from .credentials import certified_user_ids
 from .grading import COMPLETED_BY_OVERRIDE, GRADING_KINDS, consensus_distance, publish_on_commit
 from .models import BestPractice, CalibrationReview, GradeOverride, PeerReview
+from .repository import sync_entry
 from .submissions import (
     DRAFT,
     FLAGGED,
@@ -163,18 +164,24 @@ def override_grade(*, user, course_key, usage_key: str, practice_uuid, score: fl
         practice.graded = timezone.now()
         practice.save()
         practice.reviews.filter(status=PeerReview.LEASED).update(status=PeerReview.EXPIRED)
+        sync_entry(practice, assignment)
         publish_on_commit(practice)
     return practice_data(practice, assignment, show_author=True, certified=False)
 
 
 def approve_for_repository(*, user, course_key, usage_key: str, practice_uuid, approved: bool = True) -> data.Practice:
-    """Staff approve a graded practice for the best-practice repository (or take the approval back)."""
+    """
+    Staff approve a graded practice for the best-practice repository (or take
+    the approval back); the repository follows at once (``repository.sync_entry``).
+    """
     assignment = _staff_assignment(user, course_key, usage_key)
     practice = _practice(assignment, practice_uuid)
     if approved and practice.status != BestPractice.GRADED:
         raise InvalidInput(_("Only a graded practice can enter the repository."))
     practice.repository_approved = bool(approved)
-    practice.save(update_fields=["repository_approved", "modified"])
+    with transaction.atomic():
+        practice.save(update_fields=["repository_approved", "modified"])
+        sync_entry(practice, assignment)
     return practice_data(practice, assignment, show_author=True,
                          certified=bool(certified_user_ids([practice.author_id])))
 

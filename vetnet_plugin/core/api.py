@@ -7,10 +7,11 @@ from .keys import parse_course_key
 from .languages import community_languages, detect_language
 from .markup import render_markdown
 from .payloads import parse_json_payload
-from .taxonomy import LANGUAGES, SECTORS, TOPICS, OrganisationType
+from .taxonomy import ADOPTION_OUTCOMES, LANGUAGES, SECTORS, TOPICS, OrganisationType
 from .transactions import is_transient_lock_error
 
 __all__ = [
+    "ADOPTION_OUTCOMES",
     "LANGUAGES",
     "SECTORS",
     "TOPICS",

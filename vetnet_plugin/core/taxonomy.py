@@ -67,7 +67,35 @@ LANGUAGES = sorted(
     if len(code) == 2 and "name" in info
 )
 
+LICENCES = [
+    ("cc-by", _("Creative Commons Attribution (CC BY 4.0)")),
+    ("cc-by-sa", _("Creative Commons Attribution-ShareAlike (CC BY-SA 4.0)")),
+    ("cc-by-nd", _("Creative Commons Attribution-NoDerivatives (CC BY-ND 4.0)")),
+    ("cc-by-nc", _("Creative Commons Attribution-NonCommercial (CC BY-NC 4.0)")),
+    ("cc-by-nc-sa", _("Creative Commons Attribution-NonCommercial-ShareAlike (CC BY-NC-SA 4.0)")),
+    ("cc-by-nc-nd", _("Creative Commons Attribution-NonCommercial-NoDerivatives (CC BY-NC-ND 4.0)")),
+    ("cc0", _("Public domain (CC0 1.0)")),
+    ("all-rights-reserved", _("All rights reserved")),
+]
+
+# The eight levels of the European Qualifications Framework.
+EQF_LEVELS = [(str(level), _("EQF level {level}").format(level=level)) for level in range(1, 9)]
+
+# How an adoption went, as members report it (``core.adoption``).
+OUTCOME_NONE = ""
+OUTCOME_SUCCESS = "success"
+OUTCOME_PARTIAL = "partial"
+OUTCOME_NOT_SUCCESSFUL = "not_successful"
+ADOPTION_OUTCOMES = [
+    (OUTCOME_NONE, _("not reported yet")),
+    (OUTCOME_SUCCESS, _("it worked well")),
+    (OUTCOME_PARTIAL, _("it partly worked")),
+    (OUTCOME_NOT_SUCCESSFUL, _("it did not work for us")),
+]
+
 SECTOR_CODES = frozenset(code for code, _label in SECTORS)
 TOPIC_CODES = frozenset(code for code, _label in TOPICS)
 LANGUAGE_CODES = frozenset(code for code, _label in LANGUAGES)
 ORGANISATION_TYPE_CODES = frozenset(code for code, _label in OrganisationType.CHOICES)
+LICENCE_CODES = frozenset(code for code, _label in LICENCES)
+EQF_LEVEL_CODES = frozenset(code for code, _label in EQF_LEVELS)

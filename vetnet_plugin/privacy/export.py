@@ -35,6 +35,7 @@ _OWNED_THROUGH = {
     "vetnet.CollectionItem": ("collection__owner",),
     "vetnet.GradeOverride": ("practice__author",),
     "vetnet.PeerReview": ("practice__author",),
+    "vetnet.RepositoryEntry": ("practice__author",),
     # A workspace and its shared document are the members' joint writing: each member's export holds them.
     "vetnet.Workspace": ("memberships__user",),
     "vetnet.WorkspaceDocument": ("workspace__memberships__user",),

@@ -131,6 +131,13 @@ DEFAULTS = {
     # .. setting_description: Toolbox result counts stop here ("more than 1,000 resources"), so
     #   counting stays fast.
     "VETNET_TOOLBOX_COUNT_LIMIT": 1000,
+    # .. setting_name: VETNET_PUBLIC_REPOSITORY
+    # .. setting_default: False
+    # .. setting_description: Publish the best-practice repository to everyone: a public read-only
+    #   page, its Atom and JSON feeds and the entries' exports, without login. Off, those addresses
+    #   answer 404 and only members browse the repository. Nothing public names a person except
+    #   authors who agreed to be credited.
+    "VETNET_PUBLIC_REPOSITORY": False,
     # .. setting_name: VETNET_DIRECTORY_COUNT_LIMIT
     # .. setting_default: 1000
     # .. setting_description: The member directory's count stops here ("more than 1,000 members").

@@ -14,6 +14,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from opaque_keys.edx.django.models import CourseKeyField
 
+from ..core.adoption import AdoptionRecord
 from ..core.markup import render_markdown
 from .vocabulary import LICENCES, RESOURCE_TYPES, TARGET_GROUPS
 
@@ -208,34 +209,18 @@ class Review(models.Model):
         return f"Review({self.resource_id}, {self.author_id})"
 
 
-class Adoption(models.Model):
+class Adoption(AdoptionRecord):
     """
     "I adopted this": evidence that a resource was reused, with a later report
-    of how the adoption went.
+    of how the adoption went (the fields and their rules: ``core.adoption``).
 
     .. pii: The context and outcome a member reports about their own organisation.
     .. pii_types: other
     .. pii_retirement: local_api
     """
 
-    OUTCOME_NONE = ""
-    OUTCOME_SUCCESS = "success"
-    OUTCOME_PARTIAL = "partial"
-    OUTCOME_NOT_SUCCESSFUL = "not_successful"
-    OUTCOME_CHOICES = [
-        (OUTCOME_NONE, _("not reported yet")),
-        (OUTCOME_SUCCESS, _("it worked well")),
-        (OUTCOME_PARTIAL, _("it partly worked")),
-        (OUTCOME_NOT_SUCCESSFUL, _("it did not work for us")),
-    ]
-
     resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="adoptions")
     member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="vetnet_adoptions")
-    context = models.TextField(blank=True)
-    outcome = models.CharField(max_length=16, choices=OUTCOME_CHOICES, blank=True, default=OUTCOME_NONE)
-    outcome_report = models.TextField(blank=True)
-    outcome_reported = models.DateTimeField(null=True, blank=True)
-    created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["resource", "member"], name="vetnet_adoption_unique")]

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import data as base_data
+from ..core.adoption import adoption_summary, clean_adoption_text, clean_outcome, record_adoption, record_outcome
+from ..core.adoption import withdraw_adoption as withdraw_member_adoption
 from ..core.pagination import paginate
 from ..core.transactions import lock_for_update, retrying_atomic
 from ..exceptions import AccessDenied, InvalidInput, NotFound
@@ -27,8 +29,6 @@ from .files import delete_stored_files
 from .library import rendered_page_items, with_relations
 from .models import Adoption, Collection, CollectionItem, Resource, Review
 from .render import to_adoption, to_collection, to_review
-
-_OUTCOMES = {code for code, _label in Adoption.OUTCOME_CHOICES if code}
 
 
 def _text(value, *, name: str, limit: int, required: bool = False) -> str:
@@ -134,14 +134,15 @@ def list_reviews(
 def adopt_resource(*, user, context: data.ToolboxContext, resource_uuid, context_note: str = "") -> data.Adoption:
     """Mark "I adopted this"; counted once per member on the resource."""
     viewer = viewer_for(user=user, context=context)
-    note = _text(context_note, name="context", limit=2000)
+    note = clean_adoption_text(context_note, name="context", limit=2000)
     resource = get_visible_resource(viewer, resource_uuid)
     if resource.status != Resource.PUBLISHED:
         raise InvalidInput(_("Only published resources can be adopted."))
     adoption = Adoption.objects.filter(resource=resource, member=user).select_related("member").first()
     if adoption is None:
         check_rate_limit(viewer, "adoption")
-        adoption = _write_adoption(resource.pk, user, note)
+        adoption, _created = record_adoption(parent=Resource, parent_id=resource.pk, adoptions=Adoption,
+                                             parent_field="resource", member=user, values={"context": note})
     elif note:
         Adoption.objects.filter(pk=adoption.pk).update(context=note)
         adoption.context = note
@@ -149,33 +150,16 @@ def adopt_resource(*, user, context: data.ToolboxContext, resource_uuid, context
     return to_adoption(adoption)
 
 
-@retrying_atomic
-def _write_adoption(resource_id: int, user, note: str) -> Adoption:
-    # The resource first, then the adoption and the counter: see core.transactions.
-    lock_for_update(Resource.objects.filter(pk=resource_id))
-    adoption = Adoption.objects.filter(resource_id=resource_id, member=user).select_related("member").first()
-    if adoption is None:
-        adoption = Adoption.objects.create(resource_id=resource_id, member=user, context=note)
-        Resource.objects.filter(pk=resource_id).update(adoption_count=F("adoption_count") + 1)
-    return adoption
-
-
 def report_adoption_outcome(
     *, user, context: data.ToolboxContext, resource_uuid, outcome: str, report: str = ""
 ) -> data.Adoption:
     """Report how one's adoption of a resource went ("success", "partial", "not_successful")."""
     viewer = viewer_for(user=user, context=context)
-    if not isinstance(outcome, str) or outcome not in _OUTCOMES:
-        message = _("Choose how the adoption went.")
-        raise InvalidInput(message, errors={"outcome": [message]})
-    report = _text(report, name="outcome_report", limit=5000)
+    clean_outcome(outcome)
+    clean_adoption_text(report, name="outcome_report", limit=5000)
     resource = get_visible_resource(viewer, resource_uuid)
-    updated = Adoption.objects.filter(resource=resource, member=user).update(
-        outcome=outcome, outcome_report=report, outcome_reported=timezone.now()
-    )
-    if not updated:
-        raise NotFound(_("Mark the resource as adopted before reporting how it went."))
-    adoption = Adoption.objects.select_related("member").get(resource=resource, member=user)
+    adoption = record_outcome(adoptions=Adoption, member=user, outcome=outcome, report=report, resource=resource,
+                              missing_message=_("Mark the resource as adopted before reporting how it went."))
     adoption.resource = resource
     return to_adoption(adoption)
 
@@ -184,38 +168,23 @@ def withdraw_adoption(*, user, context: data.ToolboxContext, resource_uuid) -> N
     """Take back one's "I adopted this"."""
     viewer = viewer_for(user=user, context=context)
     resource = get_visible_resource(viewer, resource_uuid)
-    _delete_adoption(resource.pk, user)
-
-
-@retrying_atomic
-def _delete_adoption(resource_id: int, user) -> None:
-    lock_for_update(Resource.objects.filter(pk=resource_id))
-    deleted, _rows = Adoption.objects.filter(resource_id=resource_id, member=user).delete()
-    if deleted:
-        Resource.objects.filter(pk=resource_id, adoption_count__gt=0).update(adoption_count=F("adoption_count") - 1)
+    withdraw_member_adoption(parent=Resource, parent_id=resource.pk, adoptions=Adoption, parent_field="resource",
+                             member_id=user.id)
 
 
 def list_adoptions(*, user, context: data.ToolboxContext, resource_uuid) -> dict:
     """How a resource was adopted: counts per outcome, the user's own adoption and the reports."""
     viewer = viewer_for(user=user, context=context)
     resource = get_visible_resource(viewer, resource_uuid)
-    adoptions = list(Adoption.objects.filter(resource=resource).select_related("member").order_by("-created")[:50])
-    counts = dict(
-        Adoption.objects.filter(resource=resource).order_by().values("outcome").annotate(n=Count("pk"))
-        .values_list("outcome", "n")
-    )
-    for adoption in adoptions:
-        adoption.resource = resource
-    own = next((a for a in adoptions if a.member_id == user.id), None)
-    if own is None:
-        own = Adoption.objects.filter(resource=resource, member=user).select_related("member").first()
-        if own:
-            own.resource = resource
+    summary = adoption_summary(Adoption.objects.filter(resource=resource), user_id=user.id)
+    for adoption in [*summary["newest"], summary["own"]]:
+        if adoption is not None:
+            adoption.resource = resource
     return {
-        "count": sum(counts.values()),
-        "outcomes": counts,
-        "own": to_adoption(own) if own else None,
-        "reports": tuple(to_adoption(a) for a in adoptions if a.outcome_report),
+        "count": summary["count"],
+        "outcomes": summary["outcomes"],
+        "own": to_adoption(summary["own"]) if summary["own"] else None,
+        "reports": tuple(to_adoption(a) for a in summary["newest"] if a.outcome_report),
     }
 
 

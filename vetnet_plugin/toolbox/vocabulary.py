@@ -1,10 +1,13 @@
 """
 The toolbox's controlled vocabularies: codes stored, labels translated.
 
-Sectors and languages are the community's own (``taxonomy``); these are the
-values only resources have.
+Sectors, languages, licences and EQF levels are the community's own
+(``core.taxonomy``); these are the values only resources have.
 """
 from django.utils.translation import gettext_lazy as _
+
+# Shared with the best-practice repository: the community's own (``core.taxonomy``).
+from ..core.taxonomy import EQF_LEVELS, LICENCES
 
 RESOURCE_TYPES = [
     ("project_result", _("Project result")),
@@ -24,20 +27,6 @@ TARGET_GROUPS = [
     ("guidance", _("Guidance counsellors")),
     ("general", _("Everyone")),
 ]
-
-LICENCES = [
-    ("cc-by", _("Creative Commons Attribution (CC BY 4.0)")),
-    ("cc-by-sa", _("Creative Commons Attribution-ShareAlike (CC BY-SA 4.0)")),
-    ("cc-by-nd", _("Creative Commons Attribution-NoDerivatives (CC BY-ND 4.0)")),
-    ("cc-by-nc", _("Creative Commons Attribution-NonCommercial (CC BY-NC 4.0)")),
-    ("cc-by-nc-sa", _("Creative Commons Attribution-NonCommercial-ShareAlike (CC BY-NC-SA 4.0)")),
-    ("cc-by-nc-nd", _("Creative Commons Attribution-NonCommercial-NoDerivatives (CC BY-NC-ND 4.0)")),
-    ("cc0", _("Public domain (CC0 1.0)")),
-    ("all-rights-reserved", _("All rights reserved")),
-]
-
-# The eight levels of the European Qualifications Framework.
-EQF_LEVELS = [(str(level), _("EQF level {level}").format(level=level)) for level in range(1, 9)]
 
 SORT_ORDERS = [
     ("newest", _("Newest")),

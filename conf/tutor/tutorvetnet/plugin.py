@@ -43,6 +43,8 @@ hooks.Filters.CONFIG_DEFAULTS.add_items(
         ("VETNET_RUN_BEAT", True),
         # Create memberships for enrollments made before installation, in the init job.
         ("VETNET_BACKFILL_ON_INIT", True),
+        # Publish the best-practice repository without login: public page, Atom and JSON feeds, exports.
+        ("VETNET_PUBLIC_REPOSITORY", False),
     ]
 )
 
@@ -72,6 +74,7 @@ VETNET_MACHINE_TRANSLATION = {
 }
 {%- endif %}
 VETNET_CELERY_QUEUE = "{{ VETNET_CELERY_QUEUE }}"
+VETNET_PUBLIC_REPOSITORY = {{ "True" if VETNET_PUBLIC_REPOSITORY else "False" }}
 # end of VETNet""",
         ),
     ]
