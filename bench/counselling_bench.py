@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import statistics
 import sys
 import time
 import uuid
@@ -32,8 +31,9 @@ django.setup()
 
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.test.utils import CaptureQueriesContext, setup_databases, setup_test_environment
+from django.test.utils import setup_databases, setup_test_environment
 
+from bench.timing import measure
 from tests.factories import enroll
 from vetnet_plugin import api
 from vetnet_plugin.models import CaseTopic, CounsellingCase
@@ -74,21 +74,6 @@ def grow(total: int, owner, rng: random.Random) -> None:
         ])
         have += len(rows)
 
-
-def measure(label: str, call, runs: int) -> None:
-    for _ in range(2):
-        call()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        call()
-        times.append((time.perf_counter() - start) * 1000)
-    with CaptureQueriesContext(connection) as captured:
-        call()
-    times.sort()
-    p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
-    print(f"  {label:<44} p50 {statistics.median(times):7.1f} ms   p95 {p95:7.1f} ms   "
-          f"queries {len(captured.captured_queries)}")
 
 
 def main() -> int:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import statistics
 import sys
 import time
 import uuid
@@ -34,10 +33,11 @@ django.setup()
 
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.test.utils import CaptureQueriesContext, setup_databases, setup_test_environment
+from django.test.utils import setup_databases, setup_test_environment
 from django.utils import timezone
 
 from bench.results import write_section
+from bench.timing import timed
 from tests.factories import enroll
 from vetnet_plugin import api
 from vetnet_plugin.models import BestPractice, BestPracticeAssignment, RepositoryEntry
@@ -96,20 +96,6 @@ def grow(total: int, authors: list, rng: random.Random) -> None:
         RepositoryEntry.objects.bulk_create(entries)
         have += count
 
-
-def timed(call, runs: int) -> tuple[float, float, int]:
-    for _ in range(2):
-        call()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        call()
-        times.append((time.perf_counter() - start) * 1000)
-    with CaptureQueriesContext(connection) as captured:
-        call()
-    times.sort()
-    p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
-    return statistics.median(times), p95, len(captured.captured_queries)
 
 
 def main() -> int:

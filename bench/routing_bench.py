@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -33,10 +32,11 @@ django.setup()
 
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_databases, setup_test_environment  # noqa: E402
+from django.test.utils import setup_databases, setup_test_environment  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from bench.results import write_section  # noqa: E402
+from bench.results import write_section
+from bench.timing import timed  # noqa: E402
 from vetnet_plugin import api  # noqa: E402
 from vetnet_plugin.core.keys import parse_course_key  # noqa: E402
 from vetnet_plugin.core.taxonomy import SECTOR_CODES, TOPIC_CODES  # noqa: E402
@@ -75,20 +75,6 @@ def grow(total: int, rng: random.Random) -> None:
         ProfileAttribute.objects.bulk_create(attributes)
         have += count
 
-
-def timed(call, runs: int) -> tuple[float, float, int]:
-    for _ in range(2):
-        call()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        call()
-        times.append((time.perf_counter() - start) * 1000)
-    with CaptureQueriesContext(connection) as captured:
-        call()
-    times.sort()
-    return statistics.median(times), times[min(len(times) - 1, round(0.95 * (len(times) - 1)))], \
-        len(captured.captured_queries)
 
 
 def main() -> int:

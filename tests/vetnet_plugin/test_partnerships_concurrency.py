@@ -2,11 +2,10 @@
 On MariaDB, in separate connections: fifty invited partners accepting at once
 all succeed; the partnership is formed once, with one workspace holding them all.
 """
-import threading
 
 import pytest
-from django.db import connection
 
+from tests.concurrency import at_once
 from tests.factories import COURSE_KEY
 from vetnet_plugin import api
 from vetnet_plugin.models import Partnership, PartnershipMember, Workspace, WorkspaceMembership
@@ -17,26 +16,6 @@ ACCEPTERS = 50
 COUNTRIES = ["ES", "GR", "PT", "FR", "DE", "AT", "PL", "SI", "HR", "BE"]
 
 
-def _at_once(actions) -> list:
-    barrier = threading.Barrier(len(actions))
-    errors = []
-
-    def run(action):
-        try:
-            barrier.wait(timeout=60)
-            action()
-        except Exception as error:  # pylint: disable=broad-except
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(action,)) for action in actions]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=300)
-    return errors
-
 
 @pytest.mark.services
 @pytest.mark.django_db(transaction=True)
@@ -44,7 +23,7 @@ def test_fifty_partners_accepting_at_once_all_succeed_and_the_partnership_forms_
     proposer = partner("IT")
     invitees = [partner(COUNTRIES[index % len(COUNTRIES)], "sme_association") for index in range(ACCEPTERS)]
     proposal = propose(proposer, instrument="erasmus_cove", partners=invitees)
-    errors = _at_once([lambda person=person: accept(person, proposal) for person in invitees])
+    errors = at_once([lambda person=person: accept(person, proposal) for person in invitees])
     assert errors == []
     assert PartnershipMember.objects.filter(status="accepted").count() == ACCEPTERS
     formed = Partnership.objects.get()

@@ -5,12 +5,12 @@ stale revisions lose nothing and end with one document, and fifty members
 writing on one task board at once all succeed with nothing lost.
 """
 import random
-import threading
 from datetime import date
 
 import pytest
 from django.db import connection
 
+from tests.concurrency import at_once
 from tests.factories import COURSE_KEY, member
 from vetnet_plugin import api
 from vetnet_plugin.exceptions import Conflict
@@ -22,26 +22,6 @@ from .workspace_helpers import THEMES, configure, open_workspace, workspace_with
 JOINERS = 50
 
 
-def _at_once(actions) -> list:
-    barrier = threading.Barrier(len(actions))
-    errors = []
-
-    def run(action):
-        try:
-            barrier.wait(timeout=60)
-            action()
-        except Exception as error:  # pylint: disable=broad-except
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(action,)) for action in actions]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=300)
-    return errors
-
 
 @pytest.mark.services
 @pytest.mark.django_db(transaction=True)
@@ -51,7 +31,7 @@ def test_fifty_members_joining_at_once_never_push_a_workspace_past_its_maximum()
     workspace = open_workspace(member())
     crowd = [member() for _ in range(JOINERS)]
 
-    errors = _at_once([
+    errors = at_once([
         (lambda user=user: api.join_workspace(user=user, course_key=COURSE_KEY, workspace_uuid=workspace.uuid))
         for user in crowd
     ])
@@ -99,7 +79,7 @@ def test_editors_saving_at_once_from_same_and_stale_revisions_lose_nothing_and_c
     typed, rounds = [], 6
 
     editor_rngs = [random.Random(rng.random()) for _ in people]
-    errors = _at_once([
+    errors = at_once([
         (lambda user=user, editor_rng=editor_rng: _editor_session(user, workspace.uuid, editor_rng, typed, rounds))
         for user, editor_rng in zip(people, editor_rngs, strict=True)
     ])
@@ -141,7 +121,7 @@ def test_fifty_members_writing_on_one_task_board_at_once_all_succeed_and_nothing
         else:
             api.update_task(**where, task_uuid=shared.uuid, state="doing")
 
-    errors = _at_once([(lambda number=number, user=user: write(number, user)) for number, user in enumerate(people)])
+    errors = at_once([(lambda number=number, user=user: write(number, user)) for number, user in enumerate(people)])
 
     assert not errors, errors
     board = api.list_tasks(user=people[0], course_key=COURSE_KEY, workspace_uuid=workspace.uuid)

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 
+from vetnet_plugin import api
 from vetnet_plugin.exceptions import AccessDenied
 
 from ..mixins import BlockUser
 
-__all__ = ["ActingUser"]
+__all__ = ["ActingUser", "BlockBackend"]
 
 _UNRESOLVED = object()
 
@@ -49,3 +50,31 @@ class ActingUser:
         if self._django_user is None:
             raise AccessDenied(message)
         return self._django_user
+
+
+class BlockBackend:
+    """
+    What a feature's adapter holds for one user in one block: the acting user
+    (resolved once per call), the course and the block's usage key.
+    ``sign_in_message`` is what someone not signed in is told.
+    """
+
+    sign_in_message = "Sign in to take part."
+
+    def __init__(self, *, user: BlockUser | ActingUser, course_key: str, usage_key: str):
+        self.acting = user if isinstance(user, ActingUser) else ActingUser(user)
+        self.block_user = self.acting.block_user
+        self.course_key = course_key
+        self.usage_key = usage_key
+
+    @property
+    def user(self):
+        """The acting Django user, looked up once per call (``ActingUser``)."""
+        return self.acting.django_user(self.sign_in_message)
+
+    def is_member(self) -> bool:
+        """Whether to show the member's view (the feature's api checks every action again)."""
+        if not self.block_user.is_authenticated or not self.course_key:
+            return False
+        return self.block_user.is_staff or api.is_active_member(user_id=self.block_user.user_id,
+                                                                course_key=self.course_key)

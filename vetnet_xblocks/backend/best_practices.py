@@ -12,8 +12,7 @@ from __future__ import annotations
 from vetnet_plugin import api
 from vetnet_plugin.data import Page
 
-from ..mixins import BlockUser
-from .acting import ActingUser
+from .acting import BlockBackend
 
 __all__ = ["BestPracticeBackend", "TOPICS", "check", "configure", "render_markdown"]
 
@@ -32,28 +31,13 @@ def check(*, sections, criteria) -> None:
     api.check_best_practice(sections=sections, criteria=criteria)
 
 
-class BestPracticeBackend:
+class BestPracticeBackend(BlockBackend):
     """The track's operations for one user in one block."""
 
-    def __init__(self, *, user: BlockUser | ActingUser, course_key: str, usage_key: str):
-        self.acting = user if isinstance(user, ActingUser) else ActingUser(user)
-        self.block_user = self.acting.block_user
-        self.course_key = course_key
-        self.usage_key = usage_key
-
-    @property
-    def user(self):
-        """The acting Django user, looked up once per request (``ActingUser``)."""
-        return self.acting.django_user("Sign in to take part in the best-practice track.")
+    sign_in_message = "Sign in to take part in the best-practice track."
 
     def _where(self) -> dict:
         return {"user": self.user, "course_key": self.course_key, "usage_key": self.usage_key}
-
-    def is_member(self) -> bool:
-        if not self.block_user.is_authenticated or not self.course_key:
-            return False
-        return self.block_user.is_staff or api.is_active_member(user_id=self.block_user.user_id,
-                                                                course_key=self.course_key)
 
     def is_staff(self) -> bool:
         return self.block_user.is_authenticated and api.is_moderator(user=self.user, course_key=self.course_key)

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from vetnet_plugin import api
 
-from ..mixins import BlockUser
-from .acting import ActingUser
+from .acting import BlockBackend
 
 __all__ = ["LANGUAGES", "ORGANISATION_TYPES", "SECTORS", "TOPICS", "PartnershipBackend", "list_instruments"]
 
@@ -27,27 +26,13 @@ def list_instruments() -> tuple[api.Instrument, ...]:
     return api.list_funding_instruments()
 
 
-class PartnershipBackend:
+class PartnershipBackend(BlockBackend):
     """Partner search and partnerships for one user in one block."""
 
-    def __init__(self, *, user: BlockUser | ActingUser, course_key: str, usage_key: str):
-        self.acting = user if isinstance(user, ActingUser) else ActingUser(user)
-        self.block_user = self.acting.block_user
-        self.course_key = course_key
-        self.usage_key = usage_key
-
-    @property
-    def user(self):
-        return self.acting.django_user("Sign in to search for partners.")
+    sign_in_message = "Sign in to search for partners."
 
     def _in(self, partnership_uuid: str) -> dict:
         return {"user": self.user, "course_key": self.course_key, "partnership_uuid": partnership_uuid}
-
-    def is_member(self) -> bool:
-        if not self.block_user.is_authenticated or not self.course_key:
-            return False
-        return self.block_user.is_staff or api.is_active_member(user_id=self.block_user.user_id,
-                                                                course_key=self.course_key)
 
     def suggest(self, *, country: str = "", organisation_type: str = "", sector: str = "", topic: str = "",
                 language: str = "", partnership_uuid: str = "") -> tuple[api.PartnerSuggestion, ...]:

@@ -10,8 +10,7 @@ from __future__ import annotations
 from vetnet_plugin import api
 from vetnet_plugin.data import Page
 
-from ..mixins import BlockUser
-from .acting import ActingUser
+from .acting import BlockBackend
 
 __all__ = ["LICENCES", "SECTORS", "TOPICS", "WorkspaceBackend", "check_themes", "configure_themes", "render_markdown"]
 
@@ -31,27 +30,13 @@ def configure_themes(*, course_key: str, usage_key: str, themes) -> list[api.Wor
     return api.configure_workspace_themes(course_key=course_key, usage_key=usage_key, themes=themes)
 
 
-class WorkspaceBackend:
+class WorkspaceBackend(BlockBackend):
     """The workspaces' operations for one user in one block."""
 
-    def __init__(self, *, user: BlockUser | ActingUser, course_key: str, usage_key: str):
-        self.acting = user if isinstance(user, ActingUser) else ActingUser(user)
-        self.block_user = self.acting.block_user
-        self.course_key = course_key
-        self.usage_key = usage_key
-
-    @property
-    def user(self):
-        return self.acting.django_user("Sign in to take part in the workspaces.")
+    sign_in_message = "Sign in to take part in the workspaces."
 
     def _in(self, workspace_uuid: str) -> dict:
         return {"user": self.user, "course_key": self.course_key, "workspace_uuid": workspace_uuid}
-
-    def is_member(self) -> bool:
-        if not self.block_user.is_authenticated or not self.course_key:
-            return False
-        return self.block_user.is_staff or api.is_active_member(user_id=self.block_user.user_id,
-                                                                course_key=self.course_key)
 
     def themes(self) -> list[api.ThemeWithWorkspaces]:
         return api.list_themes(user=self.user, course_key=self.course_key, usage_key=self.usage_key)
