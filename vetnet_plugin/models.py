@@ -13,7 +13,15 @@ from .best_practices.models import (
     PracticeAdoption,
     RepositoryEntry,
 )
-from .counselling.models import AcceptedAnswer, CaseAdviser, CaseTopic, CounsellingCase, CounsellingDesk
+from .counselling.models import (
+    AcceptedAnswer,
+    CaseAdviser,
+    CaseRouting,
+    CaseTopic,
+    CounsellingCase,
+    CounsellingDesk,
+    CounsellingNoticeOptOut,
+)
 from .discussions.models import Follow, Post, PostFlag, PostRevision, PostVote, Thread, Translation
 from .hub.models import PhaseCredential, PhaseCriteria, PhaseProgress
 from .members.models import CommunityRole, CourseMembership, MemberContact, MemberProfile, ProfileAttribute
@@ -38,7 +46,8 @@ __all__ = [
     "Adoption", "Collection", "CollectionItem", "Resource", "ResourceAttribute", "ResourceVersion", "Review",
     "BestPractice", "BestPracticeAssignment", "CalibrationReview", "Credential", "GradeOverride", "PeerReview",
     "PracticeAdoption", "RepositoryEntry",
-    "AcceptedAnswer", "CaseAdviser", "CaseTopic", "CounsellingCase", "CounsellingDesk",
+    "AcceptedAnswer", "CaseAdviser", "CaseRouting", "CaseTopic", "CounsellingCase", "CounsellingDesk",
+    "CounsellingNoticeOptOut",
     "DocumentRevision", "Workspace", "WorkspaceAttachment", "WorkspaceDocument", "WorkspaceMembership",
     "WorkspaceTask", "WorkspaceTheme",
     "PolicyResponse", "PolicySnapshot",

@@ -79,7 +79,7 @@ class ClaimSerializer(serializers.Serializer):
     phase = serializers.ChoiceField(choices=[(phase, phase) for phase in api.INFORMAL_PHASES])
 
 
-class CredentialSerializer(serializers.Serializer):
+class PhaseCredentialSerializer(serializers.Serializer):
     uuid = serializers.CharField()
     course_key = serializers.CharField()
     phase = serializers.CharField()
@@ -90,8 +90,8 @@ class CredentialSerializer(serializers.Serializer):
     verification_url = serializers.CharField()
 
 
-class CredentialListSerializer(serializers.Serializer):
-    results = CredentialSerializer(many=True)
+class PhaseCredentialListSerializer(serializers.Serializer):
+    results = PhaseCredentialSerializer(many=True)
 
 
 class OpenBadgeCredentialSerializer(serializers.Serializer):

@@ -87,32 +87,32 @@ class ProgressRecordView(VetnetAPIView):
 class ClaimView(VetnetAPIView):
     """The member claims the credential of an informal phase they met (the same one if already claimed)."""
 
-    @extend_schema(request=serializers.ClaimSerializer, responses={201: serializers.CredentialSerializer})
+    @extend_schema(request=serializers.ClaimSerializer, responses={201: serializers.PhaseCredentialSerializer})
     def post(self, request, course_key):
         payload = _valid(serializers.ClaimSerializer, body_of(request))
         credential = api.claim_phase_credential(user=request.user, course_key=course_key, phase=payload["phase"],
                                                 site_url=_site_url(request))
-        return Response(serializers.CredentialSerializer(_credential(request, credential)).data,
+        return Response(serializers.PhaseCredentialSerializer(_credential(request, credential)).data,
                         status=status.HTTP_201_CREATED)
 
 
 class CredentialRevokeView(VetnetAPIView):
     """Course staff revoke a credential of their course."""
 
-    @extend_schema(request=None, responses=serializers.CredentialSerializer)
+    @extend_schema(request=None, responses=serializers.PhaseCredentialSerializer)
     def post(self, request, course_key, credential_uuid):
         credential = api.revoke_phase_credential(user=request.user, course_key=course_key,
                                                  credential_uuid=credential_uuid)
-        return Response(serializers.CredentialSerializer(_credential(request, credential)).data)
+        return Response(serializers.PhaseCredentialSerializer(_credential(request, credential)).data)
 
 
 class OwnCredentialsView(VetnetAPIView):
     """The requester's credentials, newest first (revoked ones marked)."""
 
-    @extend_schema(responses=serializers.CredentialListSerializer)
+    @extend_schema(responses=serializers.PhaseCredentialListSerializer)
     def get(self, request):
         credentials = [_credential(request, item) for item in api.list_phase_credentials(user_id=request.user.id)]
-        return Response(serializers.CredentialListSerializer({"results": credentials}).data)
+        return Response(serializers.PhaseCredentialListSerializer({"results": credentials}).data)
 
 
 class _PublicView(VetnetAPIView):

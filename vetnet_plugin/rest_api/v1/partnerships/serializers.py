@@ -38,17 +38,17 @@ class PartnershipCreateSerializer(serializers.Serializer):
     partners = InvitedPartnerSerializer(many=True, required=False, default=list)
 
 
-class MemberChoiceSerializer(serializers.Serializer):
+class PartnerChoiceSerializer(serializers.Serializer):
     user_id = serializers.IntegerField(**_ID)
 
 
-class AnswerSerializer(serializers.Serializer):
+class InvitationAnswerSerializer(serializers.Serializer):
     """Accept (true) or decline (false) the invitation."""
 
     accept = serializers.BooleanField()
 
 
-class NoticesSerializer(serializers.Serializer):
+class PartnershipNoticesSerializer(serializers.Serializer):
     enabled = serializers.BooleanField()
 
 

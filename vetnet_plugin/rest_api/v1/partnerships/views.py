@@ -94,9 +94,9 @@ class InviteView(VetnetAPIView):
 class WithdrawView(VetnetAPIView):
     """The proposer (or staff) withdraws an unanswered invitation."""
 
-    @extend_schema(request=serializers.MemberChoiceSerializer, responses=serializers.PartnershipSerializer)
+    @extend_schema(request=serializers.PartnerChoiceSerializer, responses=serializers.PartnershipSerializer)
     def post(self, request, course_key, partnership_uuid):
-        payload = _valid(serializers.MemberChoiceSerializer, body_of(request))
+        payload = _valid(serializers.PartnerChoiceSerializer, body_of(request))
         return _partnership(api.withdraw_invitation(user=request.user, course_key=course_key,
                                                     partnership_uuid=partnership_uuid, **payload))
 
@@ -104,9 +104,9 @@ class WithdrawView(VetnetAPIView):
 class AnswerView(VetnetAPIView):
     """The invited member accepts or declines."""
 
-    @extend_schema(request=serializers.AnswerSerializer, responses=serializers.PartnershipSerializer)
+    @extend_schema(request=serializers.InvitationAnswerSerializer, responses=serializers.PartnershipSerializer)
     def post(self, request, course_key, partnership_uuid):
-        payload = _valid(serializers.AnswerSerializer, body_of(request))
+        payload = _valid(serializers.InvitationAnswerSerializer, body_of(request))
         return _partnership(api.answer_invitation(user=request.user, course_key=course_key,
                                                   partnership_uuid=partnership_uuid, accept=payload["accept"]))
 
@@ -114,9 +114,9 @@ class AnswerView(VetnetAPIView):
 class NoticesView(VetnetAPIView):
     """Turn the requester's e-mail notices about the partnership on or off."""
 
-    @extend_schema(request=serializers.NoticesSerializer, responses={204: None})
+    @extend_schema(request=serializers.PartnershipNoticesSerializer, responses={204: None})
     def post(self, request, course_key, partnership_uuid):
-        payload = _valid(serializers.NoticesSerializer, body_of(request))
+        payload = _valid(serializers.PartnershipNoticesSerializer, body_of(request))
         api.set_partnership_notices(user=request.user, course_key=course_key, partnership_uuid=partnership_uuid,
                                     enabled=payload["enabled"])
         return Response(status=status.HTTP_204_NO_CONTENT)
