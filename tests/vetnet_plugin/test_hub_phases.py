@@ -99,8 +99,8 @@ def test_recording_a_course_costs_the_same_for_ten_or_forty_members(django_asser
     for _ in range(10):
         hub.post(member())
     new_request()
-    # Two reads of the member batches, ten counts (one or two per feature), one upsert in its savepoint.
-    with django_assert_max_num_queries(15) as small:
+    # Two reads of the member batches, eleven counts (one or two per feature), one upsert in its savepoint.
+    with django_assert_max_num_queries(16) as small:
         api.record_phase_progress(course_key=COURSE_KEY)
     for _ in range(30):
         hub.post(member())
@@ -115,3 +115,19 @@ def test_non_members_have_no_hub_or_criteria():
         api.get_phase_criteria(user=outsider, course_key=COURSE_KEY)
     with pytest.raises(AccessDenied):
         api.get_hub(user=outsider, course_key=COURSE_KEY)
+
+
+def test_a_formed_partnership_counts_for_its_proposer_and_partners_but_not_one_still_forming():
+    from tests.vetnet_plugin.partnership_helpers import accept, partner, propose  # pylint: disable=import-outside-toplevel
+
+    proposer, spanish, greek, invited = partner("IT"), partner("ES"), partner("GR"), partner("PT")
+    formed = propose(proposer, partners=[spanish, greek])
+    accept(spanish, formed)
+    accept(greek, formed)
+    propose(proposer, partners=[invited], title="Still forming")  # forming: counts for nobody
+    api.record_phase_progress(course_key=COURSE_KEY)
+    partnered = {
+        person: next(a.done for a in _step(_progression(person), "cooperation").actions if a.action == "partnered")
+        for person in (proposer, spanish, greek, invited)
+    }
+    assert partnered == {proposer: 1, spanish: 1, greek: 1, invited: 0}

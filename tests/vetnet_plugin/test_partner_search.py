@@ -113,3 +113,20 @@ def test_the_search_costs_the_same_number_of_queries_however_many_members_there_
     assert small <= 14
     # Five candidates at most from each bucket (three organisation types wanted, elsewhere, topic, any).
     assert 5 <= len(api.suggest_partners(user=searcher, course_key=COURSE_KEY)) <= 5 * 6
+
+
+def test_practices_the_repository_lists_are_experience_that_ranks_a_partner_higher(settings):
+    from .best_practice_helpers import configure  # pylint: disable=import-outside-toplevel
+    from .repository_helpers import graded  # pylint: disable=import-outside-toplevel
+
+    settings.VETNET_RATE_LIMITS = {"best_practice": [0, 0]}
+    configure(topic="labour_market_vet", repository_threshold=0.7)
+    searcher = partner("ES")
+    newcomer = partner("GR", "school")
+    author, _uuid = graded(score=0.9, country="GR", organisation_type="school")
+    graded(score=0.3, country="GR")  # below the threshold: not listed, no experience
+    found = {s.user_id: s for s in suggest(searcher)}
+    assert found[author.id].practices == 1 and found[newcomer.id].practices == 0
+    assert "has 1 best practice in the repository" in found[author.id].reasons
+    ranked = [s.user_id for s in suggest(searcher) if s.user_id in (author.id, newcomer.id)]
+    assert ranked == [author.id, newcomer.id]

@@ -90,7 +90,8 @@ def test_every_indicator_says_what_it_measures_and_which_european_indicator_it_i
     keys = {t.key for t in dashboard.tables}
     assert {"delphi_convergence", "delphi_desirability_by_country", "counselling_topics", "counselling_outcomes",
             "counselling_answer_hours", "resources_types", "resources_adopted", "resources_eqf", "resources_licences",
-            "workspaces", "best_practices", "participation_countries", "participation_organisations"} <= keys
+            "workspaces", "best_practices", "partnerships", "participation_countries",
+            "participation_organisations"} <= keys
     for t in dashboard.tables:
         assert t.description and t.informs, t.key
     assert "EQAVET indicator 9" in table(dashboard, "counselling_topics").informs
@@ -200,3 +201,27 @@ def test_the_periodic_task_is_scheduled_and_fills_the_snapshots(settings):
     dashboard = api.get_policy_dashboard(user=reader, course_key=COURSE_KEY)
     assert dashboard.computed is not None
     assert value(table(dashboard, "counselling_topics"), "apprenticeships", "IT") == 10
+
+
+def test_partnerships_show_by_the_funding_instrument_they_target_and_their_state(community):
+    from .partnership_helpers import accept, partner, propose  # pylint: disable=import-outside-toplevel
+
+    _staff, reader, _it, _gr = community
+    proposers = [partner("IT") for _ in range(12)]
+    spanish, greek = partner("ES"), partner("GR")
+    for proposer in proposers:
+        propose(proposer, instrument="erasmus_ka210", partners=[spanish])
+    formed = propose(proposers[0], partners=[spanish, greek])
+    accept(spanish, formed)
+    accept(greek, formed)
+    api.refresh_policy_snapshots()
+    with override_settings(VETNET_POLICY_MIN_CELL=3):
+        partnerships = table(api.get_policy_dashboard(user=reader, course_key=COURSE_KEY), "partnerships")
+    assert value(partnerships, "erasmus_ka210", "forming") == 12  # thirteen people: shown
+    assert value(partnerships, "erasmus_ka220", "formed") == 1  # its three partners: just enough here
+    assert partnerships.row_heading == "Funding instrument" and partnerships.unit == "partnerships"
+    assert ("erasmus_ka210", "Erasmus+ KA210 small-scale partnership") in partnerships.rows
+    assert ("formed", "Formed") in partnerships.columns
+    # At the default of ten people, the formed partnership's three partners are not shown.
+    default = table(api.get_policy_dashboard(user=reader, course_key=COURSE_KEY), "partnerships")
+    assert value(default, "erasmus_ka220", "formed") == "suppressed"

@@ -49,7 +49,12 @@ from .report import count_best_practices
 from .repository import FILTER_LABELS as REPOSITORY_FILTER_LABELS
 from .repository import LABELS as REPOSITORY_LABELS
 from .repository import ORDERINGS as _REPOSITORY_ORDERINGS
-from .repository import describe_repository_entry, list_repository, withdraw_from_repository
+from .repository import (
+    count_members_accepted_practices,
+    describe_repository_entry,
+    list_repository,
+    withdraw_from_repository,
+)
 from .repository_adoption import (
     adopt_practice,
     get_repository_entry,
@@ -107,6 +112,7 @@ __all__ = [
     "check_best_practice",
     "configure_best_practice",
     "count_best_practices",
+    "count_members_accepted_practices",
     "count_best_practice_contributions",
     "count_reviews_waiting",
     "describe_repository_entry",

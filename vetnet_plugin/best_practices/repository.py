@@ -207,6 +207,18 @@ def listed_entries():
     return RepositoryEntry.objects.filter(listed=True).select_related("practice__author")
 
 
+def count_members_accepted_practices(*, user_ids) -> dict[int, int]:
+    """How many practices of each of ``user_ids`` the repository lists (one query; members with none left out)."""
+    from django.db.models import Count  # pylint: disable=import-outside-toplevel
+
+    ids = {int(user_id) for user_id in user_ids if user_id}
+    if not ids:
+        return {}
+    rows = (listed_entries().filter(practice__author_id__in=ids).order_by()
+            .values("practice__author_id").annotate(n=Count("pk")))
+    return {row["practice__author_id"]: row["n"] for row in rows}
+
+
 def _code(value, name: str, allowed, message: str) -> str:
     if value in (None, ""):
         return ""

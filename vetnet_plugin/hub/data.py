@@ -12,7 +12,7 @@ PHASES = (COMMUNICATION, SHARING, COLLABORATION, COOPERATION)
 # Recognised by the site's own credential; the formal phase keeps the platform's certificate.
 INFORMAL_PHASES = (COMMUNICATION, SHARING, COLLABORATION)
 
-# What members do, by the phase it belongs to. "partnered" is counted once partnerships land.
+# What members do, by the phase it belongs to.
 PHASE_ACTIONS = {
     COMMUNICATION: ("rated", "posted", "counselled"),
     SHARING: ("deposited", "adopted"),

@@ -23,6 +23,7 @@ from ..counselling.api import count_counselling_contributions
 from ..discussions.api import count_discussion_contributions
 from ..exceptions import InvalidInput
 from ..members.api import actor_for, list_community_course_keys, member_id_batches
+from ..partnerships.api import count_partnership_contributions
 from ..scenarios.api import count_delphi_contributions
 from ..toolbox.api import count_toolbox_contributions
 from ..workspaces.api import count_workspace_contributions
@@ -53,6 +54,7 @@ _COUNTERS = (
     count_toolbox_contributions,
     count_workspace_contributions,
     count_best_practice_contributions,
+    count_partnership_contributions,
 )
 # The most a trainer may ask for one action.
 MAX_THRESHOLD = 1000

@@ -13,6 +13,7 @@ from .proposals import (
     set_partnership_notices,
     withdraw_invitation,
 )
+from .report import count_partnership_contributions, count_partnerships
 from .retirement import retire_partnership_member
 from .search import suggest_partners
 from .summary import pdf_available as partnership_pdf_available
@@ -29,6 +30,8 @@ __all__ = [
     "Partnership",
     "answer_invitation",
     "check_partnership_composition",
+    "count_partnership_contributions",
+    "count_partnerships",
     "get_partnership",
     "invite_partner",
     "list_funding_instruments",

@@ -51,6 +51,8 @@ class PartnerSuggestion:
     can_contact: bool = False
     certificates: int = 0
     adoptions: int = 0
+    # Their practices the best-practice repository lists.
+    practices: int = 0
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@ and the partners already chosen, ranked, each with one line saying why.
 A bounded set of candidates comes from the members feature (a few indexed
 queries, each limited, however large the community: ``members.partners``);
 the experience they showed (course certificates such as the best-practice
-track's, toolbox resources they adopted) is read for those candidates in one query per feature; the
+track's, their practices the repository lists, toolbox resources they
+adopted) is read for those candidates in one query per feature; the
 ranking runs over that bounded set in Python.
 """
 from __future__ import annotations
@@ -16,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django_countries import countries as country_names
 
-from ..best_practices.api import list_members_credentials
+from ..best_practices.api import count_members_accepted_practices, list_members_credentials
 from ..conf import setting
 from ..core.taxonomy import SECTORS, TOPICS, OrganisationType
 from ..members.api import DirectoryFilters, get_member_profiles, list_partner_candidates
@@ -89,7 +90,7 @@ def _type_reason(words: _Words, kind: str, shared_sectors) -> str:
     return adds[kind]
 
 
-def rank(candidate, composition: Composition, *, topics, certificates: int, adoptions: int,
+def rank(candidate, composition: Composition, *, topics, certificates: int, adoptions: int, practices: int = 0,
          words: _Words | None = None):
     """The candidate's score and reasons (best first) against what the composition holds."""
     words = words or _Words()
@@ -108,15 +109,18 @@ def rank(candidate, composition: Composition, *, topics, certificates: int, adop
 
         name = LANG_INFO.get(shared_languages[0], {}).get("name", shared_languages[0])
         found.append((WEIGHTS["language"], _("speaks {language}, as you do").format(language=_(name))))  # noqa: INT001
-    if certificates or adoptions:
+    if certificates or adoptions or practices:
         parts = []
         if certificates:
             parts.append(ngettext("holds {count} course certificate", "holds {count} course certificates",
                                   certificates).format(count=certificates))
+        if practices:
+            parts.append(ngettext("has {count} best practice in the repository",
+                                  "has {count} best practices in the repository", practices).format(count=practices))
         if adoptions:
             parts.append(ngettext("adopted {count} toolbox resource", "adopted {count} toolbox resources",
                                   adoptions).format(count=adoptions))
-        found.append((WEIGHTS["experience"] * min(3, certificates + adoptions), "; ".join(parts)))
+        found.append((WEIGHTS["experience"] * min(3, certificates + adoptions + practices), "; ".join(parts)))
     found.sort(key=lambda item: -item[0])
     return sum(weight for weight, _line in found), tuple(line for _weight, line in found)
 
@@ -138,18 +142,20 @@ def suggest_partners(*, user, course_key, filters: DirectoryFilters | None = Non
     ids = [c.user_id for c in candidates]
     certificates = {uid: len(badges) for uid, badges in list_members_credentials(user_ids=ids).items() if badges}
     adoptions = count_members_adoptions(user_ids=ids)
+    practices = count_members_accepted_practices(user_ids=ids)
     ranked, words = [], _Words()
     for position, candidate in enumerate(candidates):
         score, reasons = rank(candidate, composition, topics=topics,
                               certificates=certificates.get(candidate.user_id, 0),
-                              adoptions=adoptions.get(candidate.user_id, 0), words=words)
+                              adoptions=adoptions.get(candidate.user_id, 0),
+                              practices=practices.get(candidate.user_id, 0), words=words)
         ranked.append((-score, position, candidate, score, reasons))
     ranked.sort(key=lambda item: (item[0], item[1]))
-    return tuple(_suggestion(c, score, reasons, certificates, adoptions)
+    return tuple(_suggestion(c, score, reasons, certificates, adoptions, practices)
                  for _s, _p, c, score, reasons in ranked[:limit])
 
 
-def _suggestion(candidate, score, reasons, certificates, adoptions) -> data.PartnerSuggestion:
+def _suggestion(candidate, score, reasons, certificates, adoptions, practices) -> data.PartnerSuggestion:
     contact = candidate.open_to_partnership
     return data.PartnerSuggestion(
         user_id=candidate.user_id, name=candidate.full_name, country=candidate.country,
@@ -159,4 +165,5 @@ def _suggestion(candidate, score, reasons, certificates, adoptions) -> data.Part
         # What a member tells about their organisation is for partnership contact only if they allowed it.
         organisation=candidate.organisation if contact else "", can_contact=contact,
         certificates=certificates.get(candidate.user_id, 0), adoptions=adoptions.get(candidate.user_id, 0),
+        practices=practices.get(candidate.user_id, 0),
     )

@@ -164,6 +164,16 @@ INDICATORS = (
         unit=_("best practices"),
     ),
     Indicator(
+        key="partnerships", feature="partnerships", table="instruments_by_state",
+        title=_("Partnerships and the funding they target"),
+        description=_("Partnerships proposed in the cooperation phase, by the EU funding instrument they target "
+                      "and their state: still forming, formed (eligible and accepted) or closed."),
+        informs=_("Evidence for EQAVET indicator 1 (relevance of quality assurance: VET providers cooperating "
+                  "with enterprises and other providers), and for the uptake of Erasmus+ and ESF+ in VET."),
+        row_heading=_("Funding instrument"), column_heading=_("State"), rows="instrument",
+        columns="partnership_state", unit=_("partnerships"),
+    ),
+    Indicator(
         key="participation_countries", feature="members", table="months_by_country", group="participation",
         title=_("Participation over time, by country"),
         description=_("Members joining the community each month, by the country on their profile."),

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from ..core.aggregates import NOT_STATED
 from ..core.taxonomy import SECTORS, TOPICS, OrganisationType
+from ..partnerships.api import list_funding_instruments
 from ..toolbox.api import EQF_LEVELS, LICENCES, RESOURCE_TYPES
 
 
@@ -28,6 +29,8 @@ def _fixed():
         "licence": dict(LICENCES),
         "eqf_level": dict(EQF_LEVELS),
         "organisation_type": dict(OrganisationType.CHOICES),
+        "instrument": {instrument.key: instrument.label for instrument in list_funding_instruments()},
+        "partnership_state": {"forming": _("Forming"), "formed": _("Formed"), "closed": _("Closed")},
     }
 
 

@@ -13,6 +13,7 @@ from ..core.keys import parse_course_key
 from ..counselling.api import count_counselling_cases
 from ..data import CountCell, ValueCell
 from ..members.api import count_members_joining
+from ..partnerships.api import count_partnerships
 from ..scenarios.api import count_delphi_ratings
 from ..toolbox.api import count_toolbox_resources
 from ..workspaces.api import count_workspaces
@@ -49,6 +50,7 @@ def compute_tables(*, course_key) -> dict:
         "toolbox": _part(count_toolbox_resources(course_key=key)),
         "workspaces": _part(count_workspaces(course_key=key)),
         "best_practices": _part(count_best_practices(course_key=key)),
+        "partnerships": _part(count_partnerships(course_key=key)),
         "members": _part(count_members_joining(course_key=key)),
     }
 

@@ -67,6 +67,7 @@ class SuggestionSerializer(serializers.Serializer):
     can_contact = serializers.BooleanField()
     certificates = serializers.IntegerField()
     adoptions = serializers.IntegerField()
+    practices = serializers.IntegerField(help_text="Their practices the best-practice repository lists.")
 
 
 class SuggestionListSerializer(serializers.Serializer):
