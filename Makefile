@@ -58,7 +58,8 @@ makemessages: venv ## extract the strings of the plugin and the blocks into thei
 	@cd vetnet_xblocks/locale && if [ -f keywords.pot ]; then \
 		msgcat --use-first --add-location=file django.pot keywords.pot -o django.pot; fi; \
 		for l in $(LANGS); do po=$$l/LC_MESSAGES/django.po; \
-		msgmerge -q --previous --backup=none --add-location=file --update $$po django.pot; \
+		old=../translations/$$l/LC_MESSAGES/text.po; test -f $$old || old=$$po; \
+		msgmerge -q --previous --add-location=file -o $$po $$old django.pot; \
 		msgattrib --no-obsolete --add-location=file -o $$po $$po; \
 		mkdir -p ../translations/$$l/LC_MESSAGES; mv $$po ../translations/$$l/LC_MESSAGES/text.po; done
 	rm -rf vetnet_xblocks/locale
