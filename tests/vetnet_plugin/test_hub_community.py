@@ -54,7 +54,7 @@ def test_the_hub_lists_each_community_with_what_is_new_there():
     assert result.communities[1].total == 0
     assert [link.key for link in result.links] == ["library", "directory", "repository"]
     assert result.links[0].url.endswith("/toolbox/resources/?scope=community")
-    assert result.links[2].url == ""
+    assert result.links[2].url.endswith("/best-practices/repository/page/")  # the members' repository page
 
 
 def test_the_course_tab_puts_its_course_first():

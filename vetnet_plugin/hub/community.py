@@ -37,7 +37,8 @@ def _links(course_keys: list[str]) -> tuple[data.HubLink, ...]:
         try:
             defaults["library"] = reverse("vetnet:toolbox-resources", args=[first]) + "?scope=community"
             defaults["directory"] = reverse("vetnet:members", args=[first])
-        except NoReverseMatch:  # pragma: no cover - both are part of the plugin's own URLs
+            defaults["repository"] = reverse("vetnet:repository-member", args=[first])
+        except NoReverseMatch:  # pragma: no cover - all three are part of the plugin's own URLs
             pass
     return tuple(
         data.HubLink(key=key, label=str(_LINK_LABELS[key]), url=configured.get(key) or defaults.get(key, ""))
