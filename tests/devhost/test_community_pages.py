@@ -114,3 +114,23 @@ def test_a_member_sends_a_message_from_the_directory_and_reads_that_it_is_sent(
     response = client.post(url, {"purpose": "counselling", "message": "Not what they accept, said at length."},
                            follow=True)
     assert "cannot be contacted for that purpose" in response.content.decode() and len(mailoutbox) == 1
+
+
+def test_the_directory_and_the_profile_show_a_members_counselling_reputation(client, template_course, community,
+                                                                             learner):
+    from tests.vetnet_plugin.counselling_helpers import TOPICS, USAGE_KEY, open_case  # pylint: disable=C0415
+
+    key = template_course.course_key
+    api.configure_counselling_desk(course_key=key, usage_key=USAGE_KEY, topics=TOPICS)
+    owner = community[1]
+    case = open_case(owner, course_key=key)
+    answer = api.answer_case(user=learner, course_key=key, usage_key=USAGE_KEY, case_uuid=case.summary.uuid,
+                             body="Share an apprentice among three firms.")
+    api.accept_answer(user=owner, course_key=key, usage_key=USAGE_KEY, case_uuid=case.summary.uuid,
+                      post_id=answer.id)
+    client.force_login(owner)
+    page = _directory(client, template_course).content.decode()
+    assert "Peer counselling: 1 accepted answer, 0 up-votes on answers" in " ".join(page.split())
+    client.force_login(learner)
+    profile = client.get("/profile/").content.decode()
+    assert "Peer counselling: 1 accepted answer" in " ".join(profile.split())

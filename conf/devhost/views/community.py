@@ -32,10 +32,16 @@ def _labelled(profile):
 
 
 def _with_badges(rows):
-    """Each profile with the platform certificates its member holds (one query for the page)."""
-    credentials = api.list_members_credentials(user_ids=[row["user_id"] for row in rows])
+    """
+    Each profile with the platform certificates its member holds and their
+    peer-counselling reputation, the same in every course (one query each for the page).
+    """
+    ids = [row["user_id"] for row in rows]
+    credentials = api.list_members_credentials(user_ids=ids)
+    reputations = api.counselling_reputations(user_ids=ids)
     for row in rows:
         row["credentials"] = credentials.get(row["user_id"], ())
+        row["reputation"] = reputations.get(row["user_id"])
     return rows
 
 
@@ -93,6 +99,7 @@ def profile(request):
         })
     return render(request, "devhost/profile.html", {
         "form": form, "profile": current, "credentials": api.list_member_credentials(user_id=request.user.id),
+        "reputation": api.get_counselling_reputation(user_id=request.user.id),
         "progressions": api.get_progressions(user_id=request.user.id),
     })
 
