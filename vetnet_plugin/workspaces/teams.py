@@ -7,6 +7,10 @@ name, and the team's members join it at once, whatever the theme's rule
 (while there is room), as if invited. The team is looked up through
 ``compat.course_team`` only; without the teams app there are no teams and a
 link is refused with a clear message, so the block's own workspaces serve.
+
+Where the block names a teamset and the platform offers its ``teams`` XBlock
+service, ``team_workspace`` makes each team's workspace (with the team's
+members) at a member's first view; the block hands it what the service said.
 """
 from __future__ import annotations
 
