@@ -1,5 +1,6 @@
 """The workspace block: themes authored in Studio and OLX, the learner's page, and its handlers' rights."""
 import io
+from types import SimpleNamespace
 from urllib.parse import urlencode
 
 import pytest
@@ -10,7 +11,7 @@ from tests.vetnet_plugin.toolbox_helpers import toolbox_media  # noqa: F401 (fix
 from vetnet_plugin import api
 
 from .runtime import COURSE_KEY, TRAINER, CourseRuntime, add_block, call_handler, lms_opt_attrs, reload
-from .scenarios_helpers import person
+from .scenarios_helpers import Person, person
 
 pytestmark = pytest.mark.django_db
 
@@ -324,3 +325,87 @@ def test_members_find_attach_and_remove_toolbox_resources_from_the_page(team):
     assert api.list_attachments(user=ana.user, course_key=COURSE_KEY, workspace_uuid=uuid) == []
     status, body = get(ben, workspace_block, "attachable", {"workspace": uuid, "search": "x" * 201})
     assert status == 400 and body["error"]
+
+
+# -- a teamset's Open edX teams as workspaces (the platform's ``teams`` service) ---------------------
+
+class FakeTeamsService:
+    """The platform's ``TeamsService`` as the block uses it: ``get_team(user, course_id, topic_id)``."""
+
+    def __init__(self, teams):
+        self.teams = teams  # (team_id, name, topic_id, users)
+        self.asked = []
+
+    def get_team(self, user, course_id, topic_id):
+        self.asked.append((user.id, str(course_id), topic_id))
+        for team_id, name, topic, users in self.teams:
+            if topic == topic_id and any(member.id == user.id for member in users):
+                return SimpleNamespace(team_id=team_id, name=name, topic_id=topic, course_id=course_id,
+                                       users=SimpleNamespace(all=lambda users=users: list(users)))
+        return None
+
+
+def teamset_block():
+    runtime = CourseRuntime(TRAINER)
+    return add_block(runtime, "vetnet_workspace", OLX.replace('title="Work together"',
+                                                              'title="Work together" teamset_id="retrofit"'))
+
+
+def with_teams(someone, service):
+    attrs = lms_opt_attrs(user_id=someone.user.id, username=someone.user.username)
+    return Person(someone.runtime.as_user(attrs, lms=True, teams=service), someone.user)
+
+
+def test_the_teamset_travels_in_olx_and_studio_says_where_it_has_effect():
+    workspace_block = teamset_block()
+    olx = export(workspace_block.runtime, workspace_block)
+    assert etree.fromstring(olx).get("teamset_id") == "retrofit"
+    again = add_block(CourseRuntime(TRAINER), "vetnet_workspace", olx)
+    assert again.teamset_id == "retrofit"
+    editor = {field["name"]: field for field in again._editor_fields()}  # pylint: disable=protected-access
+    assert editor["teamset_id"]["value"] == "retrofit"
+    assert "only where the platform has Open edX teams" in editor["teamset_id"]["help"]
+    status, _body, _r = call_handler(again.runtime, again, "studio_submit", {"teamset_id": "x" * 256})
+    assert status == 400
+    status, _body, _r = call_handler(again.runtime, again, "studio_submit", {"teamset_id": ""})
+    assert status == 200 and reload(again.runtime, again).teamset_id == ""
+
+
+def test_with_the_platforms_teams_each_learner_sees_their_own_teams_workspace_with_its_members():
+    workspace_block = teamset_block()
+    base = person(workspace_block.runtime)
+    ana, ben, carla, dan = (person(base.runtime) for _ in range(4))
+    service = FakeTeamsService([("team-a", "Retrofit crew", "retrofit", [ana.user, ben.user]),
+                                ("team-b", "Insulation crew", "retrofit", [carla.user]),
+                                ("team-c", "Another teamset", "other", [dan.user])])
+
+    html = with_teams(ana, service).block(workspace_block).student_view().content
+    assert "Retrofit crew" in html and "Insulation crew" not in html
+    assert service.asked == [(ana.user.id, COURSE_KEY, "retrofit")]
+    for _again in range(2):
+        html = with_teams(ben, service).block(workspace_block).student_view().content
+    crew = [w for entry in api.list_themes(user=ben.user, course_key=COURSE_KEY,
+                                           usage_key=str(workspace_block.scope_ids.usage_id))
+            for w in entry.workspaces]
+    assert [(w.title, w.role, {m.user_id for m in w.members}) for w in crew] == [
+        ("Retrofit crew", "member", {ana.user.id, ben.user.id})]
+
+    html = with_teams(carla, service).block(workspace_block).student_view().content
+    assert "Insulation crew" in html
+    # Someone with no team in the teamset sees the block's own workspaces, and makes none.
+    html = with_teams(dan, service).block(workspace_block).student_view().content
+    crews = {w.title for entry in api.list_themes(user=dan.user, course_key=COURSE_KEY,
+                                                  usage_key=str(workspace_block.scope_ids.usage_id))
+             for w in entry.workspaces}
+    assert crews == {"Retrofit crew", "Insulation crew"}
+
+
+def test_without_the_teams_service_the_teamset_changes_nothing(team):
+    workspace_block, ana, _ben, _uuid = team
+    workspace_block.teamset_id = "retrofit"
+    workspace_block.save()
+    html = ana.block(workspace_block).student_view().content
+    assert "Retrofit module" in html
+    assert [w.title for entry in api.list_themes(user=ana.user, course_key=COURSE_KEY,
+                                                 usage_key=str(workspace_block.scope_ids.usage_id))
+            for w in entry.workspaces] == ["Retrofit module"]

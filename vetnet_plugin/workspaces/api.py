@@ -35,6 +35,7 @@ from .outcome import publish_outcome
 from .report import count_workspaces
 from .retirement import retire_workspace_member
 from .teams import link_team as link_workspace_team
+from .teams import team_workspace
 from .teams import teams_available as workspace_teams_available
 from .themes import check_themes as check_workspace_themes
 from .themes import configure_workspace_themes
@@ -108,5 +109,6 @@ __all__ = [
     "set_workspace_notices",
     "set_workspace_state",
     "update_task",
+    "team_workspace",
     "workspace_teams_available",
 ]

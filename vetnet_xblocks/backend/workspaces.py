@@ -130,3 +130,16 @@ class WorkspaceBackend(BlockBackend):
 
     def link_team(self, workspace_uuid: str, team_id: str) -> None:
         api.link_workspace_team(**self._in(workspace_uuid), team_id=team_id)
+
+    def team_workspace(self, teams_service, *, course_id, teamset_id: str) -> str | None:
+        """
+        Ask the platform's ``teams`` service for the acting person's team in
+        the teamset; the uuid of the workspace standing for it (made at the
+        first view, with the team's members), or None when they have no team.
+        """
+        team = teams_service.get_team(self.user, course_id, teamset_id)
+        if team is None:
+            return None
+        value = {"team_id": str(team.team_id), "name": str(team.name),
+                 "user_ids": [member.id for member in team.users.all()]}
+        return api.team_workspace(user=self.user, course_key=self.course_key, usage_key=self.usage_key, team=value)

@@ -10,7 +10,9 @@ and polls the latest revision, so others' changes appear without a reload.
 """
 from __future__ import annotations
 
-from xblock.fields import List, Scope
+from xblock.core import XBlock
+from xblock.exceptions import NoSuchServiceError
+from xblock.fields import List, Scope, String
 
 from vetnet_plugin.exceptions import AccessDenied, InvalidInput, VetnetError
 
@@ -37,6 +39,7 @@ DEFAULT_THEMES = [
 POLL_SECONDS = 4
 
 
+@XBlock.wants("teams")
 class WorkspaceBlock(WorkspaceHandlersMixin, VetnetBlock):
     """Short-term work in themed workspaces on VET topics and sectors (Collaboration)."""
 
@@ -49,6 +52,8 @@ class WorkspaceBlock(WorkspaceHandlersMixin, VetnetBlock):
 
     display_name = display_name_field("VETNet Workspace")
     themes = List(display_name=_("Themes"), scope=Scope.content, default=DEFAULT_THEMES)
+    # The Open edX teamset (topic) whose teams serve as workspaces, where the platform has teams (ADR 0011).
+    teamset_id = String(display_name=_("Teamset"), scope=Scope.content, default="")
 
     studio_fields = VetnetBlock.studio_fields + (
         EditableField("themes_text", _("Themes"),
@@ -56,6 +61,11 @@ class WorkspaceBlock(WorkspaceHandlersMixin, VetnetBlock):
                         "starts (YYYY-MM-DD) | ends | maximum workspace size | open, request or invitation | "
                         "members may create workspaces: yes or no. Further lines: the description. Topics: "
                         "{topics}. Sectors: {sectors}."), max_length=30000, multiline=True, required=True),
+        EditableField("teamset_id", _("Teamset"),
+                      _("The id of a teamset of this course: each of its Open edX teams gets a workspace under "
+                        "the first theme, with the team's members, and a learner sees their own team's. This has "
+                        "effect only where the platform has Open edX teams; leave it empty for the block's own "
+                        "workspaces."), max_length=255),
     )
 
     themes_text = property(lambda self: authoring.format_themes(self.themes))
@@ -86,6 +96,19 @@ class WorkspaceBlock(WorkspaceHandlersMixin, VetnetBlock):
     def sync_themes(self) -> None:
         if self.course_key:
             configure_themes(course_key=self.course_key, usage_key=self.usage_key, themes=self.themes)
+
+    def teams_service(self):
+        """The platform's ``teams`` service, or None (the development host, a platform without teams)."""
+        try:
+            return self.runtime.service(self, "teams")
+        except NoSuchServiceError:
+            return None
+
+    def sync_team_workspace(self, backend: WorkspaceBackend) -> None:
+        """With a teamset and the platform's teams: make sure the learner's team has its workspace."""
+        service = self.teams_service() if self.teamset_id.strip() else None
+        if service is not None:
+            backend.team_workspace(service, course_id=self._context_key(), teamset_id=self.teamset_id.strip())
 
     def view_backend(self) -> WorkspaceBackend:
         cached = getattr(self, "_backend", None)
@@ -133,6 +156,7 @@ class WorkspaceBlock(WorkspaceHandlersMixin, VetnetBlock):
         else:
             try:
                 self.sync_themes()
+                self.sync_team_workspace(backend)
                 topics, sectors = dict(TOPICS), dict(SECTORS)
                 themes = [{"theme": entry.theme, "can_create": entry.can_create,
                            "topic": str(topics.get(entry.theme.topic, "")),
