@@ -235,3 +235,22 @@ def test_a_malformed_repository_file_fails_clearly_and_writes_nothing(tmp_path, 
     assert "repository.json" in str(error.value)
     assert not RepositoryEntry.objects.exists() and not BestPractice.objects.exists()
     assert not MemberProfile.objects.exclude(organisation="").exists()
+
+
+def test_an_imported_entry_keeps_the_threshold_and_labels_it_earned_when_its_author_offers_it_again(
+        tmp_path, repository):
+    _export(tmp_path, "--no-progress")
+    path = tmp_path / "repository.json"
+    content = json.loads(path.read_text())
+    for record in content["entries"]:
+        if record["credit_author"]:  # peer-reviewed there at 65% against that course's 60%
+            record.update(score=0.65, threshold=0.6, peer_reviewed=True)
+    path.write_text(json.dumps(content))
+    BestPractice.objects.all().delete()
+    _import(tmp_path)
+    author, reader = repository["credited"], member()
+    uuid = RepositoryEntry.objects.get(practice__author=author).uuid
+    api.withdraw_from_repository(user=author, course_key=COURSE_KEY, entry_uuid=uuid)
+    api.withdraw_from_repository(user=author, course_key=COURSE_KEY, entry_uuid=uuid, withdrawn=False)
+    entry = next(e for e in api.list_repository(user=reader, course_key=COURSE_KEY).items if e.uuid == str(uuid))
+    assert (entry.threshold, {label.code for label in entry.labels}) == (0.6, {"peer_reviewed"})

@@ -33,7 +33,7 @@ from ..core.keys import parse_course_key
 from ..core.taxonomy import EQF_LEVEL_CODES, LANGUAGE_CODES, LICENCES, SECTOR_CODES, TOPIC_CODES
 from ..exceptions import InvalidInput
 from .models import BestPractice, BestPracticeAssignment, PracticeAdoption, RepositoryEntry
-from .repository import FACETS, clean_country, listed_entries
+from .repository import FACETS, IMPORTED, clean_country, listed_entries
 from .repository_adoption import refresh_adopted_elsewhere
 
 FORMAT_VERSION = 1
@@ -200,7 +200,7 @@ def _import_one(record: dict, users: dict, course_key) -> bool:
             status=BestPractice.GRADED, title=record["title"][:200],
             sections={s["key"]: s["text"] for s in record["sections"]}, author_country=facets["country"],
             submitted=entered, score=float(record["score"]), graded=entered,
-            grade_detail={"method": "imported"}, repository_approved=bool(record.get("staff_approved")),
+            grade_detail={"method": IMPORTED}, repository_approved=bool(record.get("staff_approved")),
         )
         summary = str(record.get("summary") or "")
         entry = RepositoryEntry.objects.create(
