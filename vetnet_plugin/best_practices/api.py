@@ -72,6 +72,7 @@ from .staff import (
 )
 from .submissions import STATES as PRACTICE_STATES
 from .submissions import save_draft, submit_practice, withdraw_practice
+from .transfer import count_repository, export_repository, import_repository, read_repository_export
 from .waiting import apply_waiting_rule
 
 REPOSITORY_SORTS = tuple(_REPOSITORY_ORDERINGS)
@@ -114,16 +115,19 @@ __all__ = [
     "count_best_practices",
     "count_members_accepted_practices",
     "count_best_practice_contributions",
+    "count_repository",
     "count_reviews_waiting",
     "describe_repository_entry",
     "expire_leases",
     "export_as_csv",
     "export_as_json",
+    "export_repository",
     "export_repository_entry",
     "get_learner_view",
     "get_practice_for_staff",
     "get_public_repository_entry",
     "get_repository_entry",
+    "import_repository",
     "learner_score",
     "list_member_credentials",
     "list_members_credentials",
@@ -135,6 +139,7 @@ __all__ = [
     "list_submissions",
     "override_grade",
     "public_repository_enabled",
+    "read_repository_export",
     "reassign_review",
     "record_certificate",
     "report_practice_outcome",

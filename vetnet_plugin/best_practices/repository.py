@@ -68,6 +68,8 @@ ADOPTED_ELSEWHERE = "adopted_elsewhere"
 LABELS = (PEER_REVIEWED, STAFF_APPROVED, CERTIFIED, ADOPTED_ELSEWHERE)
 # The labels stored on the entry, which a list can be filtered by.
 FILTER_LABELS = (PEER_REVIEWED, STAFF_APPROVED, ADOPTED_ELSEWHERE)
+# ``grade_detail["method"]`` of a practice that arrived with a community import.
+IMPORTED = "imported"
 
 
 # The entry rule ---------------------------------------------------------------
@@ -102,9 +104,12 @@ def sync_entry(practice: BestPractice, assignment=None) -> RepositoryEntry | Non
     entry = RepositoryEntry.objects.filter(practice=practice).first()
     if entry is None and not graded:
         return None
-    threshold = float(assignment.repository_threshold)
+    method = (practice.grade_detail or {}).get("method")
+    # An entry moved from another instance (``transfer``) keeps the threshold and labels it earned there.
+    imported = method == IMPORTED and entry is not None
+    threshold = entry.threshold if imported else float(assignment.repository_threshold)
     reached = graded and practice.score >= threshold
-    by_staff_grade = (practice.grade_detail or {}).get("method") == "override"
+    by_staff_grade = method == "override"
     if entry is None:
         entry = RepositoryEntry(
             practice=practice, course_key=practice.course_key, title=practice.title[:200],
@@ -115,7 +120,7 @@ def sync_entry(practice: BestPractice, assignment=None) -> RepositoryEntry | Non
     entry.score = practice.score if graded else None
     entry.threshold = threshold
     # Peer-reviewed: the reviews' grade passed the threshold, not a grade staff set by hand.
-    entry.peer_reviewed = reached and not by_staff_grade
+    entry.peer_reviewed = (reached and entry.peer_reviewed) if imported else (reached and not by_staff_grade)
     entry.staff_approved = graded and practice.repository_approved
     entry.listed = (graded and not practice.flagged and (reached or practice.repository_approved)
                     and not entry.withdrawn)
