@@ -98,8 +98,8 @@ def leave_traces(member, others, trainer):
     api.claim_phase_credential(user=member, course_key=COURSE_KEY, phase="communication",
                                site_url="https://vetnet.example.org")
     # The repository: the member's accepted practice, described and credited; their adoption of another's.
-    own_entry = api.list_repository(user=member, course_key=COURSE_KEY,
-                                    filters=api.RepositoryFilters(search=f"{name}'s")).items[0]
+    own_entry = next(entry for entry in api.list_repository(user=member, course_key=COURSE_KEY).items
+                     if entry.title == f"{name}'s practice")
     api.describe_repository_entry(user=member, course_key=COURSE_KEY, entry_uuid=own_entry.uuid,
                                   summary=f"How {name} ({member.email}) ran it", credit_author=True)
     api.override_grade(user=trainer, course_key=COURSE_KEY, usage_key=practices.USAGE_KEY,

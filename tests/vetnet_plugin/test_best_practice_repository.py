@@ -227,6 +227,8 @@ def test_the_author_describes_the_entry_with_codes_and_bad_codes_are_refused():
 
 # Facets and search -------------------------------------------------------------------
 
+# Committed rows: MariaDB's FULLTEXT index sees a word only once its transaction commits.
+@pytest.mark.django_db(transaction=True)
 def test_browse_by_every_facet_and_search_by_words():
     a, _ = graded(title="Carpentry mentors", country="IT", sectors=["wood_furniture"], languages=["it"])
     b, _ = graded(title="Green kitchens", country="ES", sectors=["hospitality"], languages=["es"])
