@@ -13,12 +13,49 @@ Nothing is downloaded: Playwright drives the system browser at
         assert js_errors == []
 """
 import os
+import threading
 
 import pytest
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.test.testcases import LiveServerThread
 
 # Playwright's sync API runs an event loop in the test's thread; the database
 # calls Django makes in that thread are still synchronous ones.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+class _OneRequestAtATime:
+    """
+    A WSGI application that answers one request at a time, the whole body
+    included. The live server shares the test's in-memory SQLite connection
+    with every request thread, and one sqlite3 connection used by two threads
+    at once fails ("bad parameter or other API misuse"); a page that asks for
+    two fragments at once would then see a 500 no user ever would.
+    """
+
+    def __init__(self, application):
+        self.application = application
+        self.lock = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        with self.lock:
+            response = self.application(environ, start_response)
+            try:
+                return [b"".join(response)]
+            finally:
+                if hasattr(response, "close"):
+                    response.close()
+
+
+class _LiveServer(ThreadedWSGIServer):
+    """Django's threaded live server; on a shared in-memory SQLite connection it serialises the requests."""
+
+    def set_app(self, application):
+        super().set_app(_OneRequestAtATime(application) if self.connections_override else application)
+
+
+# On MariaDB the server keeps answering requests side by side, each on its own connection.
+LiveServerThread.server_class = _LiveServer
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
