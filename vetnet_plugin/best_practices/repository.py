@@ -28,7 +28,7 @@ from .. import data as base_data
 from ..core.access import display_name, require_member
 from ..core.markup import render_markdown
 from ..core.pagination import clean_page_size, paginate
-from ..core.search import word_filter
+from ..core.search import bounded_word_scan, uses_fulltext, word_filter
 from ..core.taxonomy import (
     EQF_LEVEL_CODES,
     LANGUAGE_CODES,
@@ -263,9 +263,13 @@ def clean_filters(filters: data.RepositoryFilters | None) -> data.RepositoryFilt
     )
 
 
-def _filtered(filters: data.RepositoryFilters):
+def _terms(filters: data.RepositoryFilters) -> list[str]:
+    return filters.search.lower().split()[:MAX_SEARCH_TERMS]
+
+
+def _filtered(filters: data.RepositoryFilters, *, words: bool = True):
     queryset = listed_entries()
-    terms = filters.search.lower().split()[:MAX_SEARCH_TERMS]
+    terms = _terms(filters) if words else []
     if terms:
         queryset = queryset.filter(word_filter(RepositoryEntry, "search_text", terms))
     for name in FACETS:
@@ -283,6 +287,26 @@ def _facet_counts(rows) -> dict[str, dict[str, int]]:
             if value:
                 facets[name][value] = facets[name].get(value, 0) + 1
     return facets
+
+
+def _date_scanned(filters: data.RepositoryFilters, terms):
+    """
+    The newest entries holding a frequent word, read along the ``(listed,
+    <facet>, entered, id)`` index of the filters (the toolbox library's
+    bounded date scan, ``core.search.bounded_word_scan``), or None when the
+    words are rare enough for ``FULLTEXT``.
+    """
+    unsearched = _filtered(filters, words=False).order_by(*ORDERINGS["newest"])
+
+    def date_of(number: int):
+        dates = list(unsearched.values_list("entered", flat=True)[number - 1:number])
+        return dates[0] if dates else None
+
+    def along(date):
+        return unsearched if date is None else unsearched.filter(entered__gte=date)
+
+    return bounded_word_scan(along, date_of, column="search_text", terms=terms, window=FACET_WINDOW,
+                             fields=FACETS)
 
 
 def search_repository(
@@ -303,10 +327,18 @@ def search_repository(
         raise InvalidInput(message, errors={"sort": [message]})
     filters = clean_filters(filters)
     clean_page_size(page_size)
-    ordered = _filtered(filters).order_by(*ORDERINGS[sort])
-    leading = list(ordered.values_list(*FACETS)[: FACET_WINDOW + 1])
+    terms = _terms(filters)
+    scanned = None
+    if terms and sort == "newest" and uses_fulltext(terms):
+        # A word found in most entries: read the newest along the filters' index, words checked row by row.
+        scanned = _date_scanned(filters, terms)
+    if scanned is not None:
+        ordered, leading = scanned
+    else:
+        ordered = _filtered(filters).order_by(*ORDERINGS[sort])
+        leading = list(ordered.values_list(*FACETS)[: FACET_WINDOW + 1])
     extra = {"facets": _facet_counts(leading[:FACET_WINDOW]), "facets_partial": len(leading) > FACET_WINDOW,
-             "sort": sort, "filters": filters}
+             "sort": sort, "filters": filters, "date_scan": scanned is not None}
     return paginate(ordered, page=page, page_size=page_size, transform=entries_data, extra=extra,
                     count_limit=COUNT_LIMIT, seek=True, cursor=cursor)
 

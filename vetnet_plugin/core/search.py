@@ -13,7 +13,10 @@ from __future__ import annotations
 from django.db import connection
 from django.db.models import Lookup, Q, TextField
 
-__all__ = ["any_word_filter", "fulltext_available", "substring_filter", "uses_fulltext", "word_filter"]
+__all__ = [
+    "DATE_SAMPLE_ROWS", "DATE_SCAN_WINDOWS", "any_word_filter", "bounded_word_scan", "fulltext_available",
+    "substring_filter", "uses_fulltext", "word_filter",
+]
 
 # InnoDB's default FULLTEXT stopwords and its default ``innodb_ft_min_token_size``.
 _STOPWORDS = frozenset({
@@ -92,3 +95,49 @@ def substring_filter(column: str, terms) -> Q:
     for term in terms:
         condition &= Q(**{f"{column}__contains": term})
     return condition
+
+
+# The bounded date scan reads at most this many windows of the newest rows:
+# a word found in more than one in ten of them is "frequent".
+DATE_SCAN_WINDOWS = 10
+# How many of the newest rows are sampled to tell whether a word is frequent.
+DATE_SAMPLE_ROWS = 200
+
+
+def bounded_word_scan(along, date_of, *, column: str, terms, window: int, fields):
+    """
+    For a frequent word, newest first: the list read along a date index with
+    the words checked row by row (``LIKE``), or None when the words are not
+    frequent among the newest rows (``word_filter`` then answers).
+
+    ``along(date)`` is the list without its words, newest first along an
+    index, from ``date`` on (every row for None); ``date_of(number)`` is the
+    date of that list's ``number``-th newest row (None when there are fewer),
+    read from the index alone. Read first, as a constant, so the scan that
+    follows is a range of the index: a bound the optimizer cannot see at
+    planning time would let it scan every row.
+
+    ``FULLTEXT`` finds a rare word at once, but for a word in half of the
+    rows it collects and sorts every match, so it grows with the table. The
+    date scan stops after the window's matches; a frequent word fills it
+    within the newest ``DATE_SCAN_WINDOWS`` windows of rows, read in one
+    bounded query. Whether a word is frequent is first judged on the newest
+    ``DATE_SAMPLE_ROWS`` (one in ``DATE_SCAN_WINDOWS`` of them must match), so
+    a rare word costs a short scan and its bound before ``FULLTEXT`` answers.
+    The trade-off: a frequent word is then matched anywhere in a word, as on
+    SQLite ("training" also finds "retraining"), on every page of that list,
+    where ``FULLTEXT`` matches words and word beginnings.
+
+    Returns ``(queryset, leading_rows)``: the whole list with its words, in
+    the index's order, and its first ``window + 1`` rows as ``fields`` values.
+    """
+    matching = substring_filter(column, terms)
+    sample = max(1, min(window, DATE_SAMPLE_ROWS))
+    hits = along(date_of(sample)).filter(matching).order_by().count()
+    if hits * DATE_SCAN_WINDOWS < sample:
+        return None
+    leading_rows = list(along(date_of(window * DATE_SCAN_WINDOWS)).filter(matching)
+                        .values_list(*fields)[: window + 1])
+    if len(leading_rows) <= window:
+        return None
+    return along(None).filter(matching), leading_rows

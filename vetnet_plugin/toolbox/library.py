@@ -25,7 +25,7 @@ from ..core.pagination import (
     num_pages,
     paginate,
 )
-from ..core.search import substring_filter, uses_fulltext, word_filter
+from ..core.search import bounded_word_scan, substring_filter, uses_fulltext, word_filter
 from ..exceptions import AccessDenied, InvalidInput
 from . import data
 from .access import can_moderate, viewer_for, visible_resources
@@ -146,19 +146,10 @@ def _facet_window() -> int:
     return max(1, int(setting("VETNET_TOOLBOX_FACET_WINDOW")))
 
 
-# The bounded date scan reads at most this many of the newest resources, in
-# windows: a word found in more than one in ten of them is "frequent".
-DATE_SCAN_WINDOWS = 10
-# How many of the newest resources are sampled to tell whether a word is frequent.
-DATE_SAMPLE_ROWS = 200
-
-
 def _date_of_row(number: int):
     """
-    The date of the ``number``-th newest resource of the whole table (None when
-    there are fewer), read from the date index alone. Read first, as a
-    constant, so the scan that follows is a range of the date index: a bound
-    the optimizer cannot see at planning time would let it scan every row.
+    The date of the ``number``-th newest resource of the whole table (None
+    when there are fewer), read from the date index alone.
     """
     dates = list(Resource.objects.order_by("-created").values_list("created", flat=True)[number - 1:number])
     return dates[0] if dates else None
@@ -170,34 +161,13 @@ def _since(queryset, date):
 
 def _date_scanned(unsearched, terms, window: int):
     """
-    For a frequent word, newest first: the list found by reading the newest
-    resources along the date index and checking the words row by row
-    (``LIKE``), or None when the words are not frequent among the newest.
-
-    ``FULLTEXT`` finds a rare word at once, but for a word in half of the
-    library it collects and sorts every match, so it grows with the library.
-    The date scan stops after the window's matches; a frequent word fills it
-    within the newest ``DATE_SCAN_WINDOWS`` windows of resources, read in one
-    bounded query (which replaces the leading query; cheap reads of the date
-    index give the bounds). Whether a word is frequent is first judged on the
-    library's newest ``DATE_SAMPLE_ROWS`` (one in ``DATE_SCAN_WINDOWS`` of them
-    must match), so a rare word costs a short scan and its bound more before
-    ``FULLTEXT`` answers. The trade-off: a frequent word is then matched
-    anywhere in a word, as on SQLite ("training" also finds "retraining"), on
-    every page of that list, where ``FULLTEXT`` matches words and word beginnings.
+    For a frequent word, newest first: the list read along the date index with
+    the words checked row by row, or None when the words are not frequent among
+    the newest resources (``core.search.bounded_word_scan`` says why and how).
     """
     newest = unsearched.order_by(*_ORDERINGS["newest"])
-    matching = substring_filter("search_text", terms)
-    # A sample first: a rare word costs only this short scan before FULLTEXT answers.
-    sample = max(1, min(window, DATE_SAMPLE_ROWS))
-    hits = _since(newest, _date_of_row(sample)).filter(matching).order_by().count()
-    if hits * DATE_SCAN_WINDOWS < sample:
-        return None
-    leading_rows = list(_since(newest, _date_of_row(window * DATE_SCAN_WINDOWS))
-                        .filter(matching).values_list("pk", *_SINGLE_FACETS)[: window + 1])
-    if len(leading_rows) <= window:
-        return None
-    return newest.filter(substring_filter("search_text", terms)), leading_rows
+    return bounded_word_scan(lambda date: _since(newest, date), _date_of_row, column="search_text", terms=terms,
+                             window=window, fields=("pk", *_SINGLE_FACETS))
 
 
 # Newest first along the driving list-field filter's index (see ``apply_filters``): the same order as
@@ -212,10 +182,16 @@ def _driver_date(kind: str, value: str, number: int):
     return dates[0] if dates else None
 
 
+def _along_filter(unsearched, filters: data.ResourceFilters, *, user, driver_range):
+    """The filters without the words, newest first along the driving filter's index, within ``driver_range``."""
+    return apply_filters(unsearched, filters, user=user, words=False,
+                         driver_range=driver_range).order_by(*_ALONG_ATTRIBUTE)
+
+
 def _words_along_filter(unsearched, filters: data.ResourceFilters, *, user, terms, driver_range):
     """The words (``LIKE``) and filters, newest first along the driving filter's index, within ``driver_range``."""
-    queryset = apply_filters(unsearched, filters, user=user, words=False, driver_range=driver_range)
-    return queryset.filter(substring_filter("search_text", terms)).order_by(*_ALONG_ATTRIBUTE)
+    return _along_filter(unsearched, filters, user=user, driver_range=driver_range).filter(
+        substring_filter("search_text", terms))
 
 
 def _filter_scanned(unsearched, filters: data.ResourceFilters, *, user, terms, window: int):
@@ -233,18 +209,10 @@ def _filter_scanned(unsearched, filters: data.ResourceFilters, *, user, terms, w
     kind, value = _attribute_filters(filters)[-1]
 
     def along(date):
-        return _words_along_filter(unsearched, filters, user=user, terms=terms,
-                                   driver_range={} if date is None else {"gte": date})
+        return _along_filter(unsearched, filters, user=user, driver_range={} if date is None else {"gte": date})
 
-    sample = max(1, min(window, DATE_SAMPLE_ROWS))
-    hits = along(_driver_date(kind, value, sample)).order_by().count()
-    if hits * DATE_SCAN_WINDOWS < sample:
-        return None
-    leading_rows = list(along(_driver_date(kind, value, window * DATE_SCAN_WINDOWS))
-                        .values_list("pk", *_SINGLE_FACETS)[: window + 1])
-    if len(leading_rows) <= window:
-        return None
-    return along(None), leading_rows
+    return bounded_word_scan(along, lambda number: _driver_date(kind, value, number), column="search_text",
+                             terms=terms, window=window, fields=("pk", *_SINGLE_FACETS))
 
 
 def list_resources(
