@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import uuid as uuid_module
 
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -340,7 +341,9 @@ def search_repository(
     extra = {"facets": _facet_counts(leading[:FACET_WINDOW]), "facets_partial": len(leading) > FACET_WINDOW,
              "sort": sort, "filters": filters, "date_scan": scanned is not None}
     return paginate(ordered, page=page, page_size=page_size, transform=entries_data, extra=extra,
-                    count_limit=COUNT_LIMIT, seek=True, cursor=cursor)
+                    # A frequent word is counted only as far as its window ("more than 1,000"): counting on
+                    # would check the words row by row through most of the repository.
+                    count_limit=FACET_WINDOW if scanned is not None else COUNT_LIMIT, seek=True, cursor=cursor)
 
 
 def member_actor(*, user, course_key):
@@ -356,6 +359,22 @@ def list_repository(
     """The repository as a member of the course community ``course_key`` browses it (every course's entries)."""
     member_actor(user=user, course_key=course_key)
     return search_repository(filters=filters, sort=sort, page=page, page_size=page_size, cursor=cursor)
+
+
+def repository_page_urls(*, course_key, entry_uuid: str = "") -> dict[str, str]:
+    """
+    The members' repository pages as seen from ``course_key``: ``browse`` (the
+    list) and, given ``entry_uuid``, ``entry`` (that entry's page); empty
+    where the plugin's URLs are not mounted.
+    """
+    try:
+        urls = {"browse": reverse("vetnet:repository-member", kwargs={"course_key": str(course_key)})}
+        if entry_uuid:
+            urls["entry"] = reverse("vetnet:repository-member-entry",
+                                    kwargs={"course_key": str(course_key), "entry_uuid": str(entry_uuid)})
+    except NoReverseMatch:
+        return {"browse": "", "entry": ""}
+    return {"entry": "", **urls}
 
 
 def parse_uuid(value, message: str) -> str:
@@ -408,6 +427,8 @@ def entry_detail(entry: RepositoryEntry, *, user=None, evidence: dict, own=None)
         adoption_outcomes=tuple(sorted(evidence["outcomes"].items())), adoption_reports=evidence["reports"],
         listed=entry.listed, withdrawn=entry.withdrawn, can_describe=_can_describe(user, entry),
         credit_author=entry.credit_author, own_adoption=own,
+        is_author=bool(user is not None and getattr(user, "is_authenticated", False)
+                       and entry.practice.author_id == user.id),
     )
 
 

@@ -250,6 +250,24 @@ def _directory_count_limit() -> int:
     return max(1, int(setting("VETNET_DIRECTORY_COUNT_LIMIT")))
 
 
+def filtered_memberships(key, filters: data.DirectoryFilters):
+    """The active members of the course ``key`` matching the directory's filters (not its words), unsorted."""
+    rows = CourseMembership.objects.filter(course_key=key, is_active=True, user__is_active=True)
+    if filters.country:
+        rows = rows.filter(country=filters.country.upper())
+    if filters.organisation_type:
+        rows = rows.filter(organisation_type=filters.organisation_type)
+    for kind, value in (
+        (ProfileAttribute.SECTOR, filters.sector),
+        (ProfileAttribute.LANGUAGE, filters.language),
+        (ProfileAttribute.TOPIC, filters.topic),
+    ):
+        if value:
+            rows = rows.filter(Exists(ProfileAttribute.objects.filter(
+                profile__user_id=OuterRef("user_id"), kind=kind, value=value)))
+    return rows
+
+
 def list_community_members(
     *, user, course_key, filters: data.DirectoryFilters | None = None, page: int = 1, page_size: int | None = None,
     cursor: str | None = None,
@@ -268,19 +286,7 @@ def list_community_members(
     if not can_view_community(user=user, course_key=key):
         raise AccessDenied(_("Only members of this course community can see its members."))
     filters = filters or data.DirectoryFilters()
-    rows = CourseMembership.objects.filter(course_key=key, is_active=True, user__is_active=True)
-    if filters.country:
-        rows = rows.filter(country=filters.country.upper())
-    if filters.organisation_type:
-        rows = rows.filter(organisation_type=filters.organisation_type)
-    for kind, value in (
-        (ProfileAttribute.SECTOR, filters.sector),
-        (ProfileAttribute.LANGUAGE, filters.language),
-        (ProfileAttribute.TOPIC, filters.topic),
-    ):
-        if value:
-            rows = rows.filter(Exists(ProfileAttribute.objects.filter(
-                profile__user_id=OuterRef("user_id"), kind=kind, value=value)))
+    rows = filtered_memberships(key, filters)
     terms = (filters.search or "").strip().lower().split()[:8]
     if terms:
         rows = rows.filter(word_filter(CourseMembership, "search_text", terms))
