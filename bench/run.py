@@ -20,6 +20,7 @@ the smallest.
 
     VETNET_TEST_DB=mysql VETNET_MYSQL_TEST_DATABASE=test_vetnet_bench \\
         .venv/bin/python bench/run.py [--sizes 1000,10000,100000] [--runs 30] [--keep] [--only toolbox:]
+        [--members-only --only partners]
 
 With ``--track best-practices`` it measures the best-practice track instead:
 at each size, that many practices in one assignment (every state), a
@@ -285,6 +286,9 @@ def main() -> int:
                         help="What to measure: the lists members use (default) or the best-practice track.")
     parser.add_argument("--only", default="", help="Measure only the requests whose name holds this text "
                         "(and the bare view), e.g. 'toolbox:'.")
+    parser.add_argument("--members-only", action="store_true",
+                        help="Grow only the members (not the library or the forum's posts): for the directory and "
+                        "the partner search, e.g. with --only partners.")
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
 
@@ -317,9 +321,11 @@ def main() -> int:
     table = {}
     for size in sizes:
         started = time.perf_counter()
-        data.grow_library(size, rng, data.authors(max(1000, size // 20), rng))
+        if not args.members_only:
+            data.grow_library(size, rng, data.authors(max(1000, size // 20), rng))
         data.authors(size, rng)
-        data.grow_forum_posts(min(size, MAX_FORUM_POSTS), rng, raters, [t.pk for t in forum_threads])
+        if not args.members_only:
+            data.grow_forum_posts(min(size, MAX_FORUM_POSTS), rng, raters, [t.pk for t in forum_threads])
         print(f"{size:,} resources and members ready in {time.perf_counter() - started:.0f} s", file=sys.stderr)
         with connection.cursor() as cursor:
             if connection.vendor == "mysql":

@@ -4,9 +4,11 @@ from urllib.parse import urlencode
 
 import pytest
 import webob
+from django.test import Client
+from django.urls import reverse
 from lxml import etree
 
-from vetnet_plugin.models import BestPractice, BestPracticeAssignment
+from vetnet_plugin.models import BestPractice, BestPracticeAssignment, RepositoryEntry
 from vetnet_xblocks.best_practice.block import BestPracticeBlock
 
 from .runtime import TRAINER, CourseRuntime, add_block, call_handler, lms_opt_attrs
@@ -267,3 +269,40 @@ def test_studio_offers_to_move_each_template_section_up_or_down(track):
     assert order.count("Move up") == 2 and order.count("Move down") == 2
     assert order.index("context | Context") < order.index("partners | Partners")
     assert 'data-order-for="rubric_text"' not in html  # only the sections' order is a list of lines
+
+
+def test_the_author_sees_where_their_graded_practice_stands_in_the_repository_and_takes_it_out(track):
+    runtime, block = track
+    runtime.get_block(block.scope_ids.usage_id).student_view()
+    ana, eva, staff = person(runtime), person(runtime), person(runtime, staff=True)
+    for who, title in ((ana, "Mentors in small workshops"), (eva, "Tutors on loan")):
+        saved = _handler(who, block, "save_draft", {"version": 0, "title": title, "sections": {"context": "Porto"}})
+        _handler(who, block, "submit_practice", {"version": saved[1]["version"]})
+    page = ana.block(block).student_view().content
+    assert "Browse the accepted practices of every course community" in page
+    assert "Your practice in the repository" not in page, "not graded yet: no entry to show"
+
+    rows = {row["title"]: row["uuid"] for row in _handler(staff, block, "staff_table", method="GET")[1]["rows"]}
+    for title, score in (("Mentors in small workshops", 0.75), ("Tutors on loan", 0.4)):
+        assert _handler(staff, block, "override_grade", {
+            "practice_uuid": rows[title], "score": score, "reason": "Graded by the panel."})[0] == 200
+    entry = RepositoryEntry.objects.get(title="Mentors in small workshops")
+    entry_page = reverse("vetnet:repository-member-entry",
+                         kwargs={"course_key": str(block.course_key), "entry_uuid": str(entry.uuid)})
+    page = ana.block(block).student_view().content
+    assert "Your practice is in the best-practice repository" in page and f'href="{entry_page}"' in page
+    assert "its grade is below the one the repository asks for" in eva.block(block).student_view().content
+
+    author = Client()
+    author.force_login(ana.user)
+    assert "Take it out of the repository" in author.get(entry_page).content.decode()
+    assert author.post(entry_page, {"action": "withdraw"}).status_code == 302
+    assert not RepositoryEntry.objects.get(pk=entry.pk).listed
+    assert "You took your practice out of the repository" in ana.block(block).student_view().content
+    other = Client()
+    other.force_login(eva.user)
+    assert other.get(entry_page).status_code == 404, "a withdrawn practice is seen by its author and staff only"
+    assert other.post(entry_page, {"action": "offer"}).status_code == 404
+    assert author.post(entry_page, {"action": "offer"}).status_code == 302
+    assert RepositoryEntry.objects.get(pk=entry.pk).listed
+    assert "Your practice is in the best-practice repository" in ana.block(block).student_view().content

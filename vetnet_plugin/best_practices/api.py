@@ -28,6 +28,7 @@ from .data import (
     RepositoryEntryDetail,
     RepositoryExport,
     RepositoryFilters,
+    RepositoryStatus,
     ReviewerQuality,
     ReviewLease,
     StaffReview,
@@ -53,6 +54,7 @@ from .repository import (
     count_members_accepted_practices,
     describe_repository_entry,
     list_repository,
+    repository_page_urls,
     withdraw_from_repository,
 )
 from .repository_adoption import (
@@ -99,6 +101,7 @@ __all__ = [
     "ReceivedReview",
     "RepositoryEntry",
     "RepositoryEntryDetail",
+    "RepositoryStatus",
     "RepositoryExport",
     "RepositoryFilters",
     "ReviewLease",
@@ -140,6 +143,7 @@ __all__ = [
     "override_grade",
     "public_repository_enabled",
     "read_repository_export",
+    "repository_page_urls",
     "reassign_review",
     "record_certificate",
     "report_practice_outcome",

@@ -161,6 +161,15 @@ class CalibrationResult:
 
 
 @dataclass(frozen=True)
+class RepositoryStatus:
+    """Where the learner's graded practice stands in the best-practice repository."""
+
+    entry_uuid: str
+    listed: bool
+    withdrawn: bool
+
+
+@dataclass(frozen=True)
 class LearnerView:
     """Everything a learner's page shows for one assignment."""
 
@@ -177,6 +186,8 @@ class LearnerView:
     message: str = ""
     # The author's own rating of their practice (self-assessment), once given; shown beside the grade.
     self_assessment: ReceivedReview | None = None
+    # Once the grade is shown: the practice's entry in the repository (None before it has one).
+    repository: RepositoryStatus | None = None
 
 
 @dataclass(frozen=True)
@@ -315,6 +326,8 @@ class RepositoryEntryDetail:
     can_describe: bool = False
     credit_author: bool = False
     own_adoption: PracticeAdoptionReport | None = None
+    # The member reading it wrote the practice: they take it out of the repository or offer it again.
+    is_author: bool = False
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,8 @@ def get_learner_view(*, user, course_key, usage_key: str) -> data.LearnerView:
                            _("Only members of this course can take part in the best-practice track."))
     assignment = load_assignment(course_key=actor.course_key, usage_key=usage_key)
     now = timezone.now()
-    practice = BestPractice.objects.filter(assignment=assignment, author=user).select_related("author").first()
+    practice = (BestPractice.objects.filter(assignment=assignment, author=user)
+                .select_related("author", "repository_entry").first())
     given = PeerReview.objects.filter(
         practice__assignment=assignment, reviewer=user, status=PeerReview.SUBMITTED,
         kind__in=(PeerReview.PEER, PeerReview.EXPERT)).count()
@@ -70,6 +71,10 @@ def get_learner_view(*, user, course_key, usage_key: str) -> data.LearnerView:
     if practice is not None:
         practice_value = practice_data(practice, assignment, show_author=True, certified=user.id in certified,
                                        with_grade=can_see)
+    repository = None
+    entry = getattr(practice, "repository_entry", None) if graded and can_see else None
+    if entry is not None:
+        repository = data.RepositoryStatus(entry_uuid=str(entry.uuid), listed=entry.listed, withdrawn=entry.withdrawn)
     return data.LearnerView(
         assignment=assignment_data(assignment), practice=practice_value, reviews_given=given,
         reviews_to_give=assignment.reviews_to_give, can_see_received=can_see, received=received,
@@ -78,7 +83,7 @@ def get_learner_view(*, user, course_key, usage_key: str) -> data.LearnerView:
         calibration_text_html=str(render_markdown(assignment.calibration_text)) if assignment.calibration_reference
         else "",
         calibration=calibration_result(assignment, calibration) if calibration else None,
-        message=message, self_assessment=own,
+        message=message, self_assessment=own, repository=repository,
     )
 
 

@@ -14,11 +14,13 @@ from vetnet_plugin.data import Page
 
 from .acting import BlockBackend
 
-__all__ = ["BestPracticeBackend", "TOPICS", "check", "configure", "render_markdown"]
+__all__ = ["BestPracticeBackend", "TOPICS", "check", "configure", "render_markdown", "repository_page_urls"]
 
 # The community's strategic topics, as codes and labels.
 TOPICS = api.TOPICS
 render_markdown = api.render_markdown
+# The members' repository pages (the list, an entry's page), as links from the block.
+repository_page_urls = api.repository_page_urls
 
 
 def configure(**settings):

@@ -24,7 +24,7 @@ from xblock.scorable import ScorableXBlockMixin, Score
 
 from vetnet_plugin.exceptions import AccessDenied, InvalidInput, VetnetError
 
-from ..backend.best_practices import TOPICS, BestPracticeBackend, check, configure
+from ..backend.best_practices import TOPICS, BestPracticeBackend, check, configure, repository_page_urls
 from ..base import EditableField, VetnetBlock, display_name_field
 from ..mixins import gettext_noop as _
 from . import authoring
@@ -365,6 +365,8 @@ class BestPracticeBlock(BestPracticeHandlersMixin, ScorableXBlockMixin, VetnetBl
                           "max_points": c.max_points, "levels": c.levels} for c in assignment.criteria],
             "calibration_html": view.calibration_text_html,
             "editable": view.practice is None or view.practice.status == "draft",
+            "repository_urls": repository_page_urls(
+                course_key=self.course_key, entry_uuid=view.repository.entry_uuid if view.repository else ""),
         }
 
     def _rubric(self, page: dict, prefix: str, feedback: str):

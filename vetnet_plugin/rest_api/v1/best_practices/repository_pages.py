@@ -151,6 +151,8 @@ class MemberEntryPage(View):
                                             report=request.POST.get("report", ""))
             elif action == "unadopt":
                 api.withdraw_practice_adoption(**arguments)
+            elif action in ("withdraw", "offer"):
+                api.withdraw_from_repository(**arguments, withdrawn=action == "withdraw")
             else:
                 raise InvalidInput(_("Unknown action."))
         except NotFound as exc:

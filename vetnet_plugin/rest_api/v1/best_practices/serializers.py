@@ -196,6 +196,14 @@ class CalibrationResultSerializer(serializers.Serializer):
     distance = serializers.FloatField()
 
 
+class LearnerRepositoryStatusSerializer(serializers.Serializer):
+    """Where the learner's graded practice stands in the best-practice repository."""
+
+    entry_uuid = serializers.UUIDField()
+    listed = serializers.BooleanField()
+    withdrawn = serializers.BooleanField()
+
+
 class LearnerViewSerializer(serializers.Serializer):
     """Everything a learner's page shows for one assignment."""
 
@@ -211,6 +219,7 @@ class LearnerViewSerializer(serializers.Serializer):
     calibration = CalibrationResultSerializer(allow_null=True)
     message = serializers.CharField(allow_blank=True)
     self_assessment = ReceivedReviewSerializer(allow_null=True)
+    repository = LearnerRepositoryStatusSerializer(allow_null=True)
 
 
 class StaffRowSerializer(serializers.Serializer):
