@@ -257,3 +257,23 @@ def test_a_member_translates_a_case_in_the_block(people):
     assert "Le falegnamerie dicono che costano troppo." in page and 'lang="it"' in page
     assert act(bob, block, "translate_case", {"case": case_uuid, "language": "en", "title": "x",
                                               "problem": "y"})[0] == 400
+
+
+def test_members_read_what_policy_makers_answered_on_the_blocks_topics(people):
+    block, (alice, bob, _carol), staff = people
+    alice.block(block).student_view()  # the first view hands the block's topics to the plugin
+    assert "Policy makers answer on these topics" not in html_of(alice.block(block).student_view())
+    api.grant_community_role(user=staff.user, course_key=COURSE_KEY, member_id=bob.user.id, role="policy_maker")
+    api.create_policy_response(user=bob.user, course_key=COURSE_KEY, target_kind="topic", target="eu-funding",
+                               body="The region **co-funds** the first Erasmus+ application.")
+    api.create_policy_response(user=bob.user, course_key=COURSE_KEY, target_kind="topic",
+                               target="digital_transition", body="Not a topic of this block.")
+    page = html_of(alice.block(block).student_view())
+    assert "Policy makers answer on these topics" in page
+    assert "European funding applications" in page
+    assert "The region <strong>co-funds</strong> the first Erasmus+ application." in page
+    assert "Not a topic of this block." not in page
+    hostile = api.create_policy_response(user=bob.user, course_key=COURSE_KEY, target_kind="topic",
+                                         target="apprenticeships", body="<script>alert(1)</script> Tax credits.")
+    page = html_of(alice.block(block).student_view())
+    assert "Tax credits." in page and "<script>alert(1)</script>" not in page, hostile.uuid

@@ -9,6 +9,7 @@ data classes and errors from ``vetnet_plugin.exceptions``.
 from __future__ import annotations
 
 from vetnet_plugin import api
+from vetnet_plugin import exceptions as api_errors
 from vetnet_plugin.data import Page
 
 from ..mixins import BlockUser
@@ -51,6 +52,17 @@ class CounsellingBackend:
 
     def _where(self) -> dict:
         return {"user": self.user, "course_key": self.course_key, "usage_key": self.usage_key}
+
+    def policy_responses(self, *, topics) -> tuple[api.PolicyResponse, ...]:
+        """What policy makers answered the community about these topics, newest first (one query)."""
+        codes = [code for code in topics if code]
+        if not codes or not self.acting.is_authenticated:
+            return ()
+        try:
+            return api.list_policy_responses(user=self.user, course_key=self.course_key, target_kind="topic",
+                                             targets=codes)
+        except api_errors.AccessDenied:
+            return ()
 
     def configure(self, *, title: str, topics, allow_private: bool, follow_up_days: int,
                   allow_anonymous: bool = False, routing_enabled: bool = True) -> api.CounsellingDesk:

@@ -22,7 +22,7 @@ from ..backend import CounsellingBackend
 from ..base import EditableField, VetnetBlock, display_name_field
 from ..mixins import gettext_noop as _
 from .handlers import CounsellingHandlersMixin
-from .page import render_queue
+from .page import policy_responses, render_queue
 
 # Real questions VET and SME providers bring to each other; the trainer edits the list in Studio.
 DEFAULT_TOPICS = [
@@ -196,15 +196,16 @@ class CounsellingBlock(CounsellingHandlersMixin, VetnetBlock):
 
     def student_context(self, backend=None) -> dict:
         """The intake form, and the "needs help" queue's first page."""
-        inner, state = "", "ready"
+        inner, state, policy = "", "ready", ()
         if backend is None:
             state = "no_course"
         elif not backend.members.is_community_member():
             state = "signed_out" if not backend.acting.is_authenticated else "not_member"
         else:
             try:
-                self.sync_desk(backend)
+                desk = self.sync_desk(backend)
                 inner = render_queue(self, backend, filters={}, page=1)
+                policy = policy_responses(self, backend, desk)
             except AccessDenied:
                 state = "not_member"
         _ = self.gettext
@@ -212,7 +213,7 @@ class CounsellingBlock(CounsellingHandlersMixin, VetnetBlock):
             self.js_strings(), loading=_("Loading…"), updated=_("Updated."),
             no_similar=_("No similar case yet."),
         ))
-        return dict(super().student_context(), inner=inner, state=state, strings=strings)
+        return dict(super().student_context(), inner=inner, state=state, strings=strings, policy_responses=policy)
 
     def student_js_init(self, backend, context):
         if context.get("state") != "ready":

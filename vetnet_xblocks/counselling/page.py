@@ -39,6 +39,14 @@ def _summary(block, labels: dict, case) -> dict:
     }
 
 
+def policy_responses(block, backend: CounsellingBackend, desk) -> list[dict]:
+    """What policy makers answered about the desk's topics, each with its topic's label (sanitised HTML)."""
+    labels = {t.code: t.label for t in desk.topics}
+    return [{"response": response, "topic": labels.get(response.target, response.target),
+             "body_html": mark_safe(response.body_html)}  # sanitised by the plugin (nh3)
+            for response in backend.policy_responses(topics=list(labels))]
+
+
 def render_queue(block, backend: CounsellingBackend, *, filters: dict, page) -> str:
     """The intake form and one page of the queue, filtered as asked."""
     desk = backend.desk or block.sync_desk(backend)
