@@ -11,7 +11,7 @@ from django.test import override_settings
 from tests.factories import OTHER_COURSE_KEY, UserFactory, member, new_request
 from vetnet_plugin import api
 
-from .policy_helpers import BASE, COURSE_KEY, cases_from, client_for, configure_desk, policy_maker, staff_user
+from .policy_helpers import BASE, COURSE_KEY, DESK, cases_from, client_for, configure_desk, policy_maker, staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -225,3 +225,32 @@ def test_partnerships_show_by_the_funding_instrument_they_target_and_their_state
     # At the default of ten people, the formed partnership's three partners are not shown.
     default = table(api.get_policy_dashboard(user=reader, course_key=COURSE_KEY), "partnerships")
     assert value(default, "erasmus_ka220", "formed") == "suppressed"
+
+
+def test_participation_counts_each_member_once_a_month_from_joining_and_from_what_they_did():
+    from datetime import datetime, timezone as tz  # pylint: disable=import-outside-toplevel
+
+    from django.utils import timezone  # pylint: disable=import-outside-toplevel
+
+    from vetnet_plugin.models import CounsellingCase, CourseMembership  # pylint: disable=import-outside-toplevel
+
+    configure_desk()
+    reader = staff_user()  # course staff read the dashboard without being counted in it
+    askers = cases_from("PT", 4)
+    idle = member(country="PT")
+    march = datetime(2026, 3, 15, tzinfo=tz.utc)
+    CourseMembership.objects.filter(user__in=[*askers, idle]).update(joined=march)
+    CounsellingCase.objects.filter(owner__in=askers).update(created=march)
+    case = next(c for c in api.list_cases(user=askers[3], course_key=COURSE_KEY, usage_key=DESK).items
+                if c.title == "Case PT 3")
+    for adviser in askers[:3]:  # an answer and a comment in the same month count the adviser once
+        answer = api.answer_case(user=adviser, course_key=COURSE_KEY, usage_key=DESK, case_uuid=case.uuid,
+                                 body="Ask the chamber for a shared tutor.")
+        api.answer_case(user=adviser, course_key=COURSE_KEY, usage_key=DESK, case_uuid=case.uuid,
+                        body="The chamber in Porto did it in 2025.", parent_id=answer.id)
+    api.refresh_policy_snapshots()
+    with override_settings(VETNET_POLICY_MIN_CELL=3):
+        participation = table(api.get_policy_dashboard(user=reader, course_key=COURSE_KEY),
+                              "participation_countries")
+    assert value(participation, "2026-03", "PT") == 5, "four joined and opened a case, one only joined"
+    assert value(participation, timezone.now().strftime("%Y-%m"), "PT") == 3, "three answered this month"

@@ -46,7 +46,7 @@ from .dissemination import (
     public_repository_enabled,
 )
 from .learner import get_learner_view, learner_score
-from .report import count_best_practices
+from .report import count_best_practices, list_best_practice_contributors_by_month
 from .repository import FILTER_LABELS as REPOSITORY_FILTER_LABELS
 from .repository import LABELS as REPOSITORY_LABELS
 from .repository import ORDERINGS as _REPOSITORY_ORDERINGS
@@ -132,6 +132,7 @@ __all__ = [
     "get_repository_entry",
     "import_repository",
     "learner_score",
+    "list_best_practice_contributors_by_month",
     "list_member_credentials",
     "list_members_credentials",
     "list_practice_reviews",

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from django.db.models.functions import ExtractMonth, ExtractYear
+
 from ..data import CountCell
 
 NOT_STATED = "-"
@@ -35,3 +37,14 @@ def count_table(rows: Iterable[tuple[str, str, object, object]]) -> tuple[CountC
         CountCell(row=row, column=column, items=len(things), people=len(people[(row, column)]))
         for (row, column), things in sorted(items.items())
     )
+
+
+def people_by_month(queryset, *, person: str, date: str) -> set[tuple[int, str]]:
+    """
+    The distinct ``(person id, "YYYY-MM")`` pairs of ``queryset``'s rows: who
+    did something in which month, grouped in the database (one query).
+    """
+    rows = (queryset.exclude(**{f"{person}__isnull": True}).exclude(**{f"{date}__isnull": True}).order_by()
+            .annotate(_year=ExtractYear(date), _month=ExtractMonth(date))
+            .values_list(person, "_year", "_month").distinct())
+    return {(person_id, f"{year:04d}-{month:02d}") for person_id, year, month in rows}

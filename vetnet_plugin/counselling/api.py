@@ -20,7 +20,7 @@ from .data import OUTCOMES as CASE_OUTCOMES
 from .data import QUEUE_STATES as CASE_QUEUE_STATES
 from .desks import configure_counselling_desk, get_counselling_desk
 from .follow_ups import send_counselling_follow_ups
-from .report import count_counselling_cases, list_counselling_topics
+from .report import count_counselling_cases, list_case_owners_by_month, list_counselling_topics
 from .routing import route_case as route_counselling_case
 from .routing import routing_notices_enabled, set_routing_notices
 from .similar import similar_cases
@@ -49,6 +49,7 @@ __all__ = [
     "get_case_page",
     "get_counselling_reputation",
     "get_counselling_desk",
+    "list_case_owners_by_month",
     "list_counselling_topics",
     "list_cases",
     "open_case",

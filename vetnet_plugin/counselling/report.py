@@ -8,7 +8,7 @@ from __future__ import annotations
 import statistics
 from collections import defaultdict
 
-from ..core.aggregates import count_table
+from ..core.aggregates import count_table, people_by_month
 from ..core.keys import parse_course_key
 from ..data import ValueCell
 from .models import CaseTopic, CounsellingCase, CounsellingDesk
@@ -68,3 +68,9 @@ def list_counselling_topics(*, course_key) -> dict[str, str]:
             if isinstance(topic, dict) and topic.get("code"):
                 topics.setdefault(str(topic["code"]), str(topic.get("label") or topic["code"]))
     return topics
+
+
+def list_case_owners_by_month(*, course_key) -> set[tuple[int, str]]:
+    """Who opened a counselling case in the course in which month, as (user id, YYYY-MM) (answers are posts)."""
+    return people_by_month(CounsellingCase.objects.filter(course_key=parse_course_key(course_key)),
+                           person="owner_id", date="created")

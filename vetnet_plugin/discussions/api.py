@@ -1,5 +1,5 @@
 """The public API of the discussion core."""
-from .contributions import count_discussion_contributions, count_followed_threads_with_news
+from .contributions import count_discussion_contributions, count_followed_threads_with_news, list_posters_by_month
 from .data import FlaggedPost, Post, PostRef, PostRevision, Thread, TranslationText
 from .digests import (
     digest_opt_out_token_is_valid,
@@ -75,6 +75,7 @@ __all__ = [
     "has_posted",
     "list_flagged_posts",
     "list_post_revisions",
+    "list_posters_by_month",
     "machine_translate",
     "machine_translation_enabled",
     "moderate_post",

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from django.db.models import Count, Exists, OuterRef
 
+from ..core.aggregates import people_by_month
 from ..core.keys import parse_course_key
 from .models import Follow, Post
 
@@ -32,3 +33,9 @@ def count_followed_threads_with_news(*, user_id: int, course_keys) -> dict[str, 
     rows = (Follow.objects.filter(user_id=user_id, thread__course_key__in=keys)
             .filter(Exists(news)).values("thread__course_key").annotate(n=Count("id")).order_by())
     return {str(row["thread__course_key"]): row["n"] for row in rows}
+
+
+def list_posters_by_month(*, course_key) -> set[tuple[int, str]]:
+    """Who posted in the course's discussions (forums, cases, workspaces) in which month, as (user id, YYYY-MM)."""
+    return people_by_month(Post.objects.filter(thread__course_key=parse_course_key(course_key)),
+                           person="author_id", date="created")

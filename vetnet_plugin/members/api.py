@@ -33,7 +33,7 @@ from .data import (
     Membership,
 )
 from .partners import get_member_profiles, list_partner_candidates
-from .report import count_members_joining, list_community_course_keys, list_courses_with_role
+from .report import count_members_taking_part, list_community_course_keys, list_courses_with_role
 from .roles import (
     grant_community_role,
     has_community_role,
@@ -57,7 +57,7 @@ __all__ = [
     "count_enrollments_to_backfill",
     "count_profiles",
     "export_profiles",
-    "count_members_joining",
+    "count_members_taking_part",
     "find_counsellors",
     "forget_actors",
     "get_countries_and_organisation_types",

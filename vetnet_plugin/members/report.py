@@ -1,6 +1,7 @@
 """
-What the membership tells a policy report: members joining a course
-community per month, by country and by organisation type. Only counts leave.
+What the membership tells a policy report: members taking part in a course
+community per month (joining it, or any contribution the features report),
+by country and by organisation type. Only counts leave.
 """
 from __future__ import annotations
 
@@ -9,20 +10,25 @@ from ..core.keys import parse_course_key
 from .models import CourseMembership
 
 
-def count_members_joining(*, course_key) -> dict[str, tuple]:
+def count_members_taking_part(*, course_key, active=()) -> dict[str, tuple]:
     """
-    A course's active members as ``CountCell`` tables by the month they joined
-    (``YYYY-MM``): ``months_by_country`` and ``months_by_organisation_type``
-    (one person is one item).
+    A course's active members as ``CountCell`` tables by month (``YYYY-MM``):
+    ``months_by_country`` and ``months_by_organisation_type``. A member takes
+    part in the month they joined and in every month of ``active``, the
+    ``(user id, "YYYY-MM")`` pairs of what they did (posted, rated, deposited,
+    reviewed ...); they count once per month however much they did, and pairs
+    of people who are not active members are left out.
     """
     key = parse_course_key(course_key)
-    rows = list(CourseMembership.objects.filter(course_key=key, is_active=True).values_list(
-        "user_id", "joined", "country", "organisation_type"))
+    members = {user_id: (joined, country, kind) for user_id, joined, country, kind in CourseMembership.objects.filter(
+        course_key=key, is_active=True).values_list("user_id", "joined", "country", "organisation_type")}
+    months = {(user_id, joined.strftime("%Y-%m")) for user_id, (joined, _c, _k) in members.items()}
+    months |= {(user_id, month) for user_id, month in active if user_id in members}
     return {
         "months_by_country": count_table(
-            (joined.strftime("%Y-%m"), country, user_id, user_id) for user_id, joined, country, _o in rows),
+            (month, members[user_id][1], user_id, user_id) for user_id, month in months),
         "months_by_organisation_type": count_table(
-            (joined.strftime("%Y-%m"), kind, user_id, user_id) for user_id, joined, _c, kind in rows),
+            (month, members[user_id][2], user_id, user_id) for user_id, month in months),
     }
 
 

@@ -176,7 +176,10 @@ INDICATORS = (
     Indicator(
         key="participation_countries", feature="members", table="months_by_country", group="participation",
         title=_("Participation over time, by country"),
-        description=_("Members joining the community each month, by the country on their profile."),
+        description=_("Members taking part in the community each month, by the country on their profile: "
+                      "joining it, posting in a forum, a case or a workspace, rating scenarios, depositing, "
+                      "reviewing or adopting resources, opening a case, submitting or reviewing a best practice. "
+                      "A member counts once a month, whatever they did."),
         informs=_("Context for EQAVET indicator 3 (participation rate in VET programmes), for VET staff and "
                   "stakeholders rather than learners."),
         row_heading=_("Month"), column_heading=_("Country"), rows="plain", columns=COUNTRY, unit=_("members"),
@@ -185,7 +188,8 @@ INDICATORS = (
         key="participation_organisations", feature="members", table="months_by_organisation_type",
         group="participation",
         title=_("Participation over time, by organisation type"),
-        description=_("Members joining the community each month, by the organisation type on their profile."),
+        description=_("Members taking part in the community each month (as in the table by country), by the "
+                      "organisation type on their profile."),
         informs=_("Context for EQAVET indicator 3."),
         row_heading=_("Month"), column_heading=_("Organisation type"), rows="plain", columns="organisation_type",
         unit=_("members"),

@@ -8,14 +8,15 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
-from ..best_practices.api import count_best_practices
+from ..best_practices.api import count_best_practices, list_best_practice_contributors_by_month
 from ..core.keys import parse_course_key
-from ..counselling.api import count_counselling_cases
+from ..counselling.api import count_counselling_cases, list_case_owners_by_month
 from ..data import CountCell, ValueCell
-from ..members.api import count_members_joining
+from ..discussions.api import list_posters_by_month
+from ..members.api import count_members_taking_part
 from ..partnerships.api import count_partnerships
-from ..scenarios.api import count_delphi_ratings
-from ..toolbox.api import count_toolbox_resources
+from ..scenarios.api import count_delphi_ratings, list_raters_by_month
+from ..toolbox.api import count_toolbox_resources, list_toolbox_contributors_by_month
 from ..workspaces.api import count_workspaces
 from .models import PolicySnapshot
 
@@ -35,6 +36,13 @@ def _part(tables: dict) -> dict:
             and all(isinstance(c, (CountCell, ValueCell)) for c in cells)}
 
 
+def _taking_part(key) -> set[tuple[int, str]]:
+    """Who did something in the course in which month, from every feature that records what members do."""
+    return (list_posters_by_month(course_key=key) | list_raters_by_month(course_key=key)
+            | list_toolbox_contributors_by_month(course_key=key) | list_case_owners_by_month(course_key=key)
+            | list_best_practice_contributors_by_month(course_key=key))
+
+
 def compute_tables(*, course_key) -> dict:
     """Every aggregate table of one course community, as stored in its snapshot."""
     key = parse_course_key(course_key)
@@ -51,7 +59,7 @@ def compute_tables(*, course_key) -> dict:
         "workspaces": _part(count_workspaces(course_key=key)),
         "best_practices": _part(count_best_practices(course_key=key)),
         "partnerships": _part(count_partnerships(course_key=key)),
-        "members": _part(count_members_joining(course_key=key)),
+        "members": _part(count_members_taking_part(course_key=key, active=_taking_part(key))),
     }
 
 

@@ -42,7 +42,7 @@ from .forums import (
     propose_scenario,
 )
 from .policy_brief import can_read_policy_brief, get_policy_brief, render_policy_brief
-from .report import count_delphi_ratings, is_published_scenario
+from .report import count_delphi_ratings, is_published_scenario, list_raters_by_month
 
 __all__ = [
     "WITHHELD_AGREEMENT",
@@ -72,6 +72,7 @@ __all__ = [
     "get_scenario_forum",
     "has_rated_in_current_round",
     "is_published_scenario",
+    "list_raters_by_month",
     "list_rating_rounds",
     "list_rationales",
     "list_scenarios",

@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from django.core.exceptions import ValidationError
 
-from ..core.aggregates import count_table
+from ..core.aggregates import count_table, people_by_month
 from ..core.keys import parse_course_key
 from ..data import ValueCell
 from ..members.api import get_countries_and_organisation_types
@@ -89,3 +89,9 @@ def is_published_scenario(*, course_key, scenario_uuid) -> bool:
         return Scenario.objects.filter(course_key=key, uuid=str(scenario_uuid), status=Scenario.PUBLISHED).exists()
     except (ValueError, TypeError, ValidationError):
         return False
+
+
+def list_raters_by_month(*, course_key) -> set[tuple[int, str]]:
+    """Who rated the course's scenarios in which month, as (user id, YYYY-MM)."""
+    return people_by_month(Rating.objects.filter(round__course_key=parse_course_key(course_key)),
+                           person="user_id", date="created")

@@ -30,7 +30,7 @@ from .deposits import (
 )
 from .files import scan_resource_version
 from .library import list_moderation_queue, list_resources
-from .report import count_toolbox_resources
+from .report import count_toolbox_resources, list_toolbox_contributors_by_month
 from .reuse import (
     add_to_collection,
     adopt_resource,
@@ -104,6 +104,7 @@ __all__ = [
     "list_moderation_queue",
     "list_resources",
     "list_reviews",
+    "list_toolbox_contributors_by_month",
     "open_resource_download",
     "read_library_export",
     "reject_resource",

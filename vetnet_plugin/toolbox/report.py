@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..core.aggregates import count_table
+from ..core.aggregates import count_table, people_by_month
 from ..core.keys import parse_course_key
-from .models import Adoption, Resource, ResourceAttribute
+from .models import Adoption, Resource, ResourceAttribute, Review
 
 
 def count_toolbox_resources(*, course_key) -> dict[str, tuple]:
@@ -47,3 +47,11 @@ def count_toolbox_resources(*, course_key) -> dict[str, tuple]:
         "types": count_table(types), "sectors": count_table(sectors), "eqf_levels": count_table(levels),
         "licences": count_table(licences), "adoptions": count_table(adoptions),
     }
+
+
+def list_toolbox_contributors_by_month(*, course_key) -> set[tuple[int, str]]:
+    """Who deposited, reviewed or adopted a resource of the course in which month, as (user id, YYYY-MM)."""
+    key = parse_course_key(course_key)
+    return (people_by_month(Resource.objects.filter(course_key=key), person="author_id", date="created")
+            | people_by_month(Review.objects.filter(resource__course_key=key), person="author_id", date="created")
+            | people_by_month(Adoption.objects.filter(resource__course_key=key), person="member_id", date="created"))
