@@ -203,3 +203,20 @@ def test_claiming_on_the_page_shows_the_credential_page(client):
     client.logout()
     public = client.get(f"/api/vetnet/hub/credentials/{uuid}/").content.decode()
     assert "Verified: this credential is genuine." in public
+
+
+def test_a_followed_thread_has_news_only_for_others_visible_posts_since_the_last_digest():
+    from vetnet_plugin.models import Follow, Post  # pylint: disable=import-outside-toplevel
+
+    user, other = member(), member()
+    quiet, busy, own, hidden = (hub.thread(target=name) for name in ("quiet", "busy", "own", "hidden"))
+    for thread_id in (quiet, busy, own, hidden):
+        api.follow_thread(user=user, course_key=COURSE_KEY, thread_id=thread_id)
+    hub.post(other, thread_id=quiet)
+    Follow.objects.filter(user=user, thread__uuid=quiet).update(digest_since=timezone.now())  # read in a digest
+    hub.post(other, times=2, thread_id=busy)
+    hub.post(user, thread_id=own)
+    hub.post(other, thread_id=hidden)
+    Post.objects.filter(thread__uuid=hidden).update(is_hidden=True)
+    news = api.get_hub(user=user).communities[0]
+    assert news.followed_threads == 1, "only the thread with another member's visible post since the digest"

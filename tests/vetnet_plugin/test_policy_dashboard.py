@@ -4,6 +4,7 @@ the country filter, the CSV export, across courses, and its fixed cost.
 """
 import csv
 import io
+from datetime import UTC
 
 import pytest
 from django.test import override_settings
@@ -228,7 +229,7 @@ def test_partnerships_show_by_the_funding_instrument_they_target_and_their_state
 
 
 def test_participation_counts_each_member_once_a_month_from_joining_and_from_what_they_did():
-    from datetime import datetime, timezone as tz  # pylint: disable=import-outside-toplevel
+    from datetime import datetime  # pylint: disable=import-outside-toplevel
 
     from django.utils import timezone  # pylint: disable=import-outside-toplevel
 
@@ -238,7 +239,7 @@ def test_participation_counts_each_member_once_a_month_from_joining_and_from_wha
     reader = staff_user()  # course staff read the dashboard without being counted in it
     askers = cases_from("PT", 4)
     idle = member(country="PT")
-    march = datetime(2026, 3, 15, tzinfo=tz.utc)
+    march = datetime(2026, 3, 15, tzinfo=UTC)
     CourseMembership.objects.filter(user__in=[*askers, idle]).update(joined=march)
     CounsellingCase.objects.filter(owner__in=askers).update(created=march)
     case = next(c for c in api.list_cases(user=askers[3], course_key=COURSE_KEY, usage_key=DESK).items
