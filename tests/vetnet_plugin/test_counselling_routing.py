@@ -141,3 +141,22 @@ def test_the_notice_choice_over_rest():
     other = f"/api/vetnet/v1/courses/{COURSE_KEY}/counselling/block-v1:VETNet+CoVP+2025+type@x+block@nope/notices/"
     assert client.get(other).status_code == 404
     assert APIClient().get(f"{DESK}/notices/").status_code in (401, 403)
+
+
+@pytest.mark.services
+@pytest.mark.django_db(transaction=True)
+def test_cases_routed_at_the_same_moment_keep_a_members_daily_limit(settings):
+    from tests.concurrency import at_once  # pylint: disable=import-outside-toplevel
+
+    settings.VETNET_COUNSELLING_ROUTING_DAILY_LIMIT = 2
+    desk(routing_enabled=False)
+    willing = member(**WILLING)
+    for number in range(12):
+        open_case(member(), title=f"Case at once {number}", sector="construction")
+    cases = list(CounsellingCase.objects.values_list("pk", flat=True))
+    CounsellingCase.objects.update(routed_at=None)
+    desk(routing_enabled=True)
+    errors = at_once([lambda pk=pk: api.route_counselling_case(case_id=pk) for pk in cases])
+    assert errors == []
+    assert CaseRouting.objects.filter(user=willing).count() == 2, "told about two cases, however many workers"
+    assert len(told(willing)) == 2

@@ -63,6 +63,21 @@ def _send(case: CounsellingCase, user) -> None:
     EmailMultiAlternatives(subject, text, sender, [user.email]).send()
 
 
+def _claim(case, user, *, daily: int, now) -> bool:
+    """
+    Record that ``user`` is told about ``case``, unless they already were or
+    reached their daily limit; False then. The member's row is locked while
+    their last 24 hours are counted, so cases routed at the same moment (on
+    several workers) cannot both pass the limit.
+    """
+    with transaction.atomic():
+        list(get_user_model().objects.select_for_update().filter(pk=user.pk).values_list("pk", flat=True))
+        if CaseRouting.objects.filter(user=user, created__gte=now - timedelta(days=1)).count() >= daily:
+            return False
+        _row, created = CaseRouting.objects.get_or_create(case=case, user=user)
+    return created
+
+
 def route_case(*, case_id: int, now=None) -> int:
     """Tell the members whose profiles match the case about it, once; returns how many were told."""
     now = now or timezone.now()
@@ -96,8 +111,7 @@ def route_case(*, case_id: int, now=None) -> int:
             continue
         if not can_view_community(user=user, course_key=case.course_key):
             continue
-        _row, created = CaseRouting.objects.get_or_create(case=case, user=user)
-        if not created:
+        if not _claim(case, user, daily=daily, now=now):
             continue
         try:
             _send(case, user)
