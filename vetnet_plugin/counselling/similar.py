@@ -101,18 +101,24 @@ def similar_cases(*, user, course_key, usage_key: str, text: str = "", topics=()
                    .order_by("-is_solved", "-created", "-id").values_list("id", flat=True)[:CANDIDATES])
     if not ids:
         return ()
-    rows = list(cases.filter(pk__in=ids).select_related("owner"))
-    tags = topics_of([c.pk for c in rows])
+    # The candidates are scored from four columns; only the chosen few are read whole (a case's
+    # course key and owner cost a parse and a join each, hundreds of times over).
+    rows = list(cases.filter(pk__in=ids).values_list("pk", "is_solved", "created", "search_text"))
+    tags = topics_of([pk for pk, *_rest in rows])
     scored = []
-    for case in rows:
-        shared = [t for t in tags.get(case.pk, ()) if t in wanted]
-        hits = sum(weight[w] for w in words if w in case.search_text)
+    for pk, is_solved, created, search_text in rows:
+        shared = [t for t in tags.get(pk, ()) if t in wanted]
+        hits = sum(weight[w] for w in words if w in search_text)
         score = round(2.0 * len(shared) + hits, 2)
         if score > 0:
-            scored.append((case, tuple(shared), score))
-    scored.sort(key=lambda item: (not item[0].is_solved, -item[2], -item[0].created.timestamp(), -item[0].pk))
-    chosen = scored[:limit]
-    values = summaries([case for case, _shared, _score in chosen], viewer=user, desk=desk, staff=actor.is_staff)
+            scored.append((pk, is_solved, created, tuple(shared), score))
+    scored.sort(key=lambda item: (not item[1], -item[4], -item[2].timestamp(), -item[0]))
+    chosen = [(pk, shared, score) for pk, _solved, _created, shared, score in scored[:limit]]
+    if not chosen:
+        return ()
+    whole = cases.filter(pk__in=[pk for pk, _shared, _score in chosen]).select_related("owner").in_bulk()
+    chosen = [item for item in chosen if item[0] in whole]  # a case retired meanwhile is left out
+    values = summaries([whole[pk] for pk, _shared, _score in chosen], viewer=user, desk=desk, staff=actor.is_staff)
     return tuple(data.SimilarCase(case=value, shared_topics=shared, score=score)
                  for value, (_case, shared, score) in zip(values, chosen, strict=True))
 
