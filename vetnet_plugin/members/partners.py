@@ -61,8 +61,9 @@ def list_partner_candidates(
                 found.append(user_id)
     if not found:
         return ()
-    rows = CourseMembership.objects.filter(course_key=key, user_id__in=found).select_related(
-        "user", "user__vetnet_profile").prefetch_related(
+    # The membership's own columns are not shown: its course key (a parse per row) and texts stay unread.
+    rows = CourseMembership.objects.filter(course_key=key, user_id__in=found).only(
+        "user", "user_id").select_related("user", "user__vetnet_profile").prefetch_related(
         Prefetch("user__vetnet_profile__attributes", queryset=ProfileAttribute.objects.order_by("value")))
     profiles = {row.user_id: _to_profile_data(row.user, getattr(row.user, "vetnet_profile", None)) for row in rows}
     return tuple(profiles[user_id] for user_id in found if user_id in profiles)
