@@ -45,7 +45,7 @@ LANGS := en it el es ca
 # extraction does not know: xgettext collects those strings into the same
 # template (--keep-pot) before the catalogs are merged again.
 MAKEMESSAGES := $(MANAGE) makemessages $(addprefix -l ,$(LANGS)) --add-location=file --no-obsolete
-BLOCK_KEYWORDS := _t
+BLOCK_KEYWORDS := _t _plural:1,2
 makemessages: venv ## extract the strings of the plugin and the blocks into their catalogs
 	mkdir -p vetnet_plugin/locale && cd vetnet_plugin && $(MAKEMESSAGES)
 	@for l in $(LANGS); do mkdir -p vetnet_xblocks/locale/$$l/LC_MESSAGES; \

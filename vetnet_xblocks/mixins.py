@@ -66,9 +66,6 @@ def _compiled(loader: ResourceLoader, path: str) -> Template:
     return template
 
 
-# Numbers whose plural form the blocks' JavaScript receives (see ``js_plural``).
-PLURAL_TABLE_SIZE = 200
-
 def gettext_noop(text: str) -> str:
     """Mark a string for extraction; it is translated when rendered, in the user's language."""
     return text
@@ -344,24 +341,6 @@ class VetnetXBlockMixin:
         if translate is None:
             return singular if number == 1 else plural
         return translate(singular, plural, number)
-
-    def js_plural(self, singular: str, plural: str) -> dict:
-        """
-        A plural message for the blocks' JavaScript (``VetnetCommon.plural``), from the i18n service.
-
-        The service's ``ngettext`` is asked for every number from 0 to 199; ``forms`` holds the
-        distinct texts and ``index`` the form of each number. Every gettext plural rule depends on
-        the number, its last digit and its last two digits only, so any larger number n takes the
-        form of 100 + n % 100.
-        """
-        forms: list[str] = []
-        index = []
-        for number in range(PLURAL_TABLE_SIZE):
-            text = self.ngettext(singular, plural, number)
-            if text not in forms:
-                forms.append(text)
-            index.append(str(forms.index(text)))
-        return {"forms": forms, "index": "".join(index)}
 
     def _loader(self, shared: bool) -> ResourceLoader:
         if shared:

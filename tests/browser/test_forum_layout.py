@@ -1,11 +1,9 @@
-"""The scenario forum at a phone's width, and plural forms in the blocks' JavaScript, in Chromium."""
-import types
+"""The scenario forum at a phone's width, in Chromium."""
 
 import pytest
 from django.contrib.auth import get_user_model
 
 from vetnet_plugin import api
-from vetnet_xblocks.mixins import VetnetXBlockMixin
 
 COURSE_KEY = "course-v1:VETNet+CoVP+2026"
 FORUM = f"/courses/{COURSE_KEY}/units/communication_scenarios/"
@@ -52,24 +50,3 @@ def test_the_forum_and_its_results_fit_a_phone(demo_site, logged_in_page, page, 
     assert legend.is_visible() and "first to third quartile" in legend.inner_text()
     axe_check(page)
     assert js_errors == []
-
-
-def _polish(singular, plural, n):
-    """Polish: one, few (2-4 but not 12-14), many: the hardest common rule of n, n % 10 and n % 100."""
-    if n == 1:
-        return singular
-    if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
-        return f"few {plural}"
-    return f"many {plural}"
-
-
-@pytest.mark.browser
-def test_javascript_plurals_follow_the_i18n_services_forms_for_any_number(demo_site, logged_in_page, page):
-    logged_in_page("marco")
-    page.goto(FORUM)
-    page.locator(".vetnet-scenarios").get_by_role("heading", name="Scenarios", exact=True).wait_for()
-    fake_block = types.SimpleNamespace(ngettext=_polish)
-    message = VetnetXBlockMixin.js_plural(fake_block, "{count} rating", "{count} ratings")
-    numbers = list(range(1200)) + [10001, 10012, 10022, 123456]
-    shown = page.evaluate("([m, ns]) => ns.map((n) => window.VetnetCommon.plural(m, n))", [message, numbers])
-    assert shown == [_polish("{count} rating", "{count} ratings", n) for n in numbers]

@@ -59,7 +59,10 @@ def test_share_find_rate_adopt_download(demo_site, media, logged_in_page, axe_ch
     item.get_by_text("5★").click()
     item.get_by_label("Your review (optional)").fill("Clear and easy to adapt.")
     item.get_by_role("button", name="Save review").click()
-    item.get_by_text("Clear and easy to adapt.").wait_for()
+    item.locator(".vetnet-toolbox__reviews").get_by_text("Clear and easy to adapt.").wait_for()
+    # The form the server renders again keeps what the member wrote.
+    assert item.get_by_label("Your review (optional)").input_value() == "Clear and easy to adapt."
+    assert item.get_by_label("5★").is_checked()
     item.get_by_role("button", name="I adopted this").click()
     item.get_by_label("How did it go?").wait_for()
     item.get_by_label("How did it go?").select_option("success")

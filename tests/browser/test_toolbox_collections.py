@@ -79,3 +79,38 @@ def test_rating_and_adopting_update_the_listed_counts_without_a_reload(collectio
     stats.get_by_text("Adopted 1 time").wait_for()
     axe_check(page)
     assert js_errors == []
+
+
+@pytest.mark.browser
+def test_forms_in_the_details_the_address_names_are_sent_and_shown_again_in_place(collection, logged_in_page, page,
+                                                                                  axe_check, js_errors):
+    from vetnet_plugin.toolbox.models import Resource  # pylint: disable=import-outside-toplevel
+
+    uuid = Resource.objects.get(title="Bakery guide").uuid
+    logged_in_page("eleni")
+    page.goto(f"{TOOLBOX}?resource={uuid}")
+    details = page.locator(".vetnet-toolbox__resource-details")
+    details.get_by_role("heading", name="Bakery guide").wait_for()
+    details.get_by_text("3★").click()
+    details.get_by_label("Your review (optional)").fill("Handy for our first intake.")
+    details.get_by_role("button", name="Save review").click()
+    page.get_by_text("Your review is saved.").wait_for()
+    details.locator(".vetnet-toolbox__reviews").get_by_text("Handy for our first intake.").wait_for()
+    # Shown again in place: the heading and the way back stay, the listed counts change.
+    details.get_by_role("heading", name="Bakery guide").wait_for()
+    assert details.get_by_role("link", name="Hide details").count() == 1
+    listed = page.locator(".vetnet-toolbox__results .vetnet-toolbox__resource", has_text="Bakery guide")
+    listed.locator("> .vetnet-toolbox__stats").get_by_text("3 out of 5 stars").wait_for()
+    axe_check(page)
+
+    logged_in_page("marco")
+    page.goto(f"{TOOLBOX}?resource={uuid}")
+    details.get_by_label("or new link").fill("https://example.org/bakery-guide-v2")
+    details.get_by_label("What changed").fill("Updated contacts")
+    details.get_by_role("button", name="Save the new version").click()
+    page.get_by_text("The new version is saved", exact=False).wait_for()
+    details.get_by_text("Version 2 — Updated contacts").wait_for()
+    details.get_by_label("Add to collection").select_option(label="Craft picks")
+    details.get_by_role("button", name="Add", exact=True).click()
+    page.get_by_text("Added to the collection.").wait_for()
+    assert js_errors == []

@@ -112,6 +112,10 @@ def test_a_resource_s_details_without_javascript(demo_site, shared, media, page_
     details = page.locator(".vetnet-toolbox__resource-details")
     details.get_by_role("heading", name="Carpentry safety sheet").wait_for()
     assert "No reviews yet." in details.inner_text()
+    # The forms need the script to be sent: without it they are in the page but not offered.
+    assert details.locator("form.vetnet-toolbox__review[hidden]").count() == 1
+    assert details.get_by_role("button", name="Save review").count() == 0
+    assert details.get_by_role("button", name="I adopted this").count() == 0
     details.get_by_role("link", name="Hide details").click()
     page.wait_for_url("**search=carpentry*")
     assert page.locator(".vetnet-toolbox__resource-details").count() == 0

@@ -66,8 +66,12 @@ TOOLBOX_POST_HANDLERS = {
 TOOLBOX_GET_HANDLERS = {
     "library": ["scope", "search", "resource_type", "sector", "eqf_level", "language", "sort", "page", "page_size",
                 "mine", "tag", "cursor"],
+    "library_html": ["search", "sector", "sort", "page", "mine", "tag"],
     "resource": ["resource"],
+    "details_html": ["resource"],
     "collections": ["mine"],
+    "collections_html": ["mine"],
+    "collection_html": ["collection", "page"],
     "moderation_queue": ["status", "page"],
 }
 QUERY_VALUES = ["-1", "0", "abc", "1e3", str(10 ** 30), "", "x" * 5000, "%00", "galaxy"]
@@ -277,8 +281,9 @@ def test_toolbox_handlers_do_not_reach_resources_kept_in_another_course(toolbox)
     enroll(toolbox["user"], OTHER_COURSE_KEY)
     kept = deposit(bob, context(OTHER_COURSE_KEY, scope="course"), title="Kept at home")
     runtime, block = toolbox["runtime"], toolbox["block"]
-    status, body = get(runtime, block, "resource", {"resource": kept.uuid})
-    assert status in (403, 404) and "Kept at home" not in json.dumps(body)
+    for handler in ("resource", "details_html"):
+        status, body = get(runtime, block, handler, {"resource": kept.uuid})
+        assert status in (403, 404) and "Kept at home" not in json.dumps(body), handler
     for handler, payload in (("review", {"resource": kept.uuid, "rating": 5}), ("adopt", {"resource": kept.uuid}),
                              ("withdraw", {"resource": kept.uuid}),
                              ("collect", {"resource": kept.uuid, "collection": toolbox["collection"]})):

@@ -91,3 +91,42 @@ def test_opening_a_collection_costs_the_same_queries_however_many_resources_it_h
         _status, opened, _response = get(runtime, block, "collection", collection=collection)
     assert opened["count"] == 3
     assert len(three.captured_queries) == len(two.captured_queries) <= 12
+
+
+# -- what the script swaps in: the server renders the collections and their resources (ADR 0007) ------------
+
+def test_the_collections_panel_is_rendered_by_the_server_with_who_may_see_each(block_and_member):
+    block, runtime, _user = block_and_member
+    status, empty, _response = get(runtime, block, "collections_html")
+    assert status == 200 and "No collection yet" in empty["html"]
+    collection, _uuids = shared_collection(runtime, block)
+    _status, listed, _response = get(runtime, block, "collections_html")
+    html = listed["html"]
+    assert "Craft picks" in html and "Who may see it: Members of this course" in html and "2 resources" in html
+    assert f'data-uuid="{collection}"' in html and 'aria-expanded="false"' in html
+    assert 'aria-controls="' in html and "Open the collection" in html
+
+
+def test_an_opened_collection_lists_its_resources_with_a_remove_button_for_its_owner_only(block_and_member):
+    block, runtime, _user = block_and_member
+    collection, uuids = shared_collection(runtime, block)
+    status, opened, _response = get(runtime, block, "collection_html", collection=collection)
+    assert status == 200 and opened["html"].count("Remove from the collection") == 2
+    assert "Bakery guide" in opened["html"] and "Welding checklist" in opened["html"]
+    assert "2 resources" in opened["facts"] and "Made by" in opened["facts"]
+    reader_runtime, reader_block = other_member(block)
+    _status, seen, _response = get(reader_runtime, reader_block, "collection_html", collection=collection)
+    assert "Bakery guide" in seen["html"] and "Remove from the collection" not in seen["html"]
+    call_handler(runtime, block, "collect", {"collection": collection, "resource": uuids[0], "remove": True})
+    _status, opened, _response = get(runtime, block, "collection_html", collection=collection)
+    assert "Bakery guide" not in opened["html"] and "1 resource" in opened["facts"]
+
+
+def test_a_private_collection_is_not_rendered_for_anyone_else(block_and_member):
+    block, runtime, _user = block_and_member
+    collection, _uuids = shared_collection(runtime, block, visibility="private")
+    reader_runtime, reader_block = other_member(block)
+    status, body, _response = get(reader_runtime, reader_block, "collection_html", collection=collection)
+    assert status == 404 and "Bakery guide" not in str(body)
+    _status, listed, _response = get(reader_runtime, reader_block, "collections_html")
+    assert "Craft picks" not in listed["html"]

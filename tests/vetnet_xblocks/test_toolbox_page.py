@@ -34,9 +34,10 @@ def share(author, count, **metadata):
         deposit(author, context(COURSE_KEY), link_url=f"https://example.org/{n}", title=f"Guide {n}", **metadata)
 
 
-def page_of(user, address="/unit"):
+def page_of(user, address="/unit", **runtime_options):
     """The block's student_view HTML as ``user`` sees it at ``address`` (its query string read by the block)."""
-    runtime = CourseRuntime(lms_opt_attrs(user_id=user.id, username=user.username, is_staff=user.is_staff))
+    runtime = CourseRuntime(lms_opt_attrs(user_id=user.id, username=user.username, is_staff=user.is_staff),
+                            **runtime_options)
     block = runtime.construct(ToolboxBlock)
     set_current_request(RequestFactory().get(address))
     try:
@@ -151,3 +152,22 @@ def test_a_resource_s_details_are_in_the_html_when_the_address_names_it():
     assert f"?search=guide&amp;sort=newest&amp;page=1&amp;resource={resource.uuid}" in html
     _block, _runtime, html = page_of(reader, "/unit?resource=00000000-0000-0000-0000-000000000000")
     assert "vetnet-toolbox__resource-details" not in html and "not visible to you" in html
+
+
+def test_the_counts_of_the_library_speak_the_member_s_language():
+    """Counts take the language's plural forms from the block's own catalog, as the LMS's i18n service gives them."""
+    import gettext  # pylint: disable=import-outside-toplevel
+    from pathlib import Path  # pylint: disable=import-outside-toplevel
+
+    from vetnet_plugin import api  # pylint: disable=import-outside-toplevel
+
+    catalog = Path(ToolboxBlock.__module__.replace(".", "/")).parent / "translations/it/LC_MESSAGES/text.mo"
+    with open(Path(__file__).resolve().parents[2] / catalog, "rb") as handle:
+        italian = gettext.GNUTranslations(handle)
+    author, reader = enrolled(), enrolled()
+    for title in ("Guida", "Scheda"):
+        resource = deposit(author, context(COURSE_KEY), link_url="https://example.org/" + title, title=title)
+    api.review_resource(user=reader, context=context(COURSE_KEY), resource_uuid=resource.uuid, rating=4)
+    _block, _runtime, html = page_of(reader, i18n=italian)
+    assert "2 risorse trovate." in html and "4 stelle su 5 (1 valutazione)" in html
+    assert "Adottata 0 volte" in html and "Scaricata 0 volte" in html and "resources found" not in html

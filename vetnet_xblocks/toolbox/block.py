@@ -148,34 +148,13 @@ class ToolboxBlock(ToolboxHandlersMixin, VetnetBlock):
         # Only members get the toolbox itself; others read why they cannot use it.
         if not context["is_member"]:
             return None
-        return ("VetnetToolbox", {
-            "strings": self.toolbox_strings(),
-            "labels": context["vocabularies"]["labels"],
-            "visibilities": dict(context["vocabularies"]["visibilities"]),
-        })
+        return ("VetnetToolbox", {"strings": self.toolbox_strings()})
 
     def toolbox_strings(self) -> dict:
+        """What the script says itself; everything it shows of the toolbox the server renders."""
         _t = self.gettext
         return dict(
             self.js_strings(),
-            results=self.js_plural("{count} resource found.", "{count} resources found."),
-            results_one=_t("1 resource found."),
-            results_more=_t("More than {count} resources found."),
-            no_results=_t("No resource matches. Try fewer filters or other words."),
-            facets_partial=_t("The numbers beside the filters count the first matches only; narrow the search to "
-                              "count them all."),
-            page=_t("Page {page} of {pages}"),
-            by=_t("by {name}"),
-            rating=self.js_plural(
-                "{average} out of 5 stars ({count} rating)", "{average} out of 5 stars ({count} ratings)"
-            ),
-            no_ratings=_t("Not rated yet"),
-            adoptions=self.js_plural("Adopted {count} time", "Adopted {count} times"),
-            downloads=self.js_plural("Downloaded {count} time", "Downloaded {count} times"),
-            download=_t("Download"),
-            open_link=_t("Open the link"),
-            being_checked=_t("The file is being checked; it can be downloaded in a minute."),
-            blocked=_t("This file did not pass the safety check."),
             details=_t("Details, reviews and adoption"),
             hide_details=_t("Hide details"),
             deposited=_t("Thank you: your resource is published."),
@@ -184,56 +163,10 @@ class ToolboxBlock(ToolboxHandlersMixin, VetnetBlock):
             adopted=_t("Marked as adopted. Later, tell the community how it went."),
             outcome_saved=_t("Thank you for reporting how the adoption went."),
             collection_created=_t("Collection created."),
-            no_collections=_t("No collection yet: create one, then add resources to it from their details."),
-            collection_owner=_t("Made by {name}"),
-            collection_visibility=_t("Who may see it: {visibility}"),
-            collection_size=_t("{count} resources"),
-            collection_size_one=_t("1 resource"),
-            open_collection=_t("Open the collection"),
-            close_collection=_t("Close the collection"),
-            collection_empty=_t("This collection holds no resource you can see here."),
-            remove_from_collection=_t("Remove from the collection"),
             removed_from_collection=_t("Removed from the collection."),
             added_to_collection=_t("Added to the collection."),
             moderated=_t("Done."),
-            status_pending=_t("Waiting for approval"),
-            status_rejected=_t("Rejected"),
-            status_hidden=_t("Hidden by staff"),
-            reason=_t("Reason: {reason}"),
-            approve=_t("Approve"),
-            reject=_t("Reject"),
-            hide=_t("Hide"),
-            reject_reason=_t("Why is it rejected? The author will see this."),
-            queue_empty=_t("Nothing waits for moderation."),
-            proposed_change=_t("The author's change, waiting for approval (members still see the text above):"),
-            approve_change=_t("Publish the change"),
-            reject_change=_t("Decline the change"),
-            version=_t("Version {number}"),
-            new_version=_t("Upload a new version"),
-            version_file=_t("New file"),
-            version_link=_t("or new link"),
-            change_note=_t("What changed"),
-            upload_version=_t("Save the new version"),
             version_saved=_t("The new version is saved; the earlier ones stay in the history."),
-            your_review=_t("Your review"),
-            rate=_t("Your rating"),
-            review_text=_t("Your review (optional)"),
-            save_review=_t("Save review"),
-            adopt=_t("I adopted this"),
-            outcome=_t("How did it go?"),
-            outcome_report=_t("What happened (optional)"),
-            report=_t("Report"),
-            reviews=_t("Reviews"),
-            no_reviews=_t("No reviews yet."),
-            add_to=_t("Add to collection"),
-            choose_collection=_t("Choose a collection"),
-            add=_t("Add"),
-            all=_t("All"),
-            licence=_t("Licence"),
-            outcomes={
-                "success": _t("it worked well"), "partial": _t("it partly worked"),
-                "not_successful": _t("it did not work for us"),
-            },
         )
 
     # -- Studio ----------------------------------------------------------------

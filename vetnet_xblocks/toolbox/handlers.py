@@ -94,6 +94,10 @@ def _resource_uuid(data) -> str:
 class ToolboxHandlersMixin:
     """Handlers of ``ToolboxBlock``; ``self.toolbox_backend()`` is this call's door to the toolbox."""
 
+    def _pages(self) -> ToolboxPages:
+        """The server-rendered parts for this call, through this call's ``ToolboxBackend``."""
+        return ToolboxPages(self, self.toolbox_backend(), block_vocabularies(self.gettext, self.allowed_resource_types))
+
     # -- finding ---------------------------------------------------------------
 
     @json_handler(methods=("GET",))
@@ -118,16 +122,14 @@ class ToolboxHandlersMixin:
     @json_handler(methods=("GET",))
     def library_html(self, data, suffix=""):  # pylint: disable=unused-argument
         """A page of the library rendered by the page's own templates: results, page links, filter options."""
-        values = ToolboxPages(self, self.toolbox_backend(),
-                              block_vocabularies(self.gettext, self.allowed_resource_types)).library(data)
+        values = self._pages().library(data)
         return {"html": values["library_html"], "filters": values["facet_html"],
                 "page": values["page"].page, "num_pages": values["page"].num_pages}
 
     @json_handler(methods=("GET",))
     def queue_html(self, data, suffix=""):  # pylint: disable=unused-argument
         """The staff's moderation queue rendered by the page's own template."""
-        values = ToolboxPages(self, self.toolbox_backend(),
-                              block_vocabularies(self.gettext, self.allowed_resource_types)).queue(data)
+        values = self._pages().queue(data)
         return {"html": values["queue_list_html"]}
 
     @json_handler(methods=("GET",))
@@ -140,6 +142,11 @@ class ToolboxHandlersMixin:
         adoptions = toolbox.list_adoptions(resource_uuid=uuid)
         return {"resource": resource, "reviews": reviews.items, "own_review": reviews.extra.get("own"),
                 "adoptions": adoptions}
+
+    @json_handler(methods=("GET",))
+    def details_html(self, data, suffix=""):  # pylint: disable=unused-argument
+        """One resource's details, reviews, adoptions and the member's forms, rendered by the page's template."""
+        return self._pages().details_html(_resource_uuid(data))
 
     # -- depositing ------------------------------------------------------------
 
@@ -218,6 +225,17 @@ class ToolboxHandlersMixin:
         collection = page.extra["collection"]
         return {"collection": collection, "is_own": collection.owner_id == self.current_user.user_id,
                 "count": page.count, "page": page.page, "num_pages": page.num_pages, "items": page.items}
+
+    @json_handler(methods=("GET",))
+    def collections_html(self, data, suffix=""):  # pylint: disable=unused-argument
+        """The collections panel's list (own and shared collections), rendered by the block's template."""
+        return self._pages().collections_html()
+
+    @json_handler(methods=("GET",))
+    def collection_html(self, data, suffix=""):  # pylint: disable=unused-argument
+        """One collection's resources as the library lists them, and its facts line with the new count."""
+        collection = data.get("collection", "")
+        return self._pages().collection_html(collection if isinstance(collection, str) else "")
 
     @json_handler
     def create_collection(self, data, suffix=""):  # pylint: disable=unused-argument

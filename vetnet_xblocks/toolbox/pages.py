@@ -1,6 +1,7 @@
 """
 The toolbox's server-rendered parts (ADR 0007): the library's first page with
-its facet counts and page links, and the staff's moderation queue.
+its facet counts and page links, a resource's details with the member's forms,
+the collections and the staff's moderation queue.
 
 The page's HTML and the ``library_html`` / ``queue_html`` handlers render the
 same templates (``templates/library.html``, ``templates/queue.html``, one
@@ -63,6 +64,7 @@ class ToolboxPages:
         self.block = block
         self.toolbox = toolbox
         self.labels = vocabularies["labels"]
+        self.visibilities = vocabularies["visibilities"]
         self._ = block.gettext
         # The address's search and page, kept in the links to a resource's details and back.
         self.kept_query = {}
@@ -197,21 +199,37 @@ class ToolboxPages:
         if not uuid:
             return {}
         try:
-            resource = self.toolbox.get_resource(resource_uuid=str(uuid))
-            reviews = self.toolbox.list_reviews(resource_uuid=resource.uuid, page=1, page_size=20)
-            adoptions = self.toolbox.list_adoptions(resource_uuid=resource.uuid)
+            values = self.details_values(str(uuid))
         except NotFound as error:
             return {"details_notice": error.message}
+        values["standalone"] = True
+        return {"details_html": self.block.render_template("templates/details.html", values)}
+
+    def details_html(self, uuid: str) -> dict:
+        """One resource's details inside its list item (the ``details_html`` handler) and its new counts."""
+        values = self.details_values(uuid)
+        return {"html": self.block.render_template("templates/details.html", values),
+                "stats": values["item"]["stats"]}
+
+    def details_values(self, uuid: str) -> dict:
+        """What ``templates/details.html`` shows: the text, reviews, adoptions and the member's own forms."""
+        resource = self.toolbox.get_resource(resource_uuid=uuid)
+        reviews = self.toolbox.list_reviews(resource_uuid=resource.uuid, page=1, page_size=20)
+        adoptions = self.toolbox.list_adoptions(resource_uuid=resource.uuid)
         _ = self._
         outcomes = {"success": _("it worked well"), "partial": _("it partly worked"),
                     "not_successful": _("it did not work for us")}
         back = dict(self.kept_query)
-        values = {
+        can_use = not resource.is_own and resource.status == "published"
+        own_adoption = adoptions["own"]
+        return {
             "resource": resource,
+            "item": self.resource_item(resource),
             "versions": [{"label": _("Version {number}").format(number=v.number), "note": v.change_note}
                          for v in resource.versions],
             "dom_id": self.block.dom_id,
-            # Sanitised by the plugin (allowlist) when stored, as the script shows it.
+            "prefix": f"{self.block.dom_id}-{resource.uuid[:8]}",
+            # Sanitised by the plugin (allowlist) when stored.
             "description_html": mark_safe(resource.description_html),  # noqa: S308
             "reviews": [{"rating": r.rating, "author_name": r.author_name, "html": mark_safe(r.text_html)}  # noqa: S308
                         for r in reviews.items],
@@ -219,8 +237,47 @@ class ToolboxPages:
             "reports": [{"outcome": outcomes.get(a.outcome, ""), "name": a.member_name, "text": a.outcome_report}
                         for a in adoptions["reports"]],
             "back_href": "?" + urlencode(back) if back else "?",
+            # The member's forms; the script sends them (``data-needs-script``: hidden without it).
+            "can_use": can_use,
+            "stars": range(1, 6),
+            "own_review": reviews.extra.get("own"),
+            "own_adoption": own_adoption,
+            "outcomes": [(code, label, bool(own_adoption) and own_adoption.outcome == code)
+                         for code, label in outcomes.items()],
+            "own_collections": self.toolbox.list_collections(mine=True),
         }
-        return {"details_html": self.block.render_template("templates/details.html", values)}
+
+    # -- collections --------------------------------------------------------------------
+
+    def _collection_facts(self, collection, count: int) -> str:
+        _ = self._
+        visibilities = dict(self.visibilities)
+        return " · ".join([
+            _("Made by {name}").format(name=collection.owner_name),
+            _("Who may see it: {visibility}").format(
+                visibility=visibilities.get(collection.visibility, collection.visibility)),
+            self._plural("{count} resource", "{count} resources", count),
+        ])
+
+    def collections_html(self) -> dict:
+        """The member's own collections and those shared with them (the ``collections_html`` handler)."""
+        collections = [{"collection": collection,
+                        "facts": self._collection_facts(collection, len(collection.resource_uuids)),
+                        "contents_id": f"{self.block.dom_id}-c-{collection.uuid[:8]}"}
+                       for collection in self.toolbox.list_collections()]
+        return {"html": self.block.render_template("templates/collections.html", {"collections": collections})}
+
+    def collection_html(self, uuid: str, page: int = 1) -> dict:
+        """One collection opened: its resources as the library lists them, with a remove button for its owner."""
+        listed = self.toolbox.list_collection_resources(collection_uuid=uuid, page=page)
+        collection = listed.extra["collection"]
+        is_own = collection.owner_id == self.block.current_user.user_id
+        items = [self.block.render_template("templates/resource.html", {
+            "item": self.resource_item(resource), "details": True, "dom_id": self.block.dom_id,
+            "collection": collection.uuid if is_own else "",
+        }) for resource in listed.items]
+        return {"html": self.block.render_template("templates/collection.html", {"items_html": items}),
+                "facts": self._collection_facts(collection, listed.count)}
 
     # -- the moderation queue ---------------------------------------------------------
 

@@ -95,17 +95,6 @@
     });
   }
 
-  /* The form of a plural message for count n: message is {forms, index} from the
-   * server's i18n service (js_plural), so every language's plural rule holds. */
-  function plural(message, n) {
-    if (!message || typeof message === 'string') {
-      return message || '';
-    }
-    var count = Math.abs(Math.floor(Number(n) || 0));
-    var position = count < message.index.length ? count : 100 + (count % 100);
-    return message.forms[Number(message.index.charAt(position))] || message.forms[message.forms.length - 1];
-  }
-
   /* A form's fields as a JSON payload: the form's data-extra object, then every
    * named field (checkbox lists with data-list as arrays, radios by the checked one). */
   function formPayload(form) {
@@ -170,7 +159,6 @@
   global.VetnetCommon = {
     formPayload: formPayload,
     showFormErrors: showFormErrors,
-    plural: plural,
     rootElement: rootElement,
     pageStrings: pageStrings,
     getCookie: getCookie,

@@ -1,8 +1,10 @@
 /* The toolbox block in the learner's page: find, share, review, adopt,
  * collect and moderate resources through the block's handlers.
- * The server renders the library's page and the moderation queue (ADR 0007);
- * this script makes them live: a search, a filter or a page link asks the
- * library_html handler for the same templates again, without a reload.
+ * The server renders the library's page, a resource's details with the
+ * member's forms, the collections and the moderation queue (ADR 0007); this
+ * script makes them live: a search, a filter or a page link asks the
+ * library_html handler for the same templates again, without a reload, and a
+ * form is sent to its JSON handler, then the part it changed is asked again.
  * Text from members is only ever put into the page with textContent, or as
  * HTML the server rendered (autoescaped templates, sanitised description_html). */
 function VetnetToolbox(runtime, element, args) {
@@ -11,7 +13,6 @@ function VetnetToolbox(runtime, element, args) {
   var common = window.VetnetCommon;
   var root = common.rootElement(element);
   var strings = args.strings || {};
-  var labels = args.labels || {};
   var status = root.querySelector('.vetnet-toolbox__status');
   var searchForm = root.querySelector('.vetnet-toolbox__search');
   if (!searchForm) {
@@ -33,12 +34,6 @@ function VetnetToolbox(runtime, element, args) {
     return base + (base.indexOf('?') === -1 ? '?' : '&') + params;
   }
 
-  function format(template, values) {
-    return String(template || '').replace(/\{(\w+)\}/g, function (match, key) {
-      return values[key] !== undefined ? values[key] : match;
-    });
-  }
-
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (name) {
@@ -48,17 +43,6 @@ function VetnetToolbox(runtime, element, args) {
       node.textContent = text;
     }
     return node;
-  }
-
-  /* A count in a sentence, in the plural form the language gives that number. */
-  function counted(name, count, values) {
-    var params = {count: count};
-    Object.keys(values || {}).forEach(function (key) { params[key] = values[key]; });
-    return format(common.plural(strings[name], count), params);
-  }
-
-  function label(vocabulary, code) {
-    return (labels[vocabulary] || {})[code] || code;
   }
 
   /* -- tabs ---------------------------------------------------------------- */
@@ -94,105 +78,21 @@ function VetnetToolbox(runtime, element, args) {
     return data;
   }
 
-  function metaLine(resource) {
-    var parts = [label('resource_types', resource.resource_type)];
-    if (resource.country) {
-      parts.push(label('countries', resource.country));
-    }
-    if (resource.eqf_levels.length) {
-      parts.push(resource.eqf_levels.map(function (level) { return label('eqf_levels', level); }).join(', '));
-    }
-    if (resource.sectors.length) {
-      parts.push(resource.sectors.map(function (code) { return label('sectors', code); }).join(', '));
-    }
-    if (resource.languages.length) {
-      parts.push(resource.languages.map(function (code) { return label('languages', code); }).join(', '));
-    }
-    parts.push(strings.licence + ': ' + label('licences', resource.licence));
-    return parts.join(' · ');
-  }
-
-  function accessLink(resource) {
-    var version = resource.current_version;
-    if (!version) {
-      return null;
-    }
-    if (version.is_link) {
-      return el('a', {href: version.link_url, rel: 'nofollow ugc noopener', target: '_blank',
-        class: 'vetnet-toolbox__open'}, strings.open_link);
-    }
-    if (version.downloadable) {
-      var link = el('a', {href: url('download', {resource: resource.uuid}), class: 'vetnet-toolbox__download',
-        download: ''}, strings.download + ' (' + version.filename + ')');
-      return link;
-    }
-    return el('span', {class: 'vetnet-toolbox__pending'},
-      version.scan_status === 'pending' ? strings.being_checked : strings.blocked);
-  }
-
-  function statsLine(resource) {
-    return [
-      resource.rating_count ? counted('rating', resource.rating_count, {average: resource.rating_average})
-        : strings.no_ratings,
-      counted('adoptions', resource.adoption_count),
-      counted('downloads', resource.download_count),
-      format(strings.by, {name: resource.author_name})
-    ].join(' · ');
-  }
-
-  /* What a review, an adoption or a download changed, shown at once wherever the resource is listed. */
-  function refreshCounts(resource) {
-    root.querySelectorAll('.vetnet-toolbox__resource[data-uuid="' + resource.uuid + '"]').forEach(function (item) {
-      var stats = item.querySelector('.vetnet-toolbox__stats');
-      if (stats) {
-        stats.textContent = statsLine(resource);
+  /* A review, an adoption or a download changed a resource's counts: show them wherever it is listed. */
+  function refreshCounts(uuid, stats) {
+    root.querySelectorAll('.vetnet-toolbox__resource[data-uuid="' + uuid + '"]').forEach(function (item) {
+      var line = item.querySelector(':scope > .vetnet-toolbox__stats');
+      if (line) {
+        line.textContent = stats;
       }
     });
   }
 
-  function renderResource(resource) {
-    var item = el('li', {class: 'vetnet-toolbox__resource', 'data-uuid': resource.uuid});
-    var heading = el('h5', {class: 'vetnet-toolbox__resource-title'}, resource.title);
-    item.appendChild(heading);
-    if (resource.status !== 'published') {
-      var badge = el('p', {class: 'vetnet-toolbox__badge'}, strings['status_' + resource.status] || resource.status);
-      if (resource.moderation_reason) {
-        badge.appendChild(el('span', {}, ' — ' + format(strings.reason, {reason: resource.moderation_reason})));
-      }
-      item.appendChild(badge);
-    }
-    item.appendChild(el('p', {class: 'vetnet-toolbox__meta'}, metaLine(resource)));
-    item.appendChild(el('p', {class: 'vetnet-toolbox__stats'}, statsLine(resource)));
-    if (resource.tags.length) {
-      item.appendChild(el('p', {class: 'vetnet-toolbox__tags'}, '#' + resource.tags.join(' #')));
-    }
-    var actions = el('p', {class: 'vetnet-toolbox__actions'});
-    var access = accessLink(resource);
-    if (access) {
-      actions.appendChild(access);
-      if (access.classList.contains('vetnet-toolbox__download')) {
-        access.addEventListener('click', function () {
-          // The download is counted on the server once the file is handed out.
-          window.setTimeout(function () { refreshResource(resource.uuid); }, 1000);
-        });
-      }
-    }
-    var toggle = el('button', {type: 'button', class: 'vetnet-button', 'aria-expanded': 'false'}, strings.details);
-    actions.appendChild(toggle);
-    item.appendChild(actions);
-    var details = el('div', {class: 'vetnet-toolbox__details'});
-    details.hidden = true;
-    item.appendChild(details);
-    toggle.addEventListener('click', function () {
-      var open = toggle.getAttribute('aria-expanded') === 'true';
-      toggle.setAttribute('aria-expanded', open ? 'false' : 'true');
-      toggle.textContent = open ? strings.details : strings.hide_details;
-      details.hidden = open;
-      if (!open) {
-        loadDetails(resource.uuid, details);
-      }
+  /* Forms the server rendered for the script to send are hidden without it. */
+  function reveal(container) {
+    container.querySelectorAll('[data-needs-script]').forEach(function (node) {
+      node.hidden = false;
     });
-    return item;
   }
 
   /* Wire one resource of the server's list: its details open here, a download refreshes its counts. */
@@ -280,193 +180,119 @@ function VetnetToolbox(runtime, element, args) {
   });
   summary.setAttribute('tabindex', '-1');
 
-  /* -- details: reviews, adoption, collections ----------------------------- */
-  function stars(name, idPrefix, current) {
-    var fieldset = el('fieldset', {class: 'vetnet-toolbox__stars'});
-    fieldset.appendChild(el('legend', {}, strings.rate));
-    for (var value = 1; value <= 5; value += 1) {
-      var id = idPrefix + '-star-' + value;
-      var input = el('input', {type: 'radio', name: name, value: String(value), id: id});
-      if (current === value) {
-        input.checked = true;
-      }
-      fieldset.appendChild(input);
-      fieldset.appendChild(el('label', {for: id}, value + '★'));
-    }
-    return fieldset;
-  }
-
-  function field(container, labelText, control) {
-    var wrapper = el('div', {class: 'vetnet-toolbox__field'});
-    var id = control.id;
-    wrapper.appendChild(el('label', {for: id}, labelText));
-    wrapper.appendChild(control);
-    container.appendChild(wrapper);
-    return control;
-  }
-
+  /* -- details: reviews, adoption, versions, collections -------------------- */
   function refreshResource(uuid) {
-    return common.getJSON(url('resource', {resource: uuid}), options).then(function (result) {
+    return common.getJSON(url('details_html', {resource: uuid}), options).then(function (result) {
       if (result.ok) {
-        refreshCounts(result.data.resource);
+        refreshCounts(uuid, result.data.stats);
       }
     });
   }
 
+  /* The details as the server renders them (details_html, the page's own template), forms included. */
   function loadDetails(uuid, container) {
-    container.textContent = '';
-    common.getJSON(url('resource', {resource: uuid}), options).then(function (result) {
+    container.setAttribute('aria-busy', 'true');
+    return common.getJSON(url('details_html', {resource: uuid}), options).then(function (result) {
+      container.removeAttribute('aria-busy');
       if (!result.ok) {
         return;
       }
-      var data = result.data;
-      var resource = data.resource;
-      refreshCounts(resource);
-      var prefix = root.getAttribute('data-dom-id') + '-' + uuid.slice(0, 8);
-      var description = el('div', {class: 'vetnet-toolbox__description'});
-      description.innerHTML = resource.description_html; // sanitised by the server (allowlist)
-      container.appendChild(description);
-      if (resource.versions.length > 1) {
-        var history = el('ul', {class: 'vetnet-toolbox__versions'});
-        resource.versions.forEach(function (version) {
-          history.appendChild(el('li', {}, format(strings.version, {number: version.number}) +
-            (version.change_note ? ' — ' + version.change_note : '')));
-        });
-        container.appendChild(history);
-      }
-
-      // Reviews
-      container.appendChild(el('h6', {}, strings.reviews));
-      var list = el('ul', {class: 'vetnet-toolbox__reviews'});
-      data.reviews.forEach(function (review) {
-        var item = el('li', {}, review.rating + '★ ' + review.author_name + ': ');
-        var text = el('span');
-        text.innerHTML = review.text_html; // sanitised by the server
-        item.appendChild(text);
-        list.appendChild(item);
-      });
-      if (!data.reviews.length) {
-        list.appendChild(el('li', {}, strings.no_reviews));
-      }
-      container.appendChild(list);
-      if (!resource.is_own && resource.status === 'published') {
-        var reviewForm = el('form', {class: 'vetnet-toolbox__review'});
-        var own = data.own_review;
-        reviewForm.appendChild(stars('rating', prefix, own ? own.rating : null));
-        var textarea = field(reviewForm, strings.review_text, el('textarea', {id: prefix + '-review', rows: '3',
-          maxlength: '5000'}));
-        textarea.value = own ? own.text : '';
-        reviewForm.appendChild(el('button', {type: 'submit', class: 'vetnet-button'}, strings.save_review));
-        reviewForm.addEventListener('submit', function (event) {
-          event.preventDefault();
-          var checked = reviewForm.querySelector('input[name="rating"]:checked');
-          common.postJSON(url('review'), {resource: uuid, rating: checked ? checked.value : null,
-            text: textarea.value}, options).then(function (saved) {
-            if (saved.ok) {
-              common.announce(status, strings.reviewed, 'success');
-              loadDetails(uuid, container);
-            }
-          });
-        });
-        container.appendChild(reviewForm);
-
-        // Adoption
-        var adoptions = data.adoptions;
-        var adoptForm = el('form', {class: 'vetnet-toolbox__adopt'});
-        if (!adoptions.own) {
-          adoptForm.appendChild(el('button', {type: 'submit', class: 'vetnet-button'}, strings.adopt));
-        } else {
-          var select = el('select', {id: prefix + '-outcome'});
-          Object.keys(strings.outcomes).forEach(function (code) {
-            var option = el('option', {value: code}, strings.outcomes[code]);
-            option.selected = adoptions.own.outcome === code;
-            select.appendChild(option);
-          });
-          field(adoptForm, strings.outcome, select);
-          var report = field(adoptForm, strings.outcome_report, el('textarea', {id: prefix + '-report', rows: '2',
-            maxlength: '5000'}));
-          report.value = adoptions.own.outcome_report || '';
-          adoptForm.appendChild(el('button', {type: 'submit', class: 'vetnet-button'}, strings.report));
-        }
-        adoptForm.addEventListener('submit', function (event) {
-          event.preventDefault();
-          var payload = {resource: uuid};
-          var outcome = adoptForm.querySelector('select');
-          if (outcome) {
-            payload.outcome = outcome.value;
-            payload.outcome_report = adoptForm.querySelector('textarea').value;
-          }
-          common.postJSON(url('adopt'), payload, options).then(function (saved) {
-            if (saved.ok) {
-              common.announce(status, outcome ? strings.outcome_saved : strings.adopted, 'success');
-              loadDetails(uuid, container);
-            }
-          });
-        });
-        container.appendChild(adoptForm);
-      }
-      container.appendChild(el('p', {class: 'vetnet-toolbox__stats'},
-        counted('adoptions', data.adoptions.count)));
-      data.adoptions.reports.forEach(function (adoption) {
-        container.appendChild(el('p', {class: 'vetnet-toolbox__report'},
-          (strings.outcomes[adoption.outcome] || '') + ' — ' + adoption.member_name + ': ' + adoption.outcome_report));
-      });
-      if (resource.is_own) {
-        container.appendChild(versionForm(uuid, prefix, container));
-      }
-      addCollectionPicker(container, uuid, prefix);
+      container.innerHTML = result.data.html; // rendered by the block's own templates, autoescaped
+      reveal(container);
+      refreshCounts(uuid, result.data.stats);
     });
   }
 
-  /* A new version of one's own resource: the history stays, others see the latest. */
-  function versionForm(uuid, prefix, container) {
-    var form = el('form', {class: 'vetnet-toolbox__version', enctype: 'multipart/form-data'});
-    form.appendChild(el('h6', {}, strings.new_version));
-    field(form, strings.version_file, el('input', {type: 'file', name: 'file', id: prefix + '-vfile'}));
-    field(form, strings.version_link, el('input', {type: 'url', name: 'link_url', id: prefix + '-vlink',
-      maxlength: '1000'}));
-    field(form, strings.change_note, el('input', {name: 'change_note', id: prefix + '-vnote', maxlength: '500'}));
-    form.appendChild(el('button', {type: 'submit', class: 'vetnet-button'}, strings.upload_version));
-    form.addEventListener('submit', function (event) {
-      event.preventDefault();
+  /* Where a details form lives: the list item's details, or the details the address named. */
+  function detailsContainer(form) {
+    var inline = form.closest('.vetnet-toolbox__details');
+    return inline || form.closest('.vetnet-toolbox__resource-details').parentNode;
+  }
+
+  function reloadDetails(form, uuid) {
+    var container = detailsContainer(form);
+    if (container.classList.contains('vetnet-toolbox__details')) {
+      return loadDetails(uuid, container);
+    }
+    // The details the address named: the same section again, in place.
+    return common.getJSON(url('details_html', {resource: uuid}), options).then(function (result) {
+      if (result.ok) {
+        var fresh = document.createElement('div');
+        fresh.innerHTML = result.data.html; // rendered by the block's own templates, autoescaped
+        var section = form.closest('.vetnet-toolbox__resource-details');
+        var heading = section.querySelector(':scope > h5');
+        var back = section.querySelector(':scope > p:last-child');
+        var replacement = fresh.firstElementChild;
+        if (heading) {
+          replacement.insertBefore(heading, replacement.firstChild);
+          replacement.setAttribute('aria-labelledby', heading.id);
+        }
+        if (back) {
+          replacement.appendChild(back);
+        }
+        section.parentNode.replaceChild(replacement, section);
+        reveal(replacement);
+        refreshCounts(uuid, result.data.stats);
+      }
+    });
+  }
+
+  var detailsForms = {
+    'vetnet-toolbox__review': function (form, uuid) {
+      var checked = form.querySelector('input[name="rating"]:checked');
+      return common.postJSON(url('review'), {resource: uuid, rating: checked ? checked.value : null,
+        text: form.elements.text.value}, options).then(function (saved) {
+        return saved.ok && strings.reviewed;
+      });
+    },
+    'vetnet-toolbox__adopt': function (form, uuid) {
+      var payload = {resource: uuid};
+      var outcome = form.elements.outcome;
+      if (outcome) {
+        payload.outcome = outcome.value;
+        payload.outcome_report = form.elements.outcome_report.value;
+      }
+      return common.postJSON(url('adopt'), payload, options).then(function (saved) {
+        return saved.ok && (outcome ? strings.outcome_saved : strings.adopted);
+      });
+    },
+    'vetnet-toolbox__version': function (form, uuid) {
       var body = new FormData(form);
       body.set('resource', uuid);
-      if (!form.querySelector('input[type="file"]').files.length) {
+      if (!form.elements.file.files.length) {
         body.delete('file');
       }
-      sendForm(url('new_version'), body).then(function (result) {
-        if (result.ok) {
-          common.announce(status, strings.version_saved, 'success');
-          loadDetails(uuid, container);
-        }
+      return sendForm(url('new_version'), body).then(function (result) {
+        return result.ok && strings.version_saved;
       });
-    });
-    return form;
-  }
-
-  function addCollectionPicker(container, uuid, prefix) {
-    common.getJSON(url('collections', {mine: '1'}), options).then(function (result) {
-      if (!result.ok || !result.data.collections.length) {
-        return;
-      }
-      var form = el('form', {class: 'vetnet-toolbox__collect'});
-      var select = el('select', {id: prefix + '-collection'});
-      result.data.collections.forEach(function (collection) {
-        select.appendChild(el('option', {value: collection.uuid}, collection.title));
-      });
-      field(form, strings.add_to, select);
-      form.appendChild(el('button', {type: 'submit', class: 'vetnet-button'}, strings.add));
-      form.addEventListener('submit', function (event) {
-        event.preventDefault();
-        common.postJSON(url('collect'), {collection: select.value, resource: uuid}, options).then(function (saved) {
-          if (saved.ok) {
-            common.announce(status, strings.added_to_collection, 'success');
-          }
+    },
+    'vetnet-toolbox__collect': function (form, uuid) {
+      return common.postJSON(url('collect'), {collection: form.elements.collection.value, resource: uuid}, options)
+        .then(function (saved) {
+          return saved.ok && strings.added_to_collection;
         });
-      });
-      container.appendChild(form);
+    }
+  };
+
+  root.addEventListener('submit', function (event) {
+    var form = event.target;
+    var send = Object.keys(detailsForms).filter(function (name) {
+      return form.classList.contains(name);
+    })[0];
+    if (!send) {
+      return;
+    }
+    event.preventDefault();
+    var uuid = form.getAttribute('data-resource');
+    detailsForms[send](form, uuid).then(function (message) {
+      if (message) {
+        common.announce(status, message, 'success');
+        if (send !== 'vetnet-toolbox__collect') {
+          reloadDetails(form, uuid);
+        }
+      }
     });
-  }
+  });
 
   /* -- depositing ---------------------------------------------------------- */
   var depositForm = root.querySelector('.vetnet-toolbox__deposit');
@@ -544,13 +370,13 @@ function VetnetToolbox(runtime, element, args) {
   /* Collections and moderation live in toolbox_panels.js. */
   var panels = window.VetnetToolboxPanels({
     root: root, common: common, strings: strings, status: status, options: options,
-    url: url, el: el, field: field, renderResource: renderResource, counted: counted,
-    visibilities: args.visibilities || {}
+    url: url, enhanceResource: enhanceResource
   });
   var loadCollections = panels.loadCollections;
   var loadQueue = panels.loadQueue;
 
   // The server rendered the first page (and, for staff, the queue): start on the find panel.
   enhanceResults();
+  reveal(root.querySelector('.vetnet-toolbox__panel[data-panel="find"]'));
   showPanel('find');
 }

@@ -9,105 +9,58 @@ window.VetnetToolboxPanels = function (ctx) {
   var status = ctx.status;
   var options = ctx.options;
   var url = ctx.url;
-  var el = ctx.el;
-  var renderResource = ctx.renderResource;
 
-  /* -- collections --------------------------------------------------------- */
+  /* -- collections: the server renders the list (collections_html) and each one opened (collection_html) -- */
   var collectionForm = root.querySelector('.vetnet-toolbox__new-collection');
   var collectionList = root.querySelector('.vetnet-toolbox__collections');
 
-  var counted = ctx.counted;
-  var visibilities = ctx.visibilities || {};
-  var format = function (template, values) {
-    return String(template || '').replace(/\{(\w+)\}/g, function (match, key) {
-      return values[key] !== undefined ? values[key] : match;
-    });
-  };
-
   function loadCollections() {
-    common.getJSON(url('collections'), options).then(function (result) {
-      if (!result.ok) {
-        return;
+    common.getJSON(url('collections_html'), options).then(function (result) {
+      if (result.ok) {
+        collectionList.innerHTML = result.data.html; // rendered by the block's own templates, autoescaped
       }
-      collectionList.textContent = '';
-      if (!result.data.collections.length) {
-        collectionList.appendChild(el('li', {}, strings.no_collections));
-      }
-      result.data.collections.forEach(function (collection) {
-        collectionList.appendChild(renderCollection(collection));
-      });
     });
   }
 
-  /* One collection: its title, owner, who may see it, and a button that opens its resources. */
-  function renderCollection(collection) {
-    var item = el('li', {class: 'vetnet-toolbox__collection', 'data-uuid': collection.uuid});
-    item.appendChild(el('h5', {class: 'vetnet-toolbox__collection-title'}, collection.title));
-    var facts = [format(strings.collection_owner, {name: collection.owner_name}),
-      format(strings.collection_visibility, {visibility: visibilities[collection.visibility] || collection.visibility}),
-      counted('collection_size', collection.resource_uuids.length)];
-    var line = el('p', {class: 'vetnet-toolbox__meta'}, facts.join(' · '));
-    item.appendChild(line);
-    if (collection.description) {
-      item.appendChild(el('p', {}, collection.description));
-    }
-    var contents = el('div', {class: 'vetnet-toolbox__collection-contents',
-      id: root.getAttribute('data-dom-id') + '-c-' + collection.uuid.slice(0, 8)});
-    contents.hidden = true;
-    var toggle = el('button', {type: 'button', class: 'vetnet-button', 'aria-expanded': 'false',
-      'aria-controls': contents.id}, strings.open_collection);
-    toggle.addEventListener('click', function () {
+  function openCollection(item) {
+    var contents = item.querySelector('.vetnet-toolbox__collection-contents');
+    contents.setAttribute('aria-busy', 'true');
+    return common.getJSON(url('collection_html', {collection: item.getAttribute('data-uuid')}), options)
+      .then(function (result) {
+        contents.removeAttribute('aria-busy');
+        if (!result.ok) {
+          return;
+        }
+        contents.innerHTML = result.data.html; // rendered by the block's own templates, autoescaped
+        item.querySelector(':scope > .vetnet-toolbox__meta').textContent = result.data.facts;
+        contents.querySelectorAll('.vetnet-toolbox__resource').forEach(ctx.enhanceResource);
+      });
+  }
+
+  collectionList.addEventListener('click', function (event) {
+    var toggle = event.target.closest('.vetnet-toolbox__collection-toggle');
+    var remove = event.target.closest('button[data-action="remove-from-collection"]');
+    if (toggle) {
+      var item = toggle.closest('.vetnet-toolbox__collection');
       var open = toggle.getAttribute('aria-expanded') === 'true';
       toggle.setAttribute('aria-expanded', open ? 'false' : 'true');
-      toggle.textContent = open ? strings.open_collection : strings.close_collection;
-      contents.hidden = open;
+      toggle.textContent = toggle.getAttribute(open ? 'data-open-text' : 'data-close-text');
+      item.querySelector('.vetnet-toolbox__collection-contents').hidden = open;
       if (!open) {
-        openCollection(collection, contents, line);
+        openCollection(item);
       }
-    });
-    item.appendChild(el('p', {class: 'vetnet-toolbox__actions'})).appendChild(toggle);
-    item.appendChild(contents);
-    return item;
-  }
-
-  function openCollection(collection, contents, line) {
-    contents.textContent = '';
-    contents.setAttribute('aria-busy', 'true');
-    common.getJSON(url('collection', {collection: collection.uuid}), options).then(function (result) {
-      contents.removeAttribute('aria-busy');
-      if (!result.ok) {
-        return;
-      }
-      var data = result.data;
-      var facts = [format(strings.collection_owner, {name: data.collection.owner_name}),
-        format(strings.collection_visibility, {
-          visibility: visibilities[data.collection.visibility] || data.collection.visibility}),
-        counted('collection_size', data.count)];
-      line.textContent = facts.join(' · ');
-      var list = el('ul', {class: 'vetnet-toolbox__results'});
-      if (!data.items.length) {
-        list.appendChild(el('li', {}, strings.collection_empty));
-      }
-      data.items.forEach(function (resource) {
-        var item = renderResource(resource);
-        if (data.is_own) {
-          var remove = el('button', {type: 'button', class: 'vetnet-button'}, strings.remove_from_collection);
-          remove.addEventListener('click', function () {
-            common.postJSON(url('collect'), {collection: collection.uuid, resource: resource.uuid, remove: true},
-              options).then(function (saved) {
-              if (saved.ok) {
-                common.announce(status, strings.removed_from_collection, 'success');
-                openCollection(collection, contents, line);
-              }
-            });
-          });
-          item.querySelector('.vetnet-toolbox__actions').appendChild(remove);
+    } else if (remove) {
+      var collection = remove.closest('.vetnet-toolbox__collection');
+      var resource = remove.closest('.vetnet-toolbox__resource').getAttribute('data-uuid');
+      common.postJSON(url('collect'), {collection: remove.getAttribute('data-collection'), resource: resource,
+        remove: true}, options).then(function (saved) {
+        if (saved.ok) {
+          common.announce(status, strings.removed_from_collection, 'success');
+          openCollection(collection);
         }
-        list.appendChild(item);
       });
-      contents.appendChild(list);
-    });
-  }
+    }
+  });
 
   collectionForm.addEventListener('submit', function (event) {
     event.preventDefault();
