@@ -181,7 +181,7 @@ def load_demo_content(courses) -> list[str]:
         "Peer counselling: " + demo_content.load_counselling(
             course_key=counselling.course_key, usage_key=counselling.usage_key, title=counselling.display_title(),
             topics=counselling.topics, allow_private=counselling.allow_private, users=users),
-        f"Toolbox: {demo_content.load_toolbox(context=toolbox.toolbox_context(), users=users)}",
+        f"Toolbox: {demo_content.load_toolbox(where=toolbox.toolbox_arguments(), users=users)}",
         f"Workspaces: {_load_workspaces(course, users)}",
         *_load_repository(courses, users),
     ]

@@ -460,52 +460,55 @@ COLLECTION = {
 }
 
 
-def _deposit(resource: DemoResource, context, users):
+def _deposit(resource: DemoResource, where, users):
     extra = {"link_url": resource.link_url} if resource.link_url else {
         "file": BytesIO(resource.content), "filename": resource.filename,
     }
-    return api.deposit_resource(user=users[resource.author], context=context, metadata=resource.metadata, **extra)
+    return api.deposit_resource(user=users[resource.author], **where, metadata=resource.metadata, **extra)
 
 
-def _toolbox_has_demo(context, trainer) -> bool:
+def _toolbox_has_demo(where, trainer) -> bool:
     first = RESOURCES[0].metadata.title
-    page = api.list_resources(user=trainer, context=context, filters=api.ResourceFilters(search=first),
+    page = api.list_resources(user=trainer, **where, filters=api.ResourceFilters(search=first),
                               with_facets=False)
     return any(item.title == first for item in page.items)
 
 
-def load_toolbox(*, context, users: dict) -> str:
-    """The Sharing unit's toolbox, in the block's context (``context``). Returns a one-line summary."""
+def load_toolbox(*, where, users: dict) -> str:
+    """
+    The Sharing unit's toolbox, as its block calls the toolbox (``where``: the course and the
+    block's ``ToolboxContext``). Returns a one-line summary.
+    """
     trainer = users["trainer"]
-    if not _toolbox_has_demo(context, trainer):
+    if not _toolbox_has_demo(where, trainer):
         with transaction.atomic():
-            _fill_toolbox(context, users)
-    published = api.list_resources(user=users["marco"], context=context, with_facets=False, page_size=100)
+            _fill_toolbox(where, users)
+    published = api.list_resources(user=users["marco"], **where, with_facets=False, page_size=100)
     files = sum(1 for r in published.items if r.current_version and not r.current_version.is_link)
     reviews = sum(r.rating_count for r in published.items)
     adoptions = sum(r.adoption_count for r in published.items)
-    pending = api.list_moderation_queue(user=trainer, context=context).count
-    collections = len(api.list_collections(user=trainer, context=context))
+    pending = api.list_moderation_queue(user=trainer, **where).count
+    collections = len(api.list_collections(user=trainer, **where))
     return (f"{published.count} published resources ({files} files), {reviews} reviews, {adoptions} adoption(s), "
             f"{collections} shared collection(s); {pending} awaiting moderation")
 
 
-def _fill_toolbox(context, users) -> None:
-    deposited = {resource.metadata.title: _deposit(resource, context, users).uuid for resource in RESOURCES}
-    rest_context = api.ToolboxContext(course_key=context.course_key, scope="both", moderation="approval")
-    _deposit(PENDING_RESOURCE, rest_context, users)
+def _fill_toolbox(where, users) -> None:
+    deposited = {resource.metadata.title: _deposit(resource, where, users).uuid for resource in RESOURCES}
+    waiting = {"course_key": where["course_key"], "context": api.ToolboxContext(scope="both", moderation="approval")}
+    _deposit(PENDING_RESOURCE, waiting, users)
     for member, title, stars, text in REVIEWS:
-        api.review_resource(user=users[member], context=context, resource_uuid=deposited[title], rating=stars,
+        api.review_resource(user=users[member], **where, resource_uuid=deposited[title], rating=stars,
                             text=text)
     member, uuid = users[ADOPTION["member"]], deposited[ADOPTION["title"]]
-    api.adopt_resource(user=member, context=context, resource_uuid=uuid, context_note=ADOPTION["context"])
-    api.report_adoption_outcome(user=member, context=context, resource_uuid=uuid, outcome=ADOPTION["outcome"],
+    api.adopt_resource(user=member, **where, resource_uuid=uuid, context_note=ADOPTION["context"])
+    api.report_adoption_outcome(user=member, **where, resource_uuid=uuid, outcome=ADOPTION["outcome"],
                                 report=ADOPTION["report"])
     owner = users[COLLECTION["owner"]]
-    collection = api.create_collection(user=owner, context=context, title=COLLECTION["title"],
+    collection = api.create_collection(user=owner, **where, title=COLLECTION["title"],
                                        description=COLLECTION["description"], visibility=COLLECTION["visibility"])
     for title in COLLECTION["resources"]:
-        api.add_to_collection(user=owner, context=context, collection_uuid=collection.uuid,
+        api.add_to_collection(user=owner, **where, collection_uuid=collection.uuid,
                               resource_uuid=deposited[title])
 
 

@@ -14,14 +14,14 @@ def collection(demo_site):
     from vetnet_plugin import api  # pylint: disable=import-outside-toplevel
 
     course = next(c for c in demo_site["courses"] if c.template == demo.DEMO_TEMPLATE)
-    context = demo._block(course, *demo.TOOLBOX).toolbox_context()  # pylint: disable=protected-access
+    where = demo._block(course, *demo.TOOLBOX).toolbox_arguments()  # pylint: disable=protected-access
     marco = get_user_model().objects.get(username="marco")
-    made = api.create_collection(user=marco, context=context, title="Craft picks", visibility="course")
+    made = api.create_collection(user=marco, **where, title="Craft picks", visibility="course")
     for title in ("Bakery guide", "Welding checklist"):
-        resource = api.deposit_resource(user=marco, context=context, link_url=f"https://example.org/{len(title)}",
+        resource = api.deposit_resource(user=marco, **where, link_url=f"https://example.org/{len(title)}",
                                         metadata=api.ResourceMetadata(title=title, resource_type="document",
                                                                       licence="cc-by"))
-        api.add_to_collection(user=marco, context=context, collection_uuid=made.uuid, resource_uuid=resource.uuid)
+        api.add_to_collection(user=marco, **where, collection_uuid=made.uuid, resource_uuid=resource.uuid)
     return made
 
 

@@ -14,7 +14,7 @@ def toolbox_context(demo_site):
     from devhost import demo  # pylint: disable=import-outside-toplevel
 
     course = next(c for c in demo_site["courses"] if c.template == demo.DEMO_TEMPLATE)
-    return demo._block(course, *demo.TOOLBOX).toolbox_context()  # pylint: disable=protected-access
+    return demo._block(course, *demo.TOOLBOX).toolbox_arguments()  # pylint: disable=protected-access
 
 
 @pytest.fixture
@@ -26,7 +26,7 @@ def shared(toolbox_context):
 
     marco = get_user_model().objects.get(username="marco")
     for number, title in enumerate(TITLES):
-        api.deposit_resource(user=marco, context=toolbox_context, link_url=f"https://example.org/{number}",
+        api.deposit_resource(user=marco, **toolbox_context, link_url=f"https://example.org/{number}",
                              metadata=api.ResourceMetadata(
                                  title=title, resource_type="document", licence="cc-by",
                                  sectors=("cross_sector",) if number % 2 else ("agrifood",)))
@@ -91,7 +91,8 @@ def test_staff_read_the_moderation_queue_without_javascript(demo_site, toolbox_c
     from vetnet_plugin import api  # pylint: disable=import-outside-toplevel
 
     api.deposit_resource(user=get_user_model().objects.get(username="eleni"),
-                         context=dataclasses.replace(toolbox_context, moderation="approval"),
+                         course_key=toolbox_context["course_key"],
+                         context=dataclasses.replace(toolbox_context["context"], moderation="approval"),
                          link_url="https://example.org/video", metadata=api.ResourceMetadata(
                              title="A bakery apprentice's day", resource_type="video", licence="cc-by"))
     page = page_without_js

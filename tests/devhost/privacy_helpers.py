@@ -10,10 +10,10 @@ from vetnet_plugin import api
 COURSE_KEY = "course-v1:VETNet+CoVP+2026"
 SCENARIOS = "block-v1:VETNet+CoVP+2026+type@vetnet_scenarios+block@communication_scenarios_forum"
 WORKSPACES = "block-v1:VETNet+CoVP+2026+type@vetnet_workspace+block@collaboration_workspace"
-TOOLBOX = api.ToolboxContext(
-    course_key=COURSE_KEY, usage_key="block-v1:VETNet+CoVP+2026+type@vetnet_toolbox+block@sharing_toolbox",
-    scope="both", moderation="open",
-)
+# The Sharing unit's toolbox, as its block calls the toolbox API.
+TOOLBOX = {"course_key": COURSE_KEY, "context": api.ToolboxContext(
+    usage_key="block-v1:VETNet+CoVP+2026+type@vetnet_toolbox+block@sharing_toolbox", scope="both", moderation="open",
+)}
 
 
 def demo_members():
@@ -44,18 +44,18 @@ def leave_traces(member, others, trainer):
     published = api.list_scenarios(user=member, course_key=COURSE_KEY, usage_key=SCENARIOS)[0]
     api.create_policy_response(user=member, course_key=COURSE_KEY, target_kind="scenario", target=published.uuid,
                                body=f"Answered by {name} ({member.email})")
-    other_resource = api.list_resources(user=others[0], context=TOOLBOX).items[0]
+    other_resource = api.list_resources(user=others[0], **TOOLBOX).items[0]
     api.deposit_resource(
-        user=member, context=TOOLBOX,
+        user=member, **TOOLBOX,
         metadata=api.ResourceMetadata(title=f"Handbook by {name}", description=f"Contact {member.email}",
                                       resource_type="document", languages=("en",), licence="cc-by"),
         file=io.BytesIO(f"Notes of {name}".encode()), filename=f"{member.username}-notes.txt",
     )
-    api.review_resource(user=member, context=TOOLBOX, resource_uuid=other_resource.uuid, rating=4,
+    api.review_resource(user=member, **TOOLBOX, resource_uuid=other_resource.uuid, rating=4,
                         text=f"Tried it, {name}")
-    api.adopt_resource(user=member, context=TOOLBOX, resource_uuid=other_resource.uuid,
+    api.adopt_resource(user=member, **TOOLBOX, resource_uuid=other_resource.uuid,
                        context_note=f"Used by {name}")
-    api.create_collection(user=member, context=TOOLBOX, title=f"{name}'s picks", description=member.email)
+    api.create_collection(user=member, **TOOLBOX, title=f"{name}'s picks", description=member.email)
     api.update_member_profile(user_id=member.id, changes={"bio": f"I am {name} ({member.email})"})
     api.contact_member(user=others[0], course_key=COURSE_KEY, recipient_id=member.id, purpose="counselling",
                        message=f"Hello {name}, may I write to you?")

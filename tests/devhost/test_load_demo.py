@@ -16,10 +16,10 @@ pytestmark = pytest.mark.django_db
 COURSE_KEY = "course-v1:VETNet+CoVP+2026"
 FORUM_KEY = "block-v1:VETNet+CoVP+2026+type@vetnet_scenarios+block@communication_scenarios_forum"
 COUNSELLING_KEY = "block-v1:VETNet+CoVP+2026+type@vetnet_counselling+block@communication_peer_counselling"
-TOOLBOX = api.ToolboxContext(
-    course_key=COURSE_KEY, usage_key="block-v1:VETNet+CoVP+2026+type@vetnet_toolbox+block@sharing_toolbox",
-    scope="both", moderation="open",
-)
+# The Sharing unit's toolbox, as its block calls the toolbox API.
+TOOLBOX = {"course_key": COURSE_KEY, "context": api.ToolboxContext(
+    usage_key="block-v1:VETNet+CoVP+2026+type@vetnet_toolbox+block@sharing_toolbox", scope="both", moderation="open",
+)}
 
 
 def _run():
@@ -143,7 +143,7 @@ def test_the_toolbox_lists_published_resources_to_members_and_the_pending_one_to
 
     assert "Toolbox: 7 published resources (2 files)" in output
     marco, trainer = _user("marco"), _user("trainer")
-    published = api.list_resources(user=marco, context=TOOLBOX, page_size=100).items
+    published = api.list_resources(user=marco, **TOOLBOX, page_size=100).items
     assert len(published) == 7
     assert len({resource.author_id for resource in published}) >= 5
     assert sum(1 for resource in published if not resource.current_version.is_link) == 2
@@ -153,15 +153,15 @@ def test_the_toolbox_lists_published_resources_to_members_and_the_pending_one_to
         assert resource.target_group and resource.tags
     assert sum(resource.rating_count for resource in published) >= 2
     assert any(resource.adoption_count for resource in published)
-    queue = api.list_moderation_queue(user=trainer, context=TOOLBOX).items
+    queue = api.list_moderation_queue(user=trainer, **TOOLBOX).items
     assert len(queue) == 1 and queue[0].uuid not in {resource.uuid for resource in published}
     with pytest.raises(AccessDenied):
-        api.list_moderation_queue(user=marco, context=TOOLBOX)
+        api.list_moderation_queue(user=marco, **TOOLBOX)
     adopted = next(resource for resource in published if resource.adoption_count)
-    adoptions = api.list_adoptions(user=_user("eleni"), context=TOOLBOX, resource_uuid=adopted.uuid)
+    adoptions = api.list_adoptions(user=_user("eleni"), **TOOLBOX, resource_uuid=adopted.uuid)
     assert adoptions["outcomes"] == {"success": 1}
     assert adoptions["reports"][0].outcome_report
-    collections = api.list_collections(user=marco, context=TOOLBOX)
+    collections = api.list_collections(user=marco, **TOOLBOX)
     assert len(collections) == 1
 
 
@@ -169,16 +169,16 @@ def _content_counts():
     trainer = _user("trainer")
     scenarios, results = _forum("trainer")
     thread_ids = [s.thread_id for s in scenarios]
-    resources = api.list_resources(user=trainer, context=TOOLBOX, page_size=100)
+    resources = api.list_resources(user=trainer, **TOOLBOX, page_size=100)
     return {
         "scenarios": len(scenarios),
         "rounds": len(results.rounds),
         "raters": results.current_raters,
         "posts": sum(api.post_counts(thread_ids=thread_ids).values()),
         "resources": resources.count,
-        "queue": api.list_moderation_queue(user=trainer, context=TOOLBOX).count,
+        "queue": api.list_moderation_queue(user=trainer, **TOOLBOX).count,
         "reviews": sum(r.rating_count for r in resources.items),
-        "collections": len(api.list_collections(user=trainer, context=TOOLBOX)),
+        "collections": len(api.list_collections(user=trainer, **TOOLBOX)),
         "cases": api.list_cases(user=trainer, course_key=COURSE_KEY, usage_key=COUNSELLING_KEY).count,
     }
 

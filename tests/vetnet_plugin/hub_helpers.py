@@ -39,10 +39,10 @@ def communicate(user):
 
 def deposit_and_adopt(user, other):
     """``user`` deposits a resource and adopts ``other``'s."""
-    ctx = toolbox.context()
+    ctx = toolbox.in_course()
     toolbox.deposit(user, ctx, link_url="https://example.org/mine", title="Mine")
     theirs = toolbox.deposit(other, ctx, link_url="https://example.org/theirs", title="Theirs")
-    api.adopt_resource(user=user, context=ctx, resource_uuid=theirs.uuid)
+    api.adopt_resource(user=user, **ctx, resource_uuid=theirs.uuid)
 
 
 def collaborate(user):

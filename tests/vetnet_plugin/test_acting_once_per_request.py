@@ -10,7 +10,7 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from tests.factories import COURSE_KEY, OTHER_COURSE_KEY, UserFactory, enroll, member, new_request, unenroll
-from tests.vetnet_plugin.toolbox_helpers import context, deposit, toolbox_media  # noqa: F401
+from tests.vetnet_plugin.toolbox_helpers import deposit, in_course, toolbox_media  # noqa: F401
 from vetnet_plugin import api
 from vetnet_plugin.exceptions import AccessDenied
 from vetnet_plugin.members.models import CourseMembership
@@ -29,10 +29,10 @@ def test_several_api_calls_in_one_request_ask_for_the_membership_once():
     reader = member()
     new_request()
     with CaptureQueriesContext(connection) as queries:
-        page = api.list_resources(user=reader, context=context())
-        shown = api.get_resource(user=reader, context=context(), resource_uuid=resource.uuid)
-        reviews = api.list_reviews(user=reader, context=context(), resource_uuid=resource.uuid)
-        api.list_collections(user=reader, context=context())
+        page = api.list_resources(user=reader, **in_course())
+        shown = api.get_resource(user=reader, **in_course(), resource_uuid=resource.uuid)
+        reviews = api.list_reviews(user=reader, **in_course(), resource_uuid=resource.uuid)
+        api.list_collections(user=reader, **in_course())
     assert page.count == 1 and shown.uuid == resource.uuid and reviews.count == 0
     assert membership_lookups(queries) == 1
     # Another course is another question, asked once too.
@@ -44,23 +44,23 @@ def test_several_api_calls_in_one_request_ask_for_the_membership_once():
 
 def test_an_unenrollment_within_the_request_is_seen_at_once():
     reader = member()
-    assert api.list_resources(user=reader, context=context()).count == 0
+    assert api.list_resources(user=reader, **in_course()).count == 0
     unenroll(reader)
     with pytest.raises(AccessDenied):
-        api.list_resources(user=reader, context=context())
+        api.list_resources(user=reader, **in_course())
     enroll(reader)
-    assert api.list_resources(user=reader, context=context()).count == 0
+    assert api.list_resources(user=reader, **in_course()).count == 0
 
 
 def test_staff_rights_granted_within_the_request_are_seen_at_once():
     user = UserFactory()
     assert not api.is_moderator(user=user, course_key=COURSE_KEY)
     with pytest.raises(AccessDenied):
-        api.list_moderation_queue(user=user, context=context())
+        api.list_moderation_queue(user=user, **in_course())
     user.is_staff = True
     user.save()
     assert api.is_moderator(user=user, course_key=COURSE_KEY)
-    assert api.list_moderation_queue(user=user, context=context()).count == 0
+    assert api.list_moderation_queue(user=user, **in_course()).count == 0
 
 
 def test_a_task_starts_with_nobody_resolved():

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from tests.factories import COURSE_KEY, OTHER_COURSE_KEY, member
-from tests.vetnet_plugin.toolbox_helpers import context, deposit, toolbox_media  # noqa: F401
+from tests.vetnet_plugin.toolbox_helpers import deposit, in_course, toolbox_media  # noqa: F401
 from vetnet_plugin import api
 from vetnet_plugin.models import BestPractice, BestPracticeAssignment, MemberProfile, RepositoryEntry, Resource
 
@@ -62,7 +62,7 @@ def test_round_trip_moves_organisations_and_resources_but_no_personal_parts(tmp_
     assert profile.languages == ("en", "it") and profile.sectors == ("construction",)
     assert profile.bio == "" and profile.open_to_partnership is False  # consent never travels
     reader = member(OTHER_COURSE_KEY)
-    listed = api.list_resources(user=reader, context=context(OTHER_COURSE_KEY, scope="course"))
+    listed = api.list_resources(user=reader, **in_course(OTHER_COURSE_KEY, scope="course"))
     assert [r.title for r in listed.items] == ["Site safety kit"]
 
     # The directory finds the member by the imported country and organisation straight away.

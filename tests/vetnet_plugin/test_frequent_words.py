@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import member
-from tests.vetnet_plugin.toolbox_helpers import context, deposit, toolbox_media  # noqa: F401
+from tests.vetnet_plugin.toolbox_helpers import deposit, in_course, toolbox_media  # noqa: F401
 from vetnet_plugin import api
 
 # Committed data: MariaDB's FULLTEXT index sees rows once their transaction commits.
@@ -26,7 +26,7 @@ def library(settings):
     author = member()
     for n in range(40):
         frequent = n % 2 == 0
-        deposit(author, context(), link_url="https://example.org/r", title=f"Resource {n:02d}",
+        deposit(author, in_course(), link_url="https://example.org/r", title=f"Resource {n:02d}",
                 description=("Hands-on **training** for tutors." if frequent else "A guide for mentors.")
                 + (" Zeolite filters." if n == 3 else ""))
     return author
@@ -38,7 +38,7 @@ def titles(page):
 
 def search(reader, text, **kwargs):
     with CaptureQueriesContext(connection) as captured:
-        page = api.list_resources(user=reader, context=context(), filters=api.ResourceFilters(search=text),
+        page = api.list_resources(user=reader, **in_course(), filters=api.ResourceFilters(search=text),
                                   page_size=2, **kwargs)
     return page, len(captured)
 

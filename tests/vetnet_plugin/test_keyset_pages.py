@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 from tests.factories import COURSE_KEY, UserFactory, enroll, member, new_request
-from tests.vetnet_plugin.toolbox_helpers import context, deposit, toolbox_media  # noqa: F401
+from tests.vetnet_plugin.toolbox_helpers import deposit, in_course, toolbox_media  # noqa: F401
 from vetnet_plugin import api
 from vetnet_plugin.exceptions import InvalidInput
 
@@ -28,7 +28,7 @@ def client_for(user):
 
 
 def link(user, title, **metadata):
-    return deposit(user, context(), link_url="https://example.org/r", title=title, **metadata)
+    return deposit(user, in_course(), link_url="https://example.org/r", title=title, **metadata)
 
 
 @pytest.fixture
@@ -103,7 +103,7 @@ def test_cursors_follow_every_order(library, sort):
 
 def test_a_deep_library_page_costs_what_a_shallow_one_costs_and_uses_no_offset(library):
     reader = member()
-    viewer = {"user": reader, "context": context()}
+    viewer = {"user": reader, **in_course()}
     first = api.list_resources(**viewer, page_size=2)
     cursor, shallow, deep = first.extra["next_cursor"], None, None
     for depth in range(1, 12):

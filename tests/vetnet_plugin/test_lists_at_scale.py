@@ -14,7 +14,7 @@ from tests.vetnet_plugin.communication_helpers import (
     configure_forum,
     staff_user,
 )
-from tests.vetnet_plugin.toolbox_helpers import context, deposit, toolbox_media  # noqa: F401
+from tests.vetnet_plugin.toolbox_helpers import deposit, in_course, toolbox_media  # noqa: F401
 from vetnet_plugin import api
 from vetnet_plugin.core.markup import render_markdown
 from vetnet_plugin.models import CourseMembership, Resource
@@ -24,7 +24,7 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("
 
 
 def link(user, **metadata):
-    return deposit(user, context(), link_url="https://example.org/r", **metadata)
+    return deposit(user, in_course(), link_url="https://example.org/r", **metadata)
 
 
 def _queries(function):
@@ -64,7 +64,7 @@ def library(settings):
 @pytest.mark.parametrize("name", LIBRARY_REQUESTS)
 def test_every_library_request_keeps_its_query_budget(library, name):
     reader = member()
-    queries, page = _queries(lambda: api.list_resources(user=reader, context=context(), **LIBRARY_REQUESTS[name]))
+    queries, page = _queries(lambda: api.list_resources(user=reader, **in_course(), **LIBRARY_REQUESTS[name]))
     # Membership check, leading rows (with the single-field facets), page, its attributes, list-field facets;
     # on MariaDB a word searched newest first is first sampled for the frequent-word date scan (a bound, a count).
     filters = LIBRARY_REQUESTS[name].get("filters")
@@ -79,7 +79,7 @@ def test_words_are_found_as_words_and_prefixes_with_short_words_and_stopwords_to
     reader = member()
 
     def found(text):
-        page = api.list_resources(user=reader, context=context(), filters=api.ResourceFilters(search=text),
+        page = api.list_resources(user=reader, **in_course(), filters=api.ResourceFilters(search=text),
                                   page_size=20)
         return sorted(r.title for r in page.items)
 
@@ -94,7 +94,7 @@ def test_a_result_beyond_the_window_is_counted_up_to_the_limit_with_one_more_que
     settings.VETNET_TOOLBOX_FACET_WINDOW = 3
     settings.VETNET_TOOLBOX_COUNT_LIMIT = 5
     reader = member()
-    queries, page = _queries(lambda: api.list_resources(user=reader, context=context(), page_size=3))
+    queries, page = _queries(lambda: api.list_resources(user=reader, **in_course(), page_size=3))
     assert page.count == 5 and page.extra["count_capped"] and page.extra["facets_partial"]
     assert queries <= 6
 
@@ -103,9 +103,9 @@ def test_the_description_html_is_stored_when_written_and_follows_edits(library):
     resource = link(library, title="Tutor handbook", description="A **bold** start")
     stored = Resource.objects.get(uuid=resource.uuid)
     assert stored.description_html == render_markdown("A **bold** start")
-    api.update_resource(user=library, context=context(), resource_uuid=resource.uuid,
+    api.update_resource(user=library, **in_course(), resource_uuid=resource.uuid,
                         metadata={**_metadata_of(resource), "description": "Now *italic*"})
-    listed = api.list_resources(user=member(), context=context(),
+    listed = api.list_resources(user=member(), **in_course(),
                                 filters=api.ResourceFilters(search="tutor")).items[0]
     assert listed.description_html == render_markdown("Now *italic*")
     assert "<em>italic</em>" in listed.description_html
@@ -113,7 +113,7 @@ def test_the_description_html_is_stored_when_written_and_follows_edits(library):
 
 def test_a_row_written_in_bulk_without_html_is_rendered_when_read(library):
     Resource.objects.filter(title="Green building course").update(description_html="")
-    listed = api.list_resources(user=member(), context=context(),
+    listed = api.list_resources(user=member(), **in_course(),
                                 filters=api.ResourceFilters(country="IT")).items[0]
     assert "<em>plasterers</em>" in listed.description_html
 

@@ -20,7 +20,7 @@ from schemathesis.specs.openapi.checks import content_type_conformance, response
 
 from tests.factories import COURSE_KEY, OTHER_COURSE_KEY, UserFactory, enroll, member
 from tests.vetnet_plugin.communication_helpers import USAGE_KEY, configure_forum, seed_uuid, staff_user
-from tests.vetnet_plugin.toolbox_helpers import context, deposit, toolbox_media  # noqa: F401
+from tests.vetnet_plugin.toolbox_helpers import deposit, in_course, toolbox_media  # noqa: F401
 from vetnet_plugin import api
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("toolbox_media")]
@@ -55,7 +55,7 @@ def world():
     thread_id = api.list_scenarios(user=alice, course_key=COURSE_KEY, usage_key=USAGE_KEY)[0].thread_id
     post = api.create_post(user=alice, course_key=COURSE_KEY, thread_id=thread_id, body="Short courses help.")
     resource = deposit(alice)
-    collection = api.create_collection(user=alice, context=context(), title="Carpentry", description="",
+    collection = api.create_collection(user=alice, **in_course(), title="Carpentry", description="",
                                        visibility="course")
     counsellor = member(open_to_counselling=True)
     practice_uuid, review_uuid = best_practice_world(alice)
@@ -232,8 +232,8 @@ def two_courses(world):
     configure_forum(course_key=OTHER_COURSE_KEY, usage_key=OTHER_USAGE_KEY)
     other_thread = api.list_scenarios(user=bob, course_key=OTHER_COURSE_KEY, usage_key=OTHER_USAGE_KEY)[0].thread_id
     other_post = api.create_post(user=bob, course_key=OTHER_COURSE_KEY, thread_id=other_thread, body="Elsewhere.")
-    other_resource = deposit(bob, context(OTHER_COURSE_KEY, scope="course"), title="Kept at home")
-    other_collection = api.create_collection(user=bob, context=context(OTHER_COURSE_KEY), title="Home",
+    other_resource = deposit(bob, in_course(OTHER_COURSE_KEY, scope="course"), title="Kept at home")
+    other_collection = api.create_collection(user=bob, **in_course(OTHER_COURSE_KEY), title="Home",
                                              description="", visibility="course")
     return {**world, "bob": bob, "other": {
         "thread_id": other_thread, "post_id": other_post.id, "resource_uuid": other_resource.uuid,
@@ -300,7 +300,7 @@ def test_staff_actions_are_refused_to_members(world):
     ):
         response = getattr(client, method)(path, body, format="json") if body else getattr(client, method)(path)
         assert response.status_code == 403, (path, response.status_code)
-    assert api.get_resource(user=world["alice"], context=context(),
+    assert api.get_resource(user=world["alice"], **in_course(),
                             resource_uuid=ids["resource_uuid"]).status == "published"
 
 
@@ -407,7 +407,7 @@ def test_unknown_enum_values_are_4xx_with_a_message(world):
         staff.post(f"{BASE}/posts/{ids['post_id']}/moderation/", {"hide": "perhaps"}, format="json"),
     ):
         assert_refused(response, 400, 403, 404, 409)
-    assert api.get_resource(user=world["alice"], context=context(),
+    assert api.get_resource(user=world["alice"], **in_course(),
                             resource_uuid=ids["resource_uuid"]).status == "published"
 
 

@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests.factories import member, new_request
-from tests.vetnet_plugin.toolbox_helpers import METADATA, context, deposit, toolbox_media  # noqa: F401
+from tests.vetnet_plugin.toolbox_helpers import METADATA, deposit, in_course, toolbox_media  # noqa: F401
 from vetnet_plugin import api
 from vetnet_plugin.toolbox import library
 from vetnet_plugin.toolbox.models import Resource, ResourceAttribute
@@ -27,7 +27,7 @@ def unlimited(settings):
 
 
 def link(user, title, **metadata):
-    return deposit(user, context(), link_url="https://example.org/r", title=title, **metadata)
+    return deposit(user, in_course(), link_url="https://example.org/r", title=title, **metadata)
 
 
 def titles(page):
@@ -38,7 +38,7 @@ def walk(reader, filters, page_size=3):
     """Every page from the first, following ``next_cursor``: the titles of each."""
     pages, cursor = [], None
     while True:
-        page = api.list_resources(user=reader, context=context(), filters=filters, page_size=page_size,
+        page = api.list_resources(user=reader, **in_course(), filters=filters, page_size=page_size,
                                   cursor=cursor)
         pages.append(titles(page))
         cursor = page.extra["next_cursor"]
@@ -50,7 +50,7 @@ def test_attribute_rows_carry_their_resources_date_through_deposit_and_edit():
     author = member()
     resource = link(author, "Welding guide", tags=["welding"], sectors=["manufacturing"])
     created = Resource.objects.get(uuid=resource.uuid).created
-    api.update_resource(user=author, context=context(), resource_uuid=resource.uuid,
+    api.update_resource(user=author, **in_course(), resource_uuid=resource.uuid,
                         metadata={**METADATA, "title": "Welding guide", "tags": ["welding", "safety"],
                                   "sectors": ["energy"]})
     rows = ResourceAttribute.objects.filter(resource__uuid=resource.uuid)
@@ -72,11 +72,11 @@ def test_a_filter_lists_newest_first_with_ties_broken_as_before_and_cursors_walk
     level = api.ResourceFilters(eqf_level="4")
     expected = list(Resource.objects.filter(attributes__kind="eqf", attributes__value="4")
                     .order_by("-created", "-id").values_list("title", flat=True))
-    first = api.list_resources(user=reader, context=context(), filters=level, page_size=3)
+    first = api.list_resources(user=reader, **in_course(), filters=level, page_size=3)
     assert expected[:3] == ["Course 4", "Course 2", "Course 1"]
     assert titles(first) == expected[:3] and first.count == 6 and first.extra["facets_partial"]
     assert [t for page in walk(reader, level) for t in page] == expected
-    assert titles(api.list_resources(user=reader, context=context(), filters=level, page=2, page_size=3)) == \
+    assert titles(api.list_resources(user=reader, **in_course(), filters=level, page=2, page_size=3)) == \
         expected[3:6]
     both = api.ResourceFilters(eqf_level="4", sector="ict")
     assert [t for page in walk(reader, both, page_size=2) for t in page] == [
@@ -86,7 +86,7 @@ def test_a_filter_lists_newest_first_with_ties_broken_as_before_and_cursors_walk
 def _queries(reader, filters, **kwargs):
     new_request()
     with CaptureQueriesContext(connection) as captured:
-        api.list_resources(user=reader, context=context(), filters=filters, **kwargs)
+        api.list_resources(user=reader, **in_course(), filters=filters, **kwargs)
     return len(captured)
 
 
@@ -109,7 +109,7 @@ def test_a_filtered_list_keeps_its_query_budget_as_the_library_grows(settings, f
              languages=["en"], country="DE")
     # Membership check, leading ids, the capped count, the page, its attributes, the grouped facets.
     assert _queries(reader, chosen, page_size=2) == small <= 7
-    cursor = api.list_resources(user=reader, context=context(), filters=chosen, page_size=2).extra["next_cursor"]
+    cursor = api.list_resources(user=reader, **in_course(), filters=chosen, page_size=2).extra["next_cursor"]
     assert _queries(reader, chosen, page_size=2, cursor=cursor) <= small
 
 
@@ -123,11 +123,11 @@ def test_a_frequent_word_with_a_filter_is_read_along_the_filter_and_lists_the_sa
         link(author, f"Welding course {n}" if n % 2 else f"Baking course {n}",
              eqf_levels=["4"] if n % 3 else ["5"], country="IT" if n % 4 else "DE")
     filters = api.ResourceFilters(search="welding", eqf_level="4", country="IT")
-    plain = api.list_resources(user=reader, context=context(), filters=filters, page_size=2)
+    plain = api.list_resources(user=reader, **in_course(), filters=filters, page_size=2)
     assert not plain.extra["date_scan"] or connection.vendor == "mysql"
     # Where the word index exists the scan is chosen; elsewhere it is forced, to compare the two.
     monkeypatch.setattr(library, "uses_fulltext", lambda terms: True)
-    scanned = api.list_resources(user=reader, context=context(), filters=filters, page_size=2)
+    scanned = api.list_resources(user=reader, **in_course(), filters=filters, page_size=2)
     assert scanned.extra["date_scan"]
     expected = list(Resource.objects.filter(title__contains="Welding", country="IT", attributes__kind="eqf",
                                             attributes__value="4")
@@ -138,6 +138,6 @@ def test_a_frequent_word_with_a_filter_is_read_along_the_filter_and_lists_the_sa
     assert scanned.extra["facets"] == plain.extra["facets"]
     assert [t for page in walk(reader, filters, page_size=2) for t in page] == expected
     # A word the filtered rows rarely hold is left to the word index (or LIKE) as before.
-    rare = api.list_resources(user=reader, context=context(), page_size=2,
+    rare = api.list_resources(user=reader, **in_course(), page_size=2,
                               filters=api.ResourceFilters(search="course 13", eqf_level="4"))
     assert not rare.extra["date_scan"] and titles(rare) == ["Welding course 13"]

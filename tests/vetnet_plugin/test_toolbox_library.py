@@ -4,7 +4,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import OTHER_COURSE_KEY, UserFactory, member, new_request
-from tests.vetnet_plugin.toolbox_helpers import context, deposit, toolbox_media  # noqa: F401
+from tests.vetnet_plugin.toolbox_helpers import deposit, in_course, toolbox_media  # noqa: F401
 from vetnet_plugin import api
 from vetnet_plugin.exceptions import InvalidInput, NotFound
 
@@ -37,7 +37,7 @@ def titles(page):
 @pytest.mark.django_db(transaction=True)
 def test_full_text_search_looks_in_title_description_and_tags(library):
     reader = member()
-    find = lambda text: titles(api.list_resources(user=reader, context=context(),  # noqa: E731
+    find = lambda text: titles(api.list_resources(user=reader, **in_course(),  # noqa: E731
                                                   filters=api.ResourceFilters(search=text)))
     assert find("welding") == ["Welding simulator"]
     assert find("PLASTERERS") == ["Green building course"]
@@ -58,12 +58,12 @@ def test_full_text_search_looks_in_title_description_and_tags(library):
     ({"eqf_level": "4", "sector": "energy"}, ["Green building course"]),
 ])
 def test_every_metadata_field_filters(library, filters, expected):
-    page = api.list_resources(user=member(), context=context(), filters=api.ResourceFilters(**filters))
+    page = api.list_resources(user=member(), **in_course(), filters=api.ResourceFilters(**filters))
     assert sorted(titles(page)) == expected
 
 
 def test_facets_count_each_value_among_the_results(library):
-    page = api.list_resources(user=member(), context=context())
+    page = api.list_resources(user=member(), **in_course())
     facets = page.extra["facets"]
     assert facets["eqf_levels"] == {"3": 1, "4": 2, "5": 1}
     assert facets["resource_type"] == {"technological_tool": 1, "training_material": 1, "document": 1}
@@ -71,52 +71,52 @@ def test_facets_count_each_value_among_the_results(library):
     assert facets["languages"]["ca"] == 1 and facets["sectors"]["construction"] == 1
     assert facets["tags"]["vr"] == 1 and facets["licence"]["cc-by"] == 1
 
-    narrowed = api.list_resources(user=member(), context=context(), filters=api.ResourceFilters(eqf_level="4"))
+    narrowed = api.list_resources(user=member(), **in_course(), filters=api.ResourceFilters(eqf_level="4"))
     assert narrowed.extra["facets"]["eqf_levels"] == {"3": 1, "4": 2}
     assert narrowed.extra["facets"]["country"] == {"DE": 1, "IT": 1}
 
 
 def test_sorting_by_newest_best_rated_and_most_adopted(library):
     reader, other = member(), member()
-    ctx = context()
-    by_title = {r.title: r for r in api.list_resources(user=reader, context=ctx).items}
-    api.review_resource(user=reader, context=ctx, resource_uuid=by_title["Tutor handbook"].uuid, rating=5)
-    api.review_resource(user=other, context=ctx, resource_uuid=by_title["Welding simulator"].uuid, rating=3)
-    api.adopt_resource(user=reader, context=ctx, resource_uuid=by_title["Welding simulator"].uuid)
-    api.adopt_resource(user=other, context=ctx, resource_uuid=by_title["Welding simulator"].uuid)
-    api.adopt_resource(user=other, context=ctx, resource_uuid=by_title["Green building course"].uuid)
+    ctx = in_course()
+    by_title = {r.title: r for r in api.list_resources(user=reader, **ctx).items}
+    api.review_resource(user=reader, **ctx, resource_uuid=by_title["Tutor handbook"].uuid, rating=5)
+    api.review_resource(user=other, **ctx, resource_uuid=by_title["Welding simulator"].uuid, rating=3)
+    api.adopt_resource(user=reader, **ctx, resource_uuid=by_title["Welding simulator"].uuid)
+    api.adopt_resource(user=other, **ctx, resource_uuid=by_title["Welding simulator"].uuid)
+    api.adopt_resource(user=other, **ctx, resource_uuid=by_title["Green building course"].uuid)
 
-    assert titles(api.list_resources(user=reader, context=ctx, sort="newest")) == [
+    assert titles(api.list_resources(user=reader, **ctx, sort="newest")) == [
         "Tutor handbook", "Green building course", "Welding simulator"]
-    assert titles(api.list_resources(user=reader, context=ctx, sort="best_rated"))[:2] == [
+    assert titles(api.list_resources(user=reader, **ctx, sort="best_rated"))[:2] == [
         "Tutor handbook", "Welding simulator"]
-    assert titles(api.list_resources(user=reader, context=ctx, sort="most_adopted"))[:2] == [
+    assert titles(api.list_resources(user=reader, **ctx, sort="most_adopted"))[:2] == [
         "Welding simulator", "Green building course"]
     with pytest.raises(InvalidInput):
-        api.list_resources(user=reader, context=ctx, sort="random")
+        api.list_resources(user=reader, **ctx, sort="random")
 
 
 def test_pages(library):
     reader = member()
     for n in range(5):
         link(library, title=f"Extra {n}")
-    first = api.list_resources(user=reader, context=context(), page_size=3)
+    first = api.list_resources(user=reader, **in_course(), page_size=3)
     assert first.count == 8 and first.num_pages == 3 and len(first.items) == 3 and first.has_next
-    last = api.list_resources(user=reader, context=context(), page=3, page_size=3)
+    last = api.list_resources(user=reader, **in_course(), page=3, page_size=3)
     assert len(last.items) == 2 and not last.has_next
     with pytest.raises(NotFound):
-        api.list_resources(user=reader, context=context(), page=4, page_size=3)
+        api.list_resources(user=reader, **in_course(), page=4, page_size=3)
     with pytest.raises(InvalidInput):
-        api.list_resources(user=reader, context=context(), page="two")
+        api.list_resources(user=reader, **in_course(), page="two")
 
 
 def test_scope_course_community_or_both():
     here, there = member(), member(OTHER_COURSE_KEY)
-    link(here, context(scope="course"), title="Ours only")
-    link(here, context(scope="both"), title="Ours, shared")
-    link(there, context(OTHER_COURSE_KEY, scope="both"), title="Theirs, shared")
-    link(there, context(OTHER_COURSE_KEY, scope="course"), title="Theirs only")
-    see = lambda scope: sorted(titles(api.list_resources(user=here, context=context(scope=scope))))  # noqa: E731
+    link(here, in_course(scope="course"), title="Ours only")
+    link(here, in_course(scope="both"), title="Ours, shared")
+    link(there, in_course(OTHER_COURSE_KEY, scope="both"), title="Theirs, shared")
+    link(there, in_course(OTHER_COURSE_KEY, scope="course"), title="Theirs only")
+    see = lambda scope: sorted(titles(api.list_resources(user=here, **in_course(scope=scope))))  # noqa: E731
     assert see("course") == ["Ours only", "Ours, shared"]
     assert see("community") == ["Ours, shared", "Theirs, shared"]
     assert see("both") == ["Ours only", "Ours, shared", "Theirs, shared"]
@@ -124,16 +124,16 @@ def test_scope_course_community_or_both():
 
 def test_a_member_sees_their_own_pending_resources_with_mine(library):
     author = member()
-    link(author, context(moderation="approval"), title="Mine, waiting")
-    mine = api.list_resources(user=author, context=context(), filters=api.ResourceFilters(mine=True))
+    link(author, in_course(moderation="approval"), title="Mine, waiting")
+    mine = api.list_resources(user=author, **in_course(), filters=api.ResourceFilters(mine=True))
     assert titles(mine) == ["Mine, waiting"] and mine.items[0].status == "pending"
-    assert "Mine, waiting" not in titles(api.list_resources(user=member(), context=context()))
+    assert "Mine, waiting" not in titles(api.list_resources(user=member(), **in_course()))
 
 
 def _queries_for_one_page(user):
     new_request()  # the page is read in a request of its own
     with CaptureQueriesContext(connection) as queries:
-        api.list_resources(user=user, context=context(), filters=api.ResourceFilters(search="course", eqf_level="4"),
+        api.list_resources(user=user, **in_course(), filters=api.ResourceFilters(search="course", eqf_level="4"),
                            sort="best_rated")
     return len(queries)
 
@@ -159,15 +159,15 @@ def test_beyond_the_facet_window_counts_stay_exact_and_facets_say_they_are_parti
     author, reader = member(), member()
     for n in range(7):
         link(author, title=f"Course {n}", eqf_levels=["2"] if n < 3 else ["6"])
-    first = api.list_resources(user=reader, context=context(), page_size=3)
+    first = api.list_resources(user=reader, **in_course(), page_size=3)
     assert first.count == 7 and first.num_pages == 3 and first.extra["facets_partial"]
     # The four newest: courses 6, 5, 4 and 3.
     assert first.extra["facets"]["eqf_levels"] == {"6": 4}
     assert titles(first) == ["Course 6", "Course 5", "Course 4"]
-    assert titles(api.list_resources(user=reader, context=context(), page=2, page_size=3)) == [
+    assert titles(api.list_resources(user=reader, **in_course(), page=2, page_size=3)) == [
         "Course 3", "Course 2", "Course 1"]
-    assert titles(api.list_resources(user=reader, context=context(), page=3, page_size=3)) == ["Course 0"]
-    narrow = api.list_resources(user=reader, context=context(), filters=api.ResourceFilters(eqf_level="2"))
+    assert titles(api.list_resources(user=reader, **in_course(), page=3, page_size=3)) == ["Course 0"]
+    narrow = api.list_resources(user=reader, **in_course(), filters=api.ResourceFilters(eqf_level="2"))
     assert narrow.count == 3 and not narrow.extra["facets_partial"]
 
 
@@ -180,7 +180,7 @@ def test_very_large_results_are_counted_up_to_a_limit(settings):
     author, reader = member(), member()
     for n in range(6):
         link(author, title=f"Course {n}")
-    page = api.list_resources(user=reader, context=context(), page_size=2)
+    page = api.list_resources(user=reader, **in_course(), page_size=2)
     assert page.count == 4 and page.extra["count_capped"] and page.num_pages == 2
-    exact = api.list_resources(user=reader, context=context(), filters=api.ResourceFilters(search="course 5"))
+    exact = api.list_resources(user=reader, **in_course(), filters=api.ResourceFilters(search="course 5"))
     assert exact.count == 1 and not exact.extra["count_capped"]

@@ -9,8 +9,8 @@ from tests.vetnet_plugin.toolbox_helpers import (  # noqa: F401
     METADATA,
     PDF,
     PNG,
-    context,
     deposit,
+    in_course,
     toolbox_media,
     upload,
 )
@@ -93,8 +93,8 @@ def test_bad_metadata_is_a_400_per_field():
 def test_download_permissions_over_http(django_capture_on_commit_callbacks):
     author = member()
     with django_capture_on_commit_callbacks(execute=True):
-        course_only = deposit(author, context(scope="course"))
-        pending = deposit(author, context(moderation="approval"))
+        course_only = deposit(author, in_course(scope="course"))
+        pending = deposit(author, in_course(moderation="approval"))
     download = lambda user, resource, course_key=COURSE_KEY: client_for(user).get(  # noqa: E731
         url("toolbox-download", course_key=course_key, resource_uuid=resource.uuid))
     assert download(UserFactory(), course_only).status_code == 403
@@ -147,7 +147,7 @@ def test_review_adopt_and_collect_over_http():
 
 
 def test_members_cannot_moderate_over_http():
-    resource = deposit(member(), context(moderation="approval"), link_url="https://example.org/tool")
+    resource = deposit(member(), in_course(moderation="approval"), link_url="https://example.org/tool")
     response = client_for(member()).post(url("toolbox-moderate", resource_uuid=resource.uuid),
                                          {"action": "approve"}, format="json")
     assert response.status_code == 404  # a pending resource is invisible to other members
@@ -205,7 +205,7 @@ def test_a_deposit_larger_than_what_django_keeps_in_memory_is_stored_whole(setti
 
 def test_a_new_version_through_rest_obeys_the_upload_limit_of_the_block_the_resource_was_deposited_in():
     author = member()
-    block = context(usage_key="block-v1:VETNet+CoVP+2026+type@vetnet_toolbox+block@library",
+    block = in_course(usage_key="block-v1:VETNet+CoVP+2026+type@vetnet_toolbox+block@library",
                     max_upload_bytes=1024 * 1024)
     resource = deposit(author, block)
     versions = url("toolbox-versions", resource_uuid=resource.uuid)
@@ -214,7 +214,7 @@ def test_a_new_version_through_rest_obeys_the_upload_limit_of_the_block_the_reso
                                         format="multipart")
     assert too_large.status_code == 400
     assert "too large" in too_large.json()["detail"]
-    assert api.get_resource(user=author, context=block, resource_uuid=resource.uuid).current_version.number == 1
+    assert api.get_resource(user=author, **block, resource_uuid=resource.uuid).current_version.number == 1
 
     fits = client_for(author).post(versions, {"file": SimpleUploadedFile("v2.pdf", large_pdf(0.5))},
                                    format="multipart")
@@ -224,10 +224,10 @@ def test_a_new_version_through_rest_obeys_the_upload_limit_of_the_block_the_reso
 def test_the_block_a_resource_was_deposited_in_may_raise_its_limit_for_later_versions():
     author = member()
     usage_key = "block-v1:VETNet+CoVP+2026+type@vetnet_toolbox+block@library"
-    resource = deposit(author, context(usage_key=usage_key, max_upload_bytes=1024 * 1024))
-    raised = context(usage_key=usage_key, max_upload_bytes=4 * 1024 * 1024)
+    resource = deposit(author, in_course(usage_key=usage_key, max_upload_bytes=1024 * 1024))
+    raised = in_course(usage_key=usage_key, max_upload_bytes=4 * 1024 * 1024)
 
-    api.add_resource_version(user=author, context=raised, resource_uuid=resource.uuid,
+    api.add_resource_version(user=author, **raised, resource_uuid=resource.uuid,
                              file=upload(large_pdf(2), "v2.pdf"), filename="v2.pdf")
 
     versions = url("toolbox-versions", resource_uuid=resource.uuid)

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from tests.factories import OTHER_COURSE_KEY, member
-from tests.vetnet_plugin.toolbox_helpers import PDF, context, deposit, toolbox_media  # noqa: F401
+from tests.vetnet_plugin.toolbox_helpers import PDF, deposit, in_course, toolbox_media  # noqa: F401
 from vetnet_plugin import api
 from vetnet_plugin.models import Resource, ResourceVersion
 
@@ -19,8 +19,8 @@ def test_export_then_import_into_another_instance(tmp_path, django_capture_on_co
     with django_capture_on_commit_callbacks(execute=True):
         document = deposit(author, title="Toolkit")
     link = deposit(author, link_url="https://example.org/tool", title="Online tool")
-    api.review_resource(user=reviewer, context=context(), resource_uuid=link.uuid, rating=4, text="Handy")
-    api.adopt_resource(user=reviewer, context=context(), resource_uuid=link.uuid)
+    api.review_resource(user=reviewer, **in_course(), resource_uuid=link.uuid, rating=4, text="Handy")
+    api.adopt_resource(user=reviewer, **in_course(), resource_uuid=link.uuid)
 
     folder = tmp_path / "export"
     stderr = io.StringIO()
@@ -40,10 +40,10 @@ def test_export_then_import_into_another_instance(tmp_path, django_capture_on_co
     call_command("vetnet_library", "import", str(folder), "--course", OTHER_COURSE_KEY, "--no-progress", stdout=out)
     assert "Imported 2 resources" in out.getvalue()
     reader = member(OTHER_COURSE_KEY)
-    there = context(OTHER_COURSE_KEY, scope="course")
-    imported = api.get_resource(user=reader, context=there, resource_uuid=link.uuid)
+    there = in_course(OTHER_COURSE_KEY, scope="course")
+    imported = api.get_resource(user=reader, **there, resource_uuid=link.uuid)
     assert imported.rating_count == 1 and imported.adoption_count == 1 and imported.author_id is None
-    download = api.open_resource_download(user=reader, context=there, resource_uuid=document.uuid)
+    download = api.open_resource_download(user=reader, **there, resource_uuid=document.uuid)
     assert download.file.read() == PDF
     download.file.close()
     assert ResourceVersion.objects.count() == 2
@@ -61,7 +61,7 @@ def test_importing_a_folder_that_is_not_an_export_fails_clearly(tmp_path):
 
 def test_export_of_one_course(tmp_path):
     deposit(member(), link_url="https://example.org/a", title="Here")
-    deposit(member(OTHER_COURSE_KEY), context(OTHER_COURSE_KEY), link_url="https://example.org/b", title="There")
+    deposit(member(OTHER_COURSE_KEY), in_course(OTHER_COURSE_KEY), link_url="https://example.org/b", title="There")
     call_command("vetnet_library", "export", str(tmp_path), "--course", OTHER_COURSE_KEY, "--no-progress",
                  stdout=io.StringIO())
     assert [r["title"] for r in json.loads((tmp_path / "library.json").read_text())["resources"]] == ["There"]

@@ -8,9 +8,9 @@ from tests.vetnet_plugin.toolbox_helpers import (  # noqa: F401
     EXE,
     PDF,
     PNG,
-    context,
     deposit,
     docx_bytes,
+    in_course,
     toolbox_media,
     upload,
 )
@@ -66,10 +66,11 @@ def test_oversize_upload_is_rejected_with_the_limit(settings):
 
 def test_a_block_may_lower_but_not_raise_the_operators_limit(settings):
     settings.VETNET_TOOLBOX_MAX_UPLOAD_BYTES = 4096
-    assert api.upload_limit(context(max_upload_bytes=100)) == 100
-    assert api.upload_limit(context(max_upload_bytes=10**9)) == 4096
+    assert api.upload_limit(api.ToolboxContext(max_upload_bytes=100)) == 100
+    assert api.upload_limit(api.ToolboxContext(max_upload_bytes=10**9)) == 4096
+    assert api.upload_limit() == 4096  # no block: the operator's limit
     with pytest.raises(InvalidInput):
-        deposit(member(), context(max_upload_bytes=50), content=PDF)
+        deposit(member(), in_course(max_upload_bytes=50), content=PDF)
 
 
 def test_the_operator_cannot_allow_markup_or_executables():
@@ -111,7 +112,7 @@ def published(django_capture_on_commit_callbacks):
 def test_member_downloads_and_the_download_is_counted(published):
     _author, resource = published
     reader = member()
-    download = api.open_resource_download(user=reader, context=context(), resource_uuid=resource.uuid)
+    download = api.open_resource_download(user=reader, **in_course(), resource_uuid=resource.uuid)
     with download.file:
         assert download.file.read() == PDF
     assert download.filename == "toolkit.pdf" and download.content_type == "application/pdf"
@@ -121,21 +122,21 @@ def test_member_downloads_and_the_download_is_counted(published):
 def test_not_enrolled_cannot_download(published):
     _author, resource = published
     with pytest.raises(AccessDenied):
-        api.open_resource_download(user=UserFactory(), context=context(), resource_uuid=resource.uuid)
+        api.open_resource_download(user=UserFactory(), **in_course(), resource_uuid=resource.uuid)
     left = member()
     unenroll(left)
     with pytest.raises(AccessDenied):
-        api.open_resource_download(user=left, context=context(), resource_uuid=resource.uuid)
+        api.open_resource_download(user=left, **in_course(), resource_uuid=resource.uuid)
 
 
 def test_other_course_cannot_download_a_course_only_resource():
     author = member()
-    resource = deposit(author, context(scope="course"))
+    resource = deposit(author, in_course(scope="course"))
     assert not resource.in_community_library
     elsewhere = member(OTHER_COURSE_KEY)
     for scope in ("course", "community", "both"):
         with pytest.raises(NotFound):
-            api.open_resource_download(user=elsewhere, context=context(OTHER_COURSE_KEY, scope=scope),
+            api.open_resource_download(user=elsewhere, **in_course(OTHER_COURSE_KEY, scope=scope),
                                        resource_uuid=resource.uuid)
 
 
@@ -143,32 +144,32 @@ def test_community_library_resources_reach_other_courses_unless_the_block_is_cou
     django_capture_on_commit_callbacks,
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        resource = deposit(member(), context(scope="both"))
+        resource = deposit(member(), in_course(scope="both"))
     elsewhere = member(OTHER_COURSE_KEY)
-    download = api.open_resource_download(user=elsewhere, context=context(OTHER_COURSE_KEY, scope="community"),
+    download = api.open_resource_download(user=elsewhere, **in_course(OTHER_COURSE_KEY, scope="community"),
                                           resource_uuid=resource.uuid)
     download.file.close()
     with pytest.raises(NotFound):
-        api.open_resource_download(user=elsewhere, context=context(OTHER_COURSE_KEY, scope="course"),
+        api.open_resource_download(user=elsewhere, **in_course(OTHER_COURSE_KEY, scope="course"),
                                    resource_uuid=resource.uuid)
 
 
 def test_pending_resource_is_downloadable_only_by_author_and_staff(django_capture_on_commit_callbacks):
     author = member()
-    ctx = context(moderation="approval")
+    ctx = in_course(moderation="approval")
     with django_capture_on_commit_callbacks(execute=True):
         resource = deposit(author, ctx)
     with pytest.raises(NotFound):
-        api.open_resource_download(user=member(), context=ctx, resource_uuid=resource.uuid)
+        api.open_resource_download(user=member(), **ctx, resource_uuid=resource.uuid)
     for user in (author, UserFactory(is_staff=True)):
-        api.open_resource_download(user=user, context=ctx, resource_uuid=resource.uuid).file.close()
+        api.open_resource_download(user=user, **ctx, resource_uuid=resource.uuid).file.close()
 
 
 def test_a_file_is_not_downloadable_before_the_scan_passed():
     author = member()
     resource = deposit(author)  # commit callbacks not run: the scan has not happened yet
     with pytest.raises(Conflict) as error:
-        api.open_resource_download(user=member(), context=context(), resource_uuid=resource.uuid)
+        api.open_resource_download(user=member(), **in_course(), resource_uuid=resource.uuid)
     assert "still being checked" in error.value.message
 
 
@@ -178,7 +179,7 @@ def test_scanner_verdicts(settings, django_capture_on_commit_callbacks):
         resource = deposit(member())
     assert ResourceVersion.objects.get(resource__uuid=resource.uuid).scan_status == "infected"
     with pytest.raises(NotFound) as error:
-        api.open_resource_download(user=member(), context=context(), resource_uuid=resource.uuid)
+        api.open_resource_download(user=member(), **in_course(), resource_uuid=resource.uuid)
     assert "did not pass the safety check" in error.value.message
 
     settings.VETNET_UPLOAD_SCANNER = "tests.vetnet_plugin.test_toolbox_uploads.broken_scanner"
@@ -207,15 +208,15 @@ def accept_pdfs(file, name):
 def test_earlier_versions_only_for_the_author(published, django_capture_on_commit_callbacks):
     author, resource = published
     with django_capture_on_commit_callbacks(execute=True):
-        api.add_resource_version(user=author, context=context(), resource_uuid=resource.uuid,
+        api.add_resource_version(user=author, **in_course(), resource_uuid=resource.uuid,
                                  file=upload(PNG, "poster.png"))
     reader = member()
     with pytest.raises(NotFound):
-        api.open_resource_download(user=reader, context=context(), resource_uuid=resource.uuid, version=1)
-    latest = api.open_resource_download(user=reader, context=context(), resource_uuid=resource.uuid)
+        api.open_resource_download(user=reader, **in_course(), resource_uuid=resource.uuid, version=1)
+    latest = api.open_resource_download(user=reader, **in_course(), resource_uuid=resource.uuid)
     assert latest.filename == "poster.png"
     latest.file.close()
-    old = api.open_resource_download(user=author, context=context(), resource_uuid=resource.uuid, version=1)
+    old = api.open_resource_download(user=author, **in_course(), resource_uuid=resource.uuid, version=1)
     assert old.file.read() == PDF
     old.file.close()
 
@@ -223,16 +224,16 @@ def test_earlier_versions_only_for_the_author(published, django_capture_on_commi
 def test_a_link_resource_has_nothing_to_download():
     resource = deposit(member(), link_url="https://example.org/tool")
     with pytest.raises(InvalidInput):
-        api.open_resource_download(user=member(), context=context(), resource_uuid=resource.uuid)
+        api.open_resource_download(user=member(), **in_course(), resource_uuid=resource.uuid)
 
 
 def test_enrolling_later_opens_the_library():
     resource = deposit(member(), link_url="https://example.org/tool")
     newcomer = UserFactory()
     with pytest.raises(AccessDenied):
-        api.get_resource(user=newcomer, context=context(), resource_uuid=resource.uuid)
+        api.get_resource(user=newcomer, **in_course(), resource_uuid=resource.uuid)
     enroll(newcomer)
-    assert api.get_resource(user=newcomer, context=context(), resource_uuid=resource.uuid).title
+    assert api.get_resource(user=newcomer, **in_course(), resource_uuid=resource.uuid).title
 
 
 def test_files_go_to_the_storage_the_operator_names(settings, tmp_path, django_capture_on_commit_callbacks):
@@ -246,6 +247,6 @@ def test_files_go_to_the_storage_the_operator_names(settings, tmp_path, django_c
         resource = deposit(member())
     version = ResourceVersion.objects.get(resource__uuid=resource.uuid)
     assert (elsewhere / version.storage_name).read_bytes() == PDF
-    download = api.open_resource_download(user=member(), context=context(), resource_uuid=resource.uuid)
+    download = api.open_resource_download(user=member(), **in_course(), resource_uuid=resource.uuid)
     assert download.file.read() == PDF
     download.file.close()

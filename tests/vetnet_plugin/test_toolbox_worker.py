@@ -19,5 +19,5 @@ def test_a_deposited_file_is_released_by_the_scan_task_on_the_worker(celery_work
     )
     reader = member()
     ctx = api.ToolboxContext(course_key=resource.course_key, moderation="open")
-    download = api.open_resource_download(user=reader, context=ctx, resource_uuid=resource.uuid)
+    download = api.open_resource_download(user=reader, **ctx, resource_uuid=resource.uuid)
     download.file.close()

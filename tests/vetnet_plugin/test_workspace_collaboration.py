@@ -10,7 +10,7 @@ import pytest
 
 from tests.factories import COURSE_KEY, OTHER_COURSE_KEY, UserFactory, member
 from tests.vetnet_plugin.communication_helpers import staff_user
-from tests.vetnet_plugin.toolbox_helpers import context, deposit, toolbox_media  # noqa: F401 (fixture)
+from tests.vetnet_plugin.toolbox_helpers import deposit, in_course, toolbox_media  # noqa: F401 (fixture)
 from vetnet_plugin import api
 from vetnet_plugin.exceptions import AccessDenied, Conflict, InvalidInput, NotFound
 from vetnet_plugin.models import Workspace, WorkspaceAttachment
@@ -134,7 +134,7 @@ def test_a_discussion_of_another_courses_workspace_is_not_found():
 def test_members_attach_published_resources_from_the_course_and_community_library():
     workspace, (facilitator, other) = workspace_with_members(2)
     course_resource = deposit(member(), title="Heat pump installation checklist")
-    community = deposit(member(course_key=OTHER_COURSE_KEY), context(OTHER_COURSE_KEY, scope="both"),
+    community = deposit(member(course_key=OTHER_COURSE_KEY), in_course(OTHER_COURSE_KEY, scope="both"),
                         title="Energy audit template")
 
     found = api.find_attachable_resources(user=other, **_in(workspace), search="")
@@ -154,7 +154,7 @@ def test_members_attach_published_resources_from_the_course_and_community_librar
     api.detach_resource(user=other, **_in(workspace), resource_uuid=community.uuid)
     assert [a.title for a in api.list_attachments(user=other, **_in(workspace))] == [
         "Heat pump installation checklist"]
-    assert api.get_resource(user=other, context=context(), resource_uuid=community.uuid).title  # still in the toolbox
+    assert api.get_resource(user=other, **in_course(), resource_uuid=community.uuid).title  # still in the toolbox
 
 
 @pytest.mark.usefixtures("toolbox_media")
@@ -171,9 +171,9 @@ def test_a_resource_another_member_attached_shows_in_the_activity_since_the_last
 @pytest.mark.usefixtures("toolbox_media")
 def test_what_members_may_not_see_in_the_toolbox_cannot_be_attached_and_a_withdrawn_one_shows_as_its_title():
     workspace, (facilitator, other) = workspace_with_members(2)
-    other_course = deposit(member(course_key=OTHER_COURSE_KEY), context(OTHER_COURSE_KEY, scope="course"),
+    other_course = deposit(member(course_key=OTHER_COURSE_KEY), in_course(OTHER_COURSE_KEY, scope="course"),
                            title="Not shared")
-    draft = deposit(facilitator, context(moderation="approval"), title="My draft")
+    draft = deposit(facilitator, in_course(moderation="approval"), title="My draft")
     with pytest.raises(NotFound):
         api.attach_resource(user=facilitator, **_in(workspace), resource_uuid=other_course.uuid)
     with pytest.raises(Conflict):  # the others could not open it
@@ -187,7 +187,7 @@ def test_what_members_may_not_see_in_the_toolbox_cannot_be_attached_and_a_withdr
     author = member()
     shared = deposit(author, title="Site visit form")
     api.attach_resource(user=other, **_in(workspace), resource_uuid=shared.uuid)
-    api.withdraw_resource(user=author, context=context(), resource_uuid=shared.uuid)
+    api.withdraw_resource(user=author, **in_course(), resource_uuid=shared.uuid)
     [left] = api.list_attachments(user=facilitator, **_in(workspace))
     assert (left.title, left.available) == ("Site visit form", False)
 
@@ -231,7 +231,7 @@ def test_the_facilitator_chooses_attachments_that_the_published_outcome_lists():
 
     resource_uuid = api.publish_outcome(user=facilitator, **_in(workspace), licence="cc-by")
 
-    outcome = api.get_resource(user=staff_user(), context=context(), resource_uuid=resource_uuid)
+    outcome = api.get_resource(user=staff_user(), **in_course(), resource_uuid=resource_uuid)
     assert f"Energy audit template ({chosen.uuid})" in outcome.description
     assert "Old slides" not in outcome.description
 

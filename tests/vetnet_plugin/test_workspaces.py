@@ -239,7 +239,7 @@ def test_on_closing_the_facilitator_publishes_the_document_to_the_toolbox_credit
         api.publish_outcome(user=facilitator, course_key=COURSE_KEY, workspace_uuid=uuid, licence="all-rights")
     resource_uuid = api.publish_outcome(user=facilitator, course_key=COURSE_KEY, workspace_uuid=uuid,
                                         licence="cc-by-sa", description="Our module outline.")
-    resource = api.get_resource(user=staff_user(), context=api.ToolboxContext(course_key=COURSE_KEY),
+    resource = api.get_resource(user=staff_user(), course_key=COURSE_KEY,
                                 resource_uuid=resource_uuid)
     assert resource.title == "Retrofit module" and resource.resource_type == "project_result"
     assert api.display_name(facilitator) in resource.description and api.display_name(other) in resource.description

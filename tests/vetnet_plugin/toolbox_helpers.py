@@ -26,9 +26,10 @@ def upload(content: bytes, name: str = "guide.pdf"):
     return file
 
 
-def context(course_key=COURSE_KEY, **kwargs):
+def in_course(course_key=COURSE_KEY, **kwargs):
+    """The toolbox API's ``course_key=`` and ``context=`` for a block in ``course_key`` (deposits publish at once)."""
     kwargs.setdefault("moderation", "open")
-    return api.ToolboxContext(course_key=str(course_key), **kwargs)
+    return {"course_key": str(course_key), "context": api.ToolboxContext(**kwargs)}
 
 
 METADATA = {
@@ -50,7 +51,7 @@ def deposit(user, ctx=None, *, content=PDF, name="toolkit.pdf", link_url="", **m
     fields = {**METADATA, **metadata}
     file = None if link_url else upload(content, name)
     return api.deposit_resource(
-        user=user, context=ctx or context(), metadata=fields, file=file, link_url=link_url
+        user=user, **(ctx or in_course()), metadata=fields, file=file, link_url=link_url
     )
 
 

@@ -11,7 +11,7 @@ import pytest
 import webob
 
 from tests.factories import OTHER_COURSE_KEY, UserFactory, enroll
-from tests.vetnet_plugin.toolbox_helpers import context, deposit, toolbox_media  # noqa: F401
+from tests.vetnet_plugin.toolbox_helpers import deposit, in_course, toolbox_media  # noqa: F401
 from vetnet_plugin import api
 from vetnet_xblocks.best_practice.block import DEFAULT_SECTIONS
 from vetnet_xblocks.toolbox.block import ToolboxBlock
@@ -223,8 +223,8 @@ def member_runtime(course_key=COURSE_KEY, *, staff=False):
 def toolbox():
     user, runtime = member_runtime()
     block = runtime.construct(ToolboxBlock)
-    resource = deposit(user, context(COURSE_KEY))
-    collection = api.create_collection(user=user, context=context(COURSE_KEY), title="Mine", description="",
+    resource = deposit(user, in_course(COURSE_KEY))
+    collection = api.create_collection(user=user, **in_course(COURSE_KEY), title="Mine", description="",
                                        visibility="course")
     return {"user": user, "runtime": runtime, "block": block, "resource": resource.uuid,
             "collection": collection.uuid}
@@ -271,7 +271,7 @@ def test_toolbox_handlers_refuse_outsiders_and_members_acting_as_staff(toolbox):
                                      {"resource": toolbox["resource"], "action": "hide", "reason": "x"})
     assert status == 403
     assert get(member_rt, member_block, "moderation_queue", {})[0] == 403
-    assert api.get_resource(user=toolbox["user"], context=context(COURSE_KEY),
+    assert api.get_resource(user=toolbox["user"], **in_course(COURSE_KEY),
                             resource_uuid=toolbox["resource"]).status == "published"
 
 
@@ -279,7 +279,7 @@ def test_toolbox_handlers_do_not_reach_resources_kept_in_another_course(toolbox)
     bob = UserFactory()
     enroll(bob, OTHER_COURSE_KEY)
     enroll(toolbox["user"], OTHER_COURSE_KEY)
-    kept = deposit(bob, context(OTHER_COURSE_KEY, scope="course"), title="Kept at home")
+    kept = deposit(bob, in_course(OTHER_COURSE_KEY, scope="course"), title="Kept at home")
     runtime, block = toolbox["runtime"], toolbox["block"]
     for handler in ("resource", "details_html"):
         status, body = get(runtime, block, handler, {"resource": kept.uuid})
@@ -289,7 +289,7 @@ def test_toolbox_handlers_do_not_reach_resources_kept_in_another_course(toolbox)
                              ("collect", {"resource": kept.uuid, "collection": toolbox["collection"]})):
         status, body, _r = call_handler(runtime, block, handler, payload)
         assert status in (403, 404), (handler, status, body)
-    assert api.get_resource(user=bob, context=context(OTHER_COURSE_KEY, scope="course"),
+    assert api.get_resource(user=bob, **in_course(OTHER_COURSE_KEY, scope="course"),
                             resource_uuid=kept.uuid).status == "published"
 
 

@@ -155,7 +155,7 @@ def test_studio_settings_are_validated_and_saved():
     assert status == 200
     assert (block.library_scope, block.moderation, block.max_upload_mb) == ("course", "approval", 5)
     assert block.allowed_resource_types == ["document", "video"]
-    assert block.toolbox_context().max_upload_bytes == 5 * 1024 * 1024
+    assert block.toolbox_arguments()["context"].max_upload_bytes == 5 * 1024 * 1024
 
 
 def test_the_blocks_limits_apply_to_deposits(block_and_member):
@@ -212,11 +212,11 @@ def test_an_edit_of_a_published_resource_waits_in_the_queue_until_staff_publish_
                             fields=METADATA + [("link_url", "https://example.org/guide")])
     uuid = body["resource"]["uuid"]
     assert call_handler(trainer_runtime, block, "moderate", {"resource": uuid, "action": "approve"})[0] == 200
-    author = api.get_resource(user=staff, context=block.toolbox_context(), resource_uuid=uuid).author_id
+    author = api.get_resource(user=staff, **block.toolbox_arguments(), resource_uuid=uuid).author_id
     fields = {name: value for name, value in METADATA if name not in ("sectors", "tags")}
     fields.update(sectors=["agrifood"], eqf_levels=["3"], languages=["it"], tags=["bakery"],
                   title="Cheap flour, click here")
-    api.update_resource(user=get_user_model().objects.get(pk=author), context=block.toolbox_context(),
+    api.update_resource(user=get_user_model().objects.get(pk=author), **block.toolbox_arguments(),
                         resource_uuid=uuid, metadata=fields)
 
     _status, library, _r = get(reader_runtime, reader_block, "library")

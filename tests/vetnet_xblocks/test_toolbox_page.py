@@ -15,7 +15,7 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import UserFactory, enroll, new_request
-from tests.vetnet_plugin.toolbox_helpers import context, deposit, toolbox_media  # noqa: F401
+from tests.vetnet_plugin.toolbox_helpers import deposit, in_course, toolbox_media  # noqa: F401
 from vetnet_xblocks.toolbox.block import ToolboxBlock
 
 from .runtime import COURSE_KEY, CourseRuntime, lms_opt_attrs
@@ -31,7 +31,7 @@ def enrolled(**kwargs):
 
 def share(author, count, **metadata):
     for n in range(count):
-        deposit(author, context(COURSE_KEY), link_url=f"https://example.org/{n}", title=f"Guide {n}", **metadata)
+        deposit(author, in_course(COURSE_KEY), link_url=f"https://example.org/{n}", title=f"Guide {n}", **metadata)
 
 
 def page_of(user, address="/unit", **runtime_options):
@@ -75,7 +75,7 @@ def test_the_query_string_chooses_the_search_filters_and_page(settings):
     settings.VETNET_PAGE_SIZE = 2
     author = enrolled()
     share(author, 3, sectors=["agrifood"])
-    deposit(author, context(COURSE_KEY), link_url="https://example.org/x", title="Metalwork primer",
+    deposit(author, in_course(COURSE_KEY), link_url="https://example.org/x", title="Metalwork primer",
             sectors=["manufacturing"])
     _block, _runtime, html = page_of(enrolled(), "/unit?sector=agrifood&page=2")
     assert items(html) == ["Guide 0"] and "Page 2 of 2" in html
@@ -89,14 +89,14 @@ def test_the_query_string_chooses_the_search_filters_and_page(settings):
 
 
 def test_members_text_is_escaped_in_the_server_list():
-    deposit(enrolled(), context(COURSE_KEY), link_url="https://example.org/x", title="<script>alert(1)</script>")
+    deposit(enrolled(), in_course(COURSE_KEY), link_url="https://example.org/x", title="<script>alert(1)</script>")
     _block, _runtime, html = page_of(enrolled())
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
 def test_staff_find_the_moderation_queue_in_the_html():
     author = enrolled()
-    deposit(author, context(COURSE_KEY, moderation="approval"), link_url="https://example.org/p", title="Awaiting")
+    deposit(author, in_course(COURSE_KEY, moderation="approval"), link_url="https://example.org/p", title="Awaiting")
     _block, _runtime, html = page_of(UserFactory(is_staff=True))
     queue = html.split('class="vetnet-toolbox__queue"', 1)[1]
     assert "Awaiting" in queue and 'data-action="approve"' in queue and "Waiting for approval" in queue
@@ -140,9 +140,9 @@ def test_a_resource_s_details_are_in_the_html_when_the_address_names_it():
     from vetnet_plugin import api  # pylint: disable=import-outside-toplevel
 
     author, reader = enrolled(), enrolled()
-    resource = deposit(author, context(COURSE_KEY), link_url="https://example.org/r", title="Guide",
+    resource = deposit(author, in_course(COURSE_KEY), link_url="https://example.org/r", title="Guide",
                        description="How **small** firms host apprentices.")
-    api.review_resource(user=reader, context=context(COURSE_KEY), resource_uuid=resource.uuid, rating=4,
+    api.review_resource(user=reader, **in_course(COURSE_KEY), resource_uuid=resource.uuid, rating=4,
                         text="Useful <b>indeed</b>")
     _block, _runtime, html = page_of(reader, f"/unit?search=guide&resource={resource.uuid}")
     details = html.split('class="vetnet-toolbox__resource-details"', 1)[1].split("</section>", 1)[0]
@@ -166,8 +166,8 @@ def test_the_counts_of_the_library_speak_the_member_s_language():
         italian = gettext.GNUTranslations(handle)
     author, reader = enrolled(), enrolled()
     for title in ("Guida", "Scheda"):
-        resource = deposit(author, context(COURSE_KEY), link_url="https://example.org/" + title, title=title)
-    api.review_resource(user=reader, context=context(COURSE_KEY), resource_uuid=resource.uuid, rating=4)
+        resource = deposit(author, in_course(COURSE_KEY), link_url="https://example.org/" + title, title=title)
+    api.review_resource(user=reader, **in_course(COURSE_KEY), resource_uuid=resource.uuid, rating=4)
     _block, _runtime, html = page_of(reader, i18n=italian)
     assert "2 risorse trovate." in html and "4 stelle su 5 (1 valutazione)" in html
     assert "Adottata 0 volte" in html and "Scaricata 0 volte" in html and "resources found" not in html

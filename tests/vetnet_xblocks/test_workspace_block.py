@@ -205,7 +205,7 @@ def test_the_facilitator_of_a_closing_workspace_publishes_its_outcome_to_the_too
     status, body, _r = call_handler(ana.runtime, ana.block(workspace_block), "publish_outcome",
                                     {"workspace": uuid, "licence": "cc-by", "description": ""})
     assert status == 200 and body["resource_uuid"]
-    resource = api.get_resource(user=ana.user, context=api.ToolboxContext(course_key=COURSE_KEY),
+    resource = api.get_resource(user=ana.user, course_key=COURSE_KEY,
                                 resource_uuid=body["resource_uuid"])
     assert api.display_name(ben.user) in resource.description
 
@@ -299,10 +299,10 @@ def test_members_talk_in_the_workspace_discussion_from_the_page(team):
 
 @pytest.mark.usefixtures("toolbox_media")
 def test_members_find_attach_and_remove_toolbox_resources_from_the_page(team):
-    from tests.vetnet_plugin.toolbox_helpers import context, deposit
+    from tests.vetnet_plugin.toolbox_helpers import deposit, in_course
 
     workspace_block, ana, ben, uuid = team
-    resource = deposit(person(ana.runtime).user, context(COURSE_KEY), title="Energy audit <b>template</b>")
+    resource = deposit(person(ana.runtime).user, in_course(COURSE_KEY), title="Energy audit <b>template</b>")
     status, found = get(ben, workspace_block, "attachable", {"workspace": uuid, "search": ""})
     assert status == 200 and found["count"] >= 1
     assert "Energy audit &lt;b&gt;template&lt;/b&gt;" in found["html"] and 'data-vetnet-action="attach"' in found["html"]

@@ -6,6 +6,7 @@ the caller's scope is "not found", never revealed by a different error.
 """
 from __future__ import annotations
 
+import functools
 import uuid as uuid_module
 from dataclasses import dataclass
 
@@ -54,12 +55,26 @@ def _check_context(context: data.ToolboxContext) -> None:
         raise InvalidInput(_("Unknown resource type(s): {types}.").format(types=", ".join(sorted(unknown))))
 
 
-def viewer_for(*, user, context: data.ToolboxContext) -> Viewer:
-    """Check that ``user`` belongs to the context's course community and say whether they are its staff."""
+def in_course(function):
+    """
+    A toolbox function called as every feature's is, ``user=`` and ``course_key=``, with what
+    the block's trainer chose as ``context=`` (a ``ToolboxContext``); without one, the
+    defaults: both libraries, deposits wait for approval.
+    """
+
+    @functools.wraps(function)
+    def called(*args, context: data.ToolboxContext | None = None, **kwargs):
+        return function(*args, context=data.ToolboxContext() if context is None else context, **kwargs)
+
+    return called
+
+
+def viewer_for(*, user, course_key, context: data.ToolboxContext) -> Viewer:
+    """Check that ``user`` belongs to the course's community and say whether they are its staff."""
     if not isinstance(context, data.ToolboxContext):
-        raise InvalidInput(_("A toolbox request needs its course context."))
+        raise InvalidInput(_("The toolbox's settings are not valid."))
     _check_context(context)
-    actor = actor_for(user=user, course_key=context.course_key)
+    actor = actor_for(user=user, course_key=course_key)
     require_member(actor, _("Only members of this course community can use its toolbox."))
     return Viewer(actor=actor, context=context)
 

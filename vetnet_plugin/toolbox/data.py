@@ -29,14 +29,16 @@ class ResourceMetadata:
 @dataclass(frozen=True)
 class ToolboxContext:
     """
-    Where a request comes from and what the trainer allowed there.
+    What the trainer allowed where a request comes from (the course travels
+    beside it, as ``course_key=``, as in every feature's API).
 
     ``scope``: "course", "community" or "both". ``moderation``: "open" or
-    "approval". ``max_upload_bytes`` of 0 means the operator's limit; a block
-    may only lower it. Empty ``resource_types`` means every type.
+    "approval". ``usage_key``: the block the request comes from, if any.
+    ``max_upload_bytes`` of 0 means the operator's limit; a block may only
+    lower it. Empty ``resource_types`` means every type. The defaults are a
+    request without a block: both libraries, deposits wait for approval.
     """
 
-    course_key: str
     scope: str = "both"
     usage_key: str = ""
     moderation: str = "approval"

@@ -26,6 +26,7 @@ from .access import (
     can_moderate,
     check_rate_limit,
     get_visible_resource,
+    in_course,
     require_author_or_moderator,
     require_moderator,
     viewer_for,
@@ -41,10 +42,10 @@ from .uploads import allowed_extensions, check_upload
 log = logging.getLogger(__name__)
 
 
-def upload_limit(context: data.ToolboxContext) -> int:
+def upload_limit(context: data.ToolboxContext | None = None) -> int:
     """The block's upload limit, never above the operator's."""
     operator = int(setting("VETNET_TOOLBOX_MAX_UPLOAD_BYTES"))
-    if context.max_upload_bytes and context.max_upload_bytes > 0:
+    if context is not None and context.max_upload_bytes and context.max_upload_bytes > 0:
         return min(operator, int(context.max_upload_bytes))
     return operator
 
@@ -136,8 +137,10 @@ def _set_attributes(resource: Resource, clean: dict) -> None:
     )
 
 
+@in_course
 def deposit_resource(
-    *, user, context: data.ToolboxContext, metadata, file=None, filename: str = "", link_url: str = "",
+    *, user, course_key, context: data.ToolboxContext | None = None,
+    metadata, file=None, filename: str = "", link_url: str = "",
     in_community_library: bool = True,
 ) -> data.Resource:
     """
@@ -147,7 +150,7 @@ def deposit_resource(
     moderation asks for it (course staff always publish at once). Raises
     ``InvalidInput`` with per-field errors and stores nothing if any part is wrong.
     """
-    viewer = viewer_for(user=user, context=context)
+    viewer = viewer_for(user=user, course_key=course_key, context=context)
     clean = clean_metadata(metadata, allowed_types=context.resource_types)
     checked, link = _checked_content(context=context, file=file, filename=filename, link_url=link_url)
     check_rate_limit(viewer, "deposit")
@@ -168,11 +171,13 @@ def deposit_resource(
         version = _new_version(resource, number=1, file=file, checked=checked, link_url=link, change_note="")
         _save_version(version, stored)
         Resource.objects.filter(pk=resource.pk).update(current_version=version)
-    return get_resource(user=user, context=context, resource_uuid=resource.uuid)
+    return get_resource(user=user, course_key=course_key, context=context, resource_uuid=resource.uuid)
 
 
+@in_course
 def add_resource_version(
-    *, user, context: data.ToolboxContext, resource_uuid, file=None, filename: str = "", link_url: str = "",
+    *, user, course_key, context: data.ToolboxContext | None = None,
+    resource_uuid, file=None, filename: str = "", link_url: str = "",
     change_note: str = "",
 ) -> data.Resource:
     """
@@ -181,7 +186,7 @@ def add_resource_version(
     Under staff approval a new version by a member sends the resource back
     to the moderation queue. A rejected upload leaves the resource as it was.
     """
-    viewer = viewer_for(user=user, context=context)
+    viewer = viewer_for(user=user, course_key=course_key, context=context)
     limits = _limits_for_version(context, get_visible_resource(viewer, resource_uuid))
     checked, link = _checked_content(context=limits, file=file, filename=filename, link_url=link_url)
     check_rate_limit(viewer, "deposit")
@@ -199,7 +204,7 @@ def add_resource_version(
         if context.moderation == "approval" and not can_moderate(viewer, resource):
             changes.update(status=Resource.PENDING, moderation_reason="")
         Resource.objects.filter(pk=resource.pk).update(**changes)
-    return get_resource(user=user, context=context, resource_uuid=resource_uuid)
+    return get_resource(user=user, course_key=course_key, context=context, resource_uuid=resource_uuid)
 
 
 def _from_its_block(context: data.ToolboxContext, resource: Resource) -> bool:
@@ -229,7 +234,11 @@ def _apply_metadata(resource: Resource, clean: dict, **extra) -> None:
     _set_attributes(resource, clean)
 
 
-def update_resource(*, user, context: data.ToolboxContext, resource_uuid, metadata) -> data.Resource:
+@in_course
+def update_resource(
+    *, user, course_key, context: data.ToolboxContext | None = None,
+    resource_uuid, metadata
+) -> data.Resource:
     """
     Change a resource's metadata (its author or course staff); all fields are replaced.
 
@@ -237,7 +246,7 @@ def update_resource(*, user, context: data.ToolboxContext, resource_uuid, metada
     pending change: members keep seeing the approved text until staff approve it
     (``approve_resource_change``). A later edit replaces the waiting one.
     """
-    viewer = viewer_for(user=user, context=context)
+    viewer = viewer_for(user=user, course_key=course_key, context=context)
     clean = clean_metadata(metadata, allowed_types=context.resource_types)
     with transaction.atomic():
         resource = get_visible_resource(viewer, resource_uuid, for_update=True)
@@ -249,12 +258,16 @@ def update_resource(*, user, context: data.ToolboxContext, resource_uuid, metada
             Resource.objects.filter(pk=resource.pk).update(pending_change=clean, pending_change_at=timezone.now())
         else:
             _apply_metadata(resource, clean, pending_change=None, pending_change_at=None)
-    return get_resource(user=user, context=context, resource_uuid=resource_uuid)
+    return get_resource(user=user, course_key=course_key, context=context, resource_uuid=resource_uuid)
 
 
-def approve_resource_change(*, user, context: data.ToolboxContext, resource_uuid) -> data.Resource:
+@in_course
+def approve_resource_change(
+    *, user, course_key, context: data.ToolboxContext | None = None,
+    resource_uuid
+) -> data.Resource:
     """Publish the change waiting on a resource: members see the new text from now on. Course staff only."""
-    viewer = viewer_for(user=user, context=context)
+    viewer = viewer_for(user=user, course_key=course_key, context=context)
     with transaction.atomic():
         resource = get_visible_resource(viewer, resource_uuid, for_update=True)
         require_moderator(viewer, resource)
@@ -262,13 +275,17 @@ def approve_resource_change(*, user, context: data.ToolboxContext, resource_uuid
             raise Conflict(_("No change to this resource is waiting for approval."))
         clean = clean_metadata(resource.pending_change)
         _apply_metadata(resource, clean, pending_change=None, pending_change_at=None, moderation_reason="")
-    return get_resource(user=user, context=context, resource_uuid=resource_uuid)
+    return get_resource(user=user, course_key=course_key, context=context, resource_uuid=resource_uuid)
 
 
-def reject_resource_change(*, user, context: data.ToolboxContext, resource_uuid, reason: str) -> data.Resource:
+@in_course
+def reject_resource_change(
+    *, user, course_key, context: data.ToolboxContext | None = None,
+    resource_uuid, reason: str
+) -> data.Resource:
     """Decline the change waiting on a resource, with a reason its author sees; the approved text stays."""
     reason = _moderation_reason(reason)
-    viewer = viewer_for(user=user, context=context)
+    viewer = viewer_for(user=user, course_key=course_key, context=context)
     with transaction.atomic():
         resource = get_visible_resource(viewer, resource_uuid, for_update=True)
         require_moderator(viewer, resource)
@@ -277,12 +294,13 @@ def reject_resource_change(*, user, context: data.ToolboxContext, resource_uuid,
         Resource.objects.filter(pk=resource.pk).update(
             pending_change=None, pending_change_at=None, moderation_reason=reason
         )
-    return get_resource(user=user, context=context, resource_uuid=resource_uuid)
+    return get_resource(user=user, course_key=course_key, context=context, resource_uuid=resource_uuid)
 
 
-def withdraw_resource(*, user, context: data.ToolboxContext, resource_uuid) -> None:
+@in_course
+def withdraw_resource(*, user, course_key, context: data.ToolboxContext | None = None, resource_uuid) -> None:
     """Delete a resource and every version's file (its author or course staff)."""
-    viewer = viewer_for(user=user, context=context)
+    viewer = viewer_for(user=user, course_key=course_key, context=context)
     with transaction.atomic():
         resource = get_visible_resource(viewer, resource_uuid, for_update=True)
         require_author_or_moderator(viewer, resource)
@@ -291,20 +309,25 @@ def withdraw_resource(*, user, context: data.ToolboxContext, resource_uuid) -> N
         transaction.on_commit(lambda: delete_stored_files(names))
 
 
-def get_resource(*, user, context: data.ToolboxContext, resource_uuid) -> data.Resource:
+@in_course
+def get_resource(*, user, course_key, context: data.ToolboxContext | None = None, resource_uuid) -> data.Resource:
     """One resource the user may see in this context, with its history for the author and staff."""
-    viewer = viewer_for(user=user, context=context)
+    viewer = viewer_for(user=user, course_key=course_key, context=context)
     resource = get_visible_resource(viewer, resource_uuid)
     return to_resource(resource, user=user, can_moderate=can_moderate(viewer, resource), with_history=True)
 
 
-def visible_resource_titles(*, user, context: data.ToolboxContext, resource_uuids) -> dict[str, str]:
+@in_course
+def visible_resource_titles(
+    *, user, course_key, context: data.ToolboxContext | None = None,
+    resource_uuids
+) -> dict[str, str]:
     """
     Of ``resource_uuids``, those the user may see in this context now, by uuid
     string, with their titles: one query, for a page listing resources it
     refers to (a workspace's attachments). Ids that are not uuids are ignored.
     """
-    viewer = viewer_for(user=user, context=context)
+    viewer = viewer_for(user=user, course_key=course_key, context=context)
     wanted = set()
     for value in resource_uuids:
         try:
@@ -317,18 +340,20 @@ def visible_resource_titles(*, user, context: data.ToolboxContext, resource_uuid
     return {str(resource_uuid): title for resource_uuid, title in rows}
 
 
-def _moderate(*, user, context, resource_uuid, status: str, reason: str = "") -> data.Resource:
-    viewer = viewer_for(user=user, context=context)
+def _moderate(*, user, course_key, context, resource_uuid, status: str, reason: str = "") -> data.Resource:
+    viewer = viewer_for(user=user, course_key=course_key, context=context)
     with transaction.atomic():
         resource = get_visible_resource(viewer, resource_uuid, for_update=True)
         require_moderator(viewer, resource)
         Resource.objects.filter(pk=resource.pk).update(status=status, moderation_reason=reason)
-    return get_resource(user=user, context=context, resource_uuid=resource_uuid)
+    return get_resource(user=user, course_key=course_key, context=context, resource_uuid=resource_uuid)
 
 
-def approve_resource(*, user, context: data.ToolboxContext, resource_uuid) -> data.Resource:
+@in_course
+def approve_resource(*, user, course_key, context: data.ToolboxContext | None = None, resource_uuid) -> data.Resource:
     """Publish a pending (or hidden, or rejected) resource. Course staff only."""
-    return _moderate(user=user, context=context, resource_uuid=resource_uuid, status=Resource.PUBLISHED)
+    return _moderate(user=user, course_key=course_key, context=context, resource_uuid=resource_uuid,
+                     status=Resource.PUBLISHED)
 
 
 def _moderation_reason(reason) -> str:
@@ -342,21 +367,32 @@ def _moderation_reason(reason) -> str:
     return reason
 
 
-def reject_resource(*, user, context: data.ToolboxContext, resource_uuid, reason: str) -> data.Resource:
+@in_course
+def reject_resource(
+    *, user, course_key, context: data.ToolboxContext | None = None,
+    resource_uuid, reason: str
+) -> data.Resource:
     """Reject a resource with a reason its author sees. Course staff only."""
     reason = _moderation_reason(reason)
-    return _moderate(user=user, context=context, resource_uuid=resource_uuid, status=Resource.REJECTED, reason=reason)
+    return _moderate(user=user, course_key=course_key, context=context, resource_uuid=resource_uuid,
+                     status=Resource.REJECTED, reason=reason)
 
 
-def hide_resource(*, user, context: data.ToolboxContext, resource_uuid, reason: str = "") -> data.Resource:
+@in_course
+def hide_resource(
+    *, user, course_key, context: data.ToolboxContext | None = None,
+    resource_uuid, reason: str = ""
+) -> data.Resource:
     """Hide a published resource from members. Course staff only."""
     return _moderate(
-        user=user, context=context, resource_uuid=resource_uuid, status=Resource.HIDDEN, reason=(reason or "").strip()
+        user=user, course_key=course_key, context=context, resource_uuid=resource_uuid, status=Resource.HIDDEN,
+        reason=(reason or "").strip(),
     )
 
 
+@in_course
 def open_resource_download(
-    *, user, context: data.ToolboxContext, resource_uuid, version: int | None = None
+    *, user, course_key, context: data.ToolboxContext | None = None, resource_uuid, version: int | None = None
 ) -> data.Download:
     """
     Open a resource's file for download and count the download.
@@ -364,7 +400,7 @@ def open_resource_download(
     Members get the current version; older versions are for the author and
     staff. A file still being scanned is a ``Conflict`` (try again later).
     """
-    viewer = viewer_for(user=user, context=context)
+    viewer = viewer_for(user=user, course_key=course_key, context=context)
     resource = get_visible_resource(viewer, resource_uuid)
     if version is None:
         chosen = resource.current_version

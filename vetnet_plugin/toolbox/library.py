@@ -28,7 +28,7 @@ from ..core.pagination import (
 from ..core.search import bounded_word_scan, substring_filter, uses_fulltext, word_filter
 from ..exceptions import AccessDenied, InvalidInput
 from . import data
-from .access import can_moderate, viewer_for, visible_resources
+from .access import can_moderate, in_course, viewer_for, visible_resources
 from .models import Resource, ResourceAttribute
 from .render import to_resource
 from .vocabulary import SORT_CODES
@@ -215,8 +215,10 @@ def _filter_scanned(unsearched, filters: data.ResourceFilters, *, user, terms, w
                              terms=terms, window=window, fields=("pk", *_SINGLE_FACETS))
 
 
+@in_course
 def list_resources(
-    *, user, context: data.ToolboxContext, filters: data.ResourceFilters | None = None, sort: str = "newest",
+    *, user, course_key, context: data.ToolboxContext | None = None,
+    filters: data.ResourceFilters | None = None, sort: str = "newest",
     page: int = 1, page_size: int | None = None, with_facets: bool = True, cursor: str | None = None,
 ) -> base_data.Page:
     """
@@ -236,7 +238,7 @@ def list_resources(
     index after this page's last resource, however deep, and even past the
     last counted page (see ``core.pagination``).
     """
-    viewer = viewer_for(user=user, context=context)
+    viewer = viewer_for(user=user, course_key=course_key, context=context)
     if sort not in SORT_CODES:
         raise InvalidInput(_("Sort by newest, best rated or most adopted."), errors={"sort": [_("Unknown order.")]})
     filters = filters or data.ResourceFilters()
@@ -318,8 +320,9 @@ def list_resources(
 CHANGES = "changes"
 
 
+@in_course
 def list_moderation_queue(
-    *, user, context: data.ToolboxContext, status: str = Resource.PENDING, page: int = 1,
+    *, user, course_key, context: data.ToolboxContext | None = None, status: str = Resource.PENDING, page: int = 1,
     page_size: int | None = None,
 ) -> base_data.Page:
     """
@@ -327,7 +330,7 @@ def list_moderation_queue(
 
     ``status`` "changes" lists published resources whose author's edit waits for approval.
     """
-    viewer = viewer_for(user=user, context=context)
+    viewer = viewer_for(user=user, course_key=course_key, context=context)
     if not viewer.is_staff:
         raise AccessDenied(_("Only course staff can moderate the toolbox."))
     if status == CHANGES:

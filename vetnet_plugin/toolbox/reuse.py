@@ -21,6 +21,7 @@ from . import data
 from .access import (
     check_rate_limit,
     get_visible_resource,
+    in_course,
     parse_uuid,
     viewer_for,
     visible_resources,
@@ -55,9 +56,13 @@ def refresh_rating(resource_id: int) -> None:
     )
 
 
-def review_resource(*, user, context: data.ToolboxContext, resource_uuid, rating, text: str = "") -> data.Review:
+@in_course
+def review_resource(
+    *, user, course_key, context: data.ToolboxContext | None = None,
+    resource_uuid, rating, text: str = ""
+) -> data.Review:
     """Rate (1 to 5) and review a resource; a member's second review replaces their first."""
-    viewer = viewer_for(user=user, context=context)
+    viewer = viewer_for(user=user, course_key=course_key, context=context)
     try:
         rating = int(rating)
     except (TypeError, ValueError):
@@ -97,9 +102,10 @@ def _write_review(resource_id: int, user, rating: int, text: str) -> Review:
     return review
 
 
-def delete_review(*, user, context: data.ToolboxContext, resource_uuid) -> None:
+@in_course
+def delete_review(*, user, course_key, context: data.ToolboxContext | None = None, resource_uuid) -> None:
     """Withdraw one's own review of a resource."""
-    viewer = viewer_for(user=user, context=context)
+    viewer = viewer_for(user=user, course_key=course_key, context=context)
     resource = get_visible_resource(viewer, resource_uuid)
     _delete_review(resource.pk, user)
 
@@ -111,11 +117,13 @@ def _delete_review(resource_id: int, user) -> None:
     refresh_rating(resource_id)
 
 
+@in_course
 def list_reviews(
-    *, user, context: data.ToolboxContext, resource_uuid, page: int = 1, page_size: int | None = None
+    *, user, course_key, context: data.ToolboxContext | None = None,
+    resource_uuid, page: int = 1, page_size: int | None = None
 ) -> base_data.Page:
     """A resource's reviews, newest first; ``extra["own"]`` is the user's own review or None."""
-    viewer = viewer_for(user=user, context=context)
+    viewer = viewer_for(user=user, course_key=course_key, context=context)
     resource = get_visible_resource(viewer, resource_uuid)
     reviews = Review.objects.filter(resource=resource).select_related("author").order_by("-modified", "-id")
     own = Review.objects.filter(resource=resource, author=user).select_related("author").first()
@@ -131,9 +139,13 @@ def list_reviews(
                     extra={"own": to_review(own) if own else None})
 
 
-def adopt_resource(*, user, context: data.ToolboxContext, resource_uuid, context_note: str = "") -> data.Adoption:
+@in_course
+def adopt_resource(
+    *, user, course_key, context: data.ToolboxContext | None = None,
+    resource_uuid, context_note: str = ""
+) -> data.Adoption:
     """Mark "I adopted this"; counted once per member on the resource."""
-    viewer = viewer_for(user=user, context=context)
+    viewer = viewer_for(user=user, course_key=course_key, context=context)
     note = clean_adoption_text(context_note, name="context", limit=2000)
     resource = get_visible_resource(viewer, resource_uuid)
     if resource.status != Resource.PUBLISHED:
@@ -150,11 +162,12 @@ def adopt_resource(*, user, context: data.ToolboxContext, resource_uuid, context
     return to_adoption(adoption)
 
 
+@in_course
 def report_adoption_outcome(
-    *, user, context: data.ToolboxContext, resource_uuid, outcome: str, report: str = ""
+    *, user, course_key, context: data.ToolboxContext | None = None, resource_uuid, outcome: str, report: str = ""
 ) -> data.Adoption:
     """Report how one's adoption of a resource went ("success", "partial", "not_successful")."""
-    viewer = viewer_for(user=user, context=context)
+    viewer = viewer_for(user=user, course_key=course_key, context=context)
     clean_outcome(outcome)
     clean_adoption_text(report, name="outcome_report", limit=5000)
     resource = get_visible_resource(viewer, resource_uuid)
@@ -164,17 +177,19 @@ def report_adoption_outcome(
     return to_adoption(adoption)
 
 
-def withdraw_adoption(*, user, context: data.ToolboxContext, resource_uuid) -> None:
+@in_course
+def withdraw_adoption(*, user, course_key, context: data.ToolboxContext | None = None, resource_uuid) -> None:
     """Take back one's "I adopted this"."""
-    viewer = viewer_for(user=user, context=context)
+    viewer = viewer_for(user=user, course_key=course_key, context=context)
     resource = get_visible_resource(viewer, resource_uuid)
     withdraw_member_adoption(parent=Resource, parent_id=resource.pk, adoptions=Adoption, parent_field="resource",
                              member_id=user.id)
 
 
-def list_adoptions(*, user, context: data.ToolboxContext, resource_uuid) -> dict:
+@in_course
+def list_adoptions(*, user, course_key, context: data.ToolboxContext | None = None, resource_uuid) -> dict:
     """How a resource was adopted: counts per outcome, the user's own adoption and the reports."""
-    viewer = viewer_for(user=user, context=context)
+    viewer = viewer_for(user=user, course_key=course_key, context=context)
     resource = get_visible_resource(viewer, resource_uuid)
     summary = adoption_summary(Adoption.objects.filter(resource=resource), user_id=user.id)
     for adoption in [*summary["newest"], summary["own"]]:
@@ -219,57 +234,70 @@ def _collection_fields(title, description, visibility) -> dict:
     }
 
 
+@in_course
 def create_collection(
-    *, user, context: data.ToolboxContext, title: str, description: str = "", visibility: str = Collection.PRIVATE
+    *, user, course_key, context: data.ToolboxContext | None = None,
+    title: str, description: str = "", visibility: str = Collection.PRIVATE
 ) -> data.Collection:
     """Create a named collection, private or shared with the course or the community."""
-    viewer = viewer_for(user=user, context=context)
+    viewer = viewer_for(user=user, course_key=course_key, context=context)
     fields = _collection_fields(title, description, visibility)
     check_rate_limit(viewer, "collection")
     collection = Collection.objects.create(owner=user, course_key=viewer.course_key, **fields)
     return to_collection(collection)
 
 
+@in_course
 def update_collection(
-    *, user, context: data.ToolboxContext, collection_uuid, title: str, description: str = "",
+    *, user, course_key, context: data.ToolboxContext | None = None, collection_uuid, title: str, description: str = "",
     visibility: str = Collection.PRIVATE,
 ) -> data.Collection:
     """Rename, describe or re-share one's own collection."""
-    viewer = viewer_for(user=user, context=context)
+    viewer = viewer_for(user=user, course_key=course_key, context=context)
     fields = _collection_fields(title, description, visibility)
     collection = _get_collection(viewer, collection_uuid, own=True)
     Collection.objects.filter(pk=collection.pk).update(**fields, modified=timezone.now())
-    return get_collection(user=user, context=context, collection_uuid=collection_uuid)
+    return get_collection(user=user, course_key=course_key, context=context, collection_uuid=collection_uuid)
 
 
-def delete_collection(*, user, context: data.ToolboxContext, collection_uuid) -> None:
+@in_course
+def delete_collection(*, user, course_key, context: data.ToolboxContext | None = None, collection_uuid) -> None:
     """Delete one's own collection (the resources stay)."""
-    viewer = viewer_for(user=user, context=context)
+    viewer = viewer_for(user=user, course_key=course_key, context=context)
     _get_collection(viewer, collection_uuid, own=True).delete()
 
 
-def add_to_collection(*, user, context: data.ToolboxContext, collection_uuid, resource_uuid) -> data.Collection:
+@in_course
+def add_to_collection(
+    *, user, course_key, context: data.ToolboxContext | None = None,
+    collection_uuid, resource_uuid
+) -> data.Collection:
     """Put a resource the user can see into their own collection (idempotent)."""
-    viewer = viewer_for(user=user, context=context)
+    viewer = viewer_for(user=user, course_key=course_key, context=context)
     collection = _get_collection(viewer, collection_uuid, own=True)
     resource = get_visible_resource(viewer, resource_uuid)
     CollectionItem.objects.get_or_create(collection=collection, resource=resource)
-    return get_collection(user=user, context=context, collection_uuid=collection_uuid)
+    return get_collection(user=user, course_key=course_key, context=context, collection_uuid=collection_uuid)
 
 
-def remove_from_collection(*, user, context: data.ToolboxContext, collection_uuid, resource_uuid) -> data.Collection:
+@in_course
+def remove_from_collection(
+    *, user, course_key, context: data.ToolboxContext | None = None,
+    collection_uuid, resource_uuid
+) -> data.Collection:
     """Take a resource out of one's own collection."""
-    viewer = viewer_for(user=user, context=context)
+    viewer = viewer_for(user=user, course_key=course_key, context=context)
     collection = _get_collection(viewer, collection_uuid, own=True)
     CollectionItem.objects.filter(
         collection=collection, resource__uuid=parse_uuid(resource_uuid, what=_("resource"))
     ).delete()
-    return get_collection(user=user, context=context, collection_uuid=collection_uuid)
+    return get_collection(user=user, course_key=course_key, context=context, collection_uuid=collection_uuid)
 
 
-def get_collection(*, user, context: data.ToolboxContext, collection_uuid) -> data.Collection:
+@in_course
+def get_collection(*, user, course_key, context: data.ToolboxContext | None = None, collection_uuid) -> data.Collection:
     """A collection the user may see, listing only the resources they may see here."""
-    viewer = viewer_for(user=user, context=context)
+    viewer = viewer_for(user=user, course_key=course_key, context=context)
     collection = _get_collection(viewer, collection_uuid, own=False)
     uuids = visible_resources(viewer).filter(
         pk__in=CollectionItem.objects.filter(collection=collection).values("resource_id")
@@ -277,15 +305,17 @@ def get_collection(*, user, context: data.ToolboxContext, collection_uuid) -> da
     return to_collection(collection, [str(u) for u in uuids])
 
 
+@in_course
 def list_collection_resources(
-    *, user, context: data.ToolboxContext, collection_uuid, page: int = 1, page_size: int | None = None,
+    *, user, course_key, context: data.ToolboxContext | None = None,
+    collection_uuid, page: int = 1, page_size: int | None = None,
 ) -> base_data.Page:
     """
     One page of the resources in a collection the user may see, by title,
     as the library shows them; ``extra["collection"]`` is the collection.
     Resources the user may not see here are left out, as everywhere.
     """
-    viewer = viewer_for(user=user, context=context)
+    viewer = viewer_for(user=user, course_key=course_key, context=context)
     collection = _get_collection(viewer, collection_uuid, own=False)
     queryset = visible_resources(viewer).filter(
         pk__in=CollectionItem.objects.filter(collection=collection).values("resource_id")
@@ -295,9 +325,10 @@ def list_collection_resources(
                     extra={"collection": to_collection(collection)})
 
 
-def list_collections(*, user, context: data.ToolboxContext, mine: bool = False) -> tuple:
+@in_course
+def list_collections(*, user, course_key, context: data.ToolboxContext | None = None, mine: bool = False) -> tuple:
     """The user's own collections and those shared with them here (up to 200)."""
-    viewer = viewer_for(user=user, context=context)
+    viewer = viewer_for(user=user, course_key=course_key, context=context)
     queryset = _visible_collections(viewer)
     if mine:
         queryset = queryset.filter(owner_id=user.id)

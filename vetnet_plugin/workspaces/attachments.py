@@ -25,9 +25,9 @@ MAX_ATTACHMENTS = 50
 MAX_SEARCH_RESULTS = 10
 
 
-def toolbox_context(seat: Seat) -> ToolboxContext:
+def in_toolbox(seat: Seat) -> dict:
     """The toolbox as a workspace reaches it: the course's own resources and the community library."""
-    return ToolboxContext(course_key=str(seat.actor.course_key), scope="both")
+    return {"course_key": str(seat.actor.course_key), "context": ToolboxContext(scope="both")}
 
 
 def _resource_uuid(value) -> uuid.UUID:
@@ -39,7 +39,7 @@ def _resource_uuid(value) -> uuid.UUID:
 
 def _values(seat: Seat, rows) -> list[data.WorkspaceAttachment]:
     rows = list(rows)
-    visible = visible_resource_titles(user=seat.actor.user, context=toolbox_context(seat),
+    visible = visible_resource_titles(user=seat.actor.user, **in_toolbox(seat),
                                       resource_uuids=[row.resource_uuid for row in rows]) if rows else {}
     return [data.WorkspaceAttachment(
         resource_uuid=str(row.resource_uuid), title=visible.get(str(row.resource_uuid), row.title),
@@ -67,7 +67,7 @@ def find_attachable_resources(*, user, course_key, workspace_uuid, search: str =
     if not isinstance(search, str) or len(search) > 200:
         message = _("Search with at most 200 characters.")
         raise InvalidInput(message, errors={"search": [message]})
-    found = list_resources(user=user, context=toolbox_context(seat), filters=ResourceFilters(search=search.strip()),
+    found = list_resources(user=user, **in_toolbox(seat), filters=ResourceFilters(search=search.strip()),
                            page_size=MAX_SEARCH_RESULTS, with_facets=False)
     attached = {str(value) for value in WorkspaceAttachment.objects.filter(workspace=seat.workspace).values_list(
         "resource_uuid", flat=True)}
@@ -80,7 +80,7 @@ def attach_resource(*, user, course_key, workspace_uuid, resource_uuid) -> data.
     """Attach a published resource the member can see in the toolbox (members and staff); once per resource."""
     seat = writable_seat(user=user, course_key=course_key, workspace_uuid=workspace_uuid)
     wanted = _resource_uuid(resource_uuid)
-    resource = get_resource(user=user, context=toolbox_context(seat), resource_uuid=wanted)
+    resource = get_resource(user=user, **in_toolbox(seat), resource_uuid=wanted)
     if resource.status != "published":
         raise Conflict(_("Only published resources can be attached: the other members could not open this one."))
     if WorkspaceAttachment.objects.filter(workspace=seat.workspace).count() >= MAX_ATTACHMENTS:

@@ -54,7 +54,8 @@ def publish_outcome(*, user, course_key, workspace_uuid, licence: str, descripti
     file.name = "outcome.md"
     theme = workspace.theme
     resource = deposit_resource(
-        user=user, context=ToolboxContext(course_key=str(seat.actor.course_key), scope="both", moderation="approval"),
+        user=user, course_key=str(seat.actor.course_key),
+        context=ToolboxContext(scope="both", moderation="approval"),
         metadata={"title": workspace.title[:200], "description": "\n\n".join(p for p in (description.strip(), credit)
                                                                              if p)[:10000],
                   "resource_type": "project_result", "licence": licence,

@@ -50,7 +50,7 @@ def upload_extensions() -> list[str]:
 
 def operator_upload_limit() -> int:
     """The operator's upload limit in bytes, before any block lowers it."""
-    return api.upload_limit(api.ToolboxContext(course_key=""))
+    return api.upload_limit()
 
 
 class ToolboxBackend:
@@ -66,14 +66,16 @@ class ToolboxBackend:
     def __init__(self, *, user: BlockUser | ActingUser, course_key: str, usage_key: str, scope: str,
                  moderation: str, resource_types: Sequence[str] = (), max_upload_bytes: int = 0):
         self.acting = user if isinstance(user, ActingUser) else ActingUser(user)
+        self.course_key = course_key
         self.context = api.ToolboxContext(
-            course_key=course_key, usage_key=usage_key, scope=scope, moderation=moderation,
+            usage_key=usage_key, scope=scope, moderation=moderation,
             resource_types=tuple(resource_types or ()), max_upload_bytes=int(max_upload_bytes or 0),
         )
         self.members = MembersBackend(user=self.acting, course_key=course_key)
 
     def _as_user(self) -> dict:
-        return {"user": self.acting.django_user(self._SIGN_IN), "context": self.context}
+        return {"user": self.acting.django_user(self._SIGN_IN), "course_key": self.course_key,
+                "context": self.context}
 
     def upload_limit(self) -> int:
         """The upload limit in bytes here: the block's, never above the operator's."""

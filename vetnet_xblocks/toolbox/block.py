@@ -101,9 +101,10 @@ class ToolboxBlock(ToolboxHandlersMixin, VetnetBlock):
             max_upload_bytes=max(0, int(self.max_upload_mb or 0)) * 1024 * 1024,
         )
 
-    def toolbox_context(self):
-        """The toolbox context of this block, from its Studio settings."""
-        return self.toolbox_backend().context
+    def toolbox_arguments(self) -> dict:
+        """The course and the ``ToolboxContext`` (its Studio settings) this block calls the toolbox with."""
+        backend = self.toolbox_backend()
+        return {"course_key": backend.course_key, "context": backend.context}
 
     # -- learner view ----------------------------------------------------------
 

@@ -34,9 +34,10 @@ from .serializers import (
 _METADATA_FIELDS = tuple(api.ResourceMetadata.__dataclass_fields__)
 
 
-def _context(request, course_key) -> api.ToolboxContext:
+def _in_course(request, course_key) -> dict:
+    """The course, and the library the request names (``?scope=``); deposits wait for approval."""
     scope = request.query_params.get("scope", "both")
-    return api.ToolboxContext(course_key=course_key, scope=scope, moderation="approval")
+    return {"course_key": course_key, "context": api.ToolboxContext(scope=scope, moderation="approval")}
 
 
 def _valid(serializer_class, payload):
@@ -66,7 +67,7 @@ class ResourceListView(ToolboxView):
         scope, sort = params.pop("scope"), params.pop("sort")
         page_number, page_size, cursor = params.pop("page"), params.pop("page_size"), params.pop("cursor")
         page = api.list_resources(
-            user=request.user, context=api.ToolboxContext(course_key=course_key, scope=scope),
+            user=request.user, course_key=course_key, context=api.ToolboxContext(scope=scope),
             filters=api.ResourceFilters(**params), sort=sort, page=page_number, page_size=page_size, cursor=cursor,
         )
         return Response(page_body(request, page, ResourceSerializer, facets=page.extra.get("facets", {}),
@@ -86,7 +87,7 @@ class ResourceListView(ToolboxView):
         params = _valid(DepositSerializer, payload)
         upload = params.pop("file", None)
         resource = api.deposit_resource(
-            user=request.user, context=_context(request, course_key),
+            user=request.user, **_in_course(request, course_key),
             metadata={name: params[name] for name in _METADATA_FIELDS},
             file=upload, filename=getattr(upload, "name", ""), link_url=params["link_url"],
             in_community_library=params["in_community_library"],
@@ -99,7 +100,7 @@ class ResourceDetailView(ToolboxView):
 
     @extend_schema(responses=ResourceSerializer)
     def get(self, request, course_key, resource_uuid):
-        resource = api.get_resource(user=request.user, context=_context(request, course_key),
+        resource = api.get_resource(user=request.user, **_in_course(request, course_key),
                                     resource_uuid=resource_uuid)
         return Response(ResourceSerializer(resource).data)
 
@@ -107,14 +108,14 @@ class ResourceDetailView(ToolboxView):
     def put(self, request, course_key, resource_uuid):
         params = _valid(DepositSerializer, request.data)
         resource = api.update_resource(
-            user=request.user, context=_context(request, course_key), resource_uuid=resource_uuid,
+            user=request.user, **_in_course(request, course_key), resource_uuid=resource_uuid,
             metadata={name: params[name] for name in _METADATA_FIELDS},
         )
         return Response(ResourceSerializer(resource).data)
 
     @extend_schema(responses={204: None})
     def delete(self, request, course_key, resource_uuid):
-        api.withdraw_resource(user=request.user, context=_context(request, course_key), resource_uuid=resource_uuid)
+        api.withdraw_resource(user=request.user, **_in_course(request, course_key), resource_uuid=resource_uuid)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -126,7 +127,7 @@ class ResourceVersionsView(ToolboxView):
         params = _valid(VersionSerializer, request.data)
         upload = params.get("file")
         resource = api.add_resource_version(
-            user=request.user, context=_context(request, course_key), resource_uuid=resource_uuid,
+            user=request.user, **_in_course(request, course_key), resource_uuid=resource_uuid,
             file=upload, filename=getattr(upload, "name", ""), link_url=params["link_url"],
             change_note=params["change_note"],
         )
@@ -142,7 +143,7 @@ class ResourceDownloadView(ToolboxView):
         if version is not None and not str(version).isdigit():
             raise InvalidInput(_("The version must be a whole number."))
         download = api.open_resource_download(
-            user=request.user, context=_context(request, course_key), resource_uuid=resource_uuid,
+            user=request.user, **_in_course(request, course_key), resource_uuid=resource_uuid,
             version=int(version) if version else None,
         )
         return attachment_response(download)
@@ -163,7 +164,7 @@ class ReviewView(ToolboxView):
 
     @extend_schema(responses=ReviewPageSerializer)
     def get(self, request, course_key, resource_uuid):
-        page = api.list_reviews(user=request.user, context=_context(request, course_key),
+        page = api.list_reviews(user=request.user, **_in_course(request, course_key),
                                 resource_uuid=resource_uuid, page=request.query_params.get("page", 1))
         own = page.extra.get("own")
         return Response(page_body(request, page, ReviewSerializer, own=ReviewSerializer(own).data if own else None))
@@ -172,14 +173,14 @@ class ReviewView(ToolboxView):
     def put(self, request, course_key, resource_uuid):
         payload = _object(request.data)
         review = api.review_resource(
-            user=request.user, context=_context(request, course_key), resource_uuid=resource_uuid,
+            user=request.user, **_in_course(request, course_key), resource_uuid=resource_uuid,
             rating=payload.get("rating"), text=payload.get("text", ""),
         )
         return Response(ReviewSerializer(review).data)
 
     @extend_schema(responses={204: None})
     def delete(self, request, course_key, resource_uuid):
-        api.delete_review(user=request.user, context=_context(request, course_key), resource_uuid=resource_uuid)
+        api.delete_review(user=request.user, **_in_course(request, course_key), resource_uuid=resource_uuid)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -188,26 +189,26 @@ class AdoptionView(ToolboxView):
 
     @extend_schema(responses=AdoptionSummarySerializer)
     def get(self, request, course_key, resource_uuid):
-        summary = api.list_adoptions(user=request.user, context=_context(request, course_key),
+        summary = api.list_adoptions(user=request.user, **_in_course(request, course_key),
                                      resource_uuid=resource_uuid)
         return Response(AdoptionSummarySerializer(summary).data)
 
     @extend_schema(request=AdoptionSerializer, responses=AdoptionSerializer)
     def put(self, request, course_key, resource_uuid):
         payload = _object(request.data)
-        context = _context(request, course_key)
-        adoption = api.adopt_resource(user=request.user, context=context, resource_uuid=resource_uuid,
+        where = _in_course(request, course_key)
+        adoption = api.adopt_resource(user=request.user, **where, resource_uuid=resource_uuid,
                                       context_note=payload.get("context", ""))
         if payload.get("outcome"):
             adoption = api.report_adoption_outcome(
-                user=request.user, context=context, resource_uuid=resource_uuid,
+                user=request.user, **where, resource_uuid=resource_uuid,
                 outcome=payload["outcome"], report=payload.get("outcome_report", ""),
             )
         return Response(AdoptionSerializer(adoption).data)
 
     @extend_schema(responses={204: None})
     def delete(self, request, course_key, resource_uuid):
-        api.withdraw_adoption(user=request.user, context=_context(request, course_key), resource_uuid=resource_uuid)
+        api.withdraw_adoption(user=request.user, **_in_course(request, course_key), resource_uuid=resource_uuid)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -217,7 +218,7 @@ class ModerationView(ToolboxView):
     @extend_schema(responses=ResourcePageSerializer)
     def get(self, request, course_key):
         page = api.list_moderation_queue(
-            user=request.user, context=_context(request, course_key),
+            user=request.user, **_in_course(request, course_key),
             status=request.query_params.get("status", "pending"), page=request.query_params.get("page", 1),
         )
         return Response(page_body(request, page, ResourceSerializer))
@@ -229,7 +230,7 @@ class ModerationActionView(ToolboxView):
     @extend_schema(request=ModerationSerializer, responses=ResourceSerializer)
     def post(self, request, course_key, resource_uuid):
         params = _valid(ModerationSerializer, request.data)
-        arguments = {"user": request.user, "context": _context(request, course_key), "resource_uuid": resource_uuid}
+        arguments = {"user": request.user, **_in_course(request, course_key), "resource_uuid": resource_uuid}
         if params["action"] == "approve":
             resource = api.approve_resource(**arguments)
         elif params["action"] == "reject":
@@ -244,7 +245,7 @@ class CollectionListView(ToolboxView):
 
     @extend_schema(responses=CollectionListSerializer)
     def get(self, request, course_key):
-        collections = api.list_collections(user=request.user, context=_context(request, course_key),
+        collections = api.list_collections(user=request.user, **_in_course(request, course_key),
                                            mine=request.query_params.get("mine") in ("1", "true"))
         return Response({"count": len(collections),
                          "results": [CollectionSerializer(c).data for c in collections]})
@@ -252,7 +253,7 @@ class CollectionListView(ToolboxView):
     @extend_schema(request=CollectionSerializer, responses={201: CollectionSerializer})
     def post(self, request, course_key):
         params = _valid(CollectionSerializer, request.data)
-        collection = api.create_collection(user=request.user, context=_context(request, course_key), **params)
+        collection = api.create_collection(user=request.user, **_in_course(request, course_key), **params)
         return Response(CollectionSerializer(collection).data, status=status.HTTP_201_CREATED)
 
 
@@ -261,20 +262,20 @@ class CollectionDetailView(ToolboxView):
 
     @extend_schema(responses=CollectionSerializer)
     def get(self, request, course_key, collection_uuid):
-        collection = api.get_collection(user=request.user, context=_context(request, course_key),
+        collection = api.get_collection(user=request.user, **_in_course(request, course_key),
                                         collection_uuid=collection_uuid)
         return Response(CollectionSerializer(collection).data)
 
     @extend_schema(request=CollectionSerializer, responses=CollectionSerializer)
     def put(self, request, course_key, collection_uuid):
         params = _valid(CollectionSerializer, request.data)
-        collection = api.update_collection(user=request.user, context=_context(request, course_key),
+        collection = api.update_collection(user=request.user, **_in_course(request, course_key),
                                            collection_uuid=collection_uuid, **params)
         return Response(CollectionSerializer(collection).data)
 
     @extend_schema(responses={204: None})
     def delete(self, request, course_key, collection_uuid):
-        api.delete_collection(user=request.user, context=_context(request, course_key),
+        api.delete_collection(user=request.user, **_in_course(request, course_key),
                               collection_uuid=collection_uuid)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -284,12 +285,12 @@ class CollectionItemView(ToolboxView):
 
     @extend_schema(request=None, responses=CollectionSerializer)
     def put(self, request, course_key, collection_uuid, resource_uuid):
-        collection = api.add_to_collection(user=request.user, context=_context(request, course_key),
+        collection = api.add_to_collection(user=request.user, **_in_course(request, course_key),
                                            collection_uuid=collection_uuid, resource_uuid=resource_uuid)
         return Response(CollectionSerializer(collection).data)
 
     @extend_schema(responses=CollectionSerializer)
     def delete(self, request, course_key, collection_uuid, resource_uuid):
-        collection = api.remove_from_collection(user=request.user, context=_context(request, course_key),
+        collection = api.remove_from_collection(user=request.user, **_in_course(request, course_key),
                                                 collection_uuid=collection_uuid, resource_uuid=resource_uuid)
         return Response(CollectionSerializer(collection).data)
