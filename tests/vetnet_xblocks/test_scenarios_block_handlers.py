@@ -153,6 +153,42 @@ def test_discussion_through_the_block(people):
     assert "We need short" not in page(bob, block)
 
 
+def test_each_post_s_forms_carry_that_post_s_ids_and_state(people):
+    """The forms are rendered once per page and filled in per post: each one must still name its own post."""
+    import json  # pylint: disable=import-outside-toplevel
+
+    from lxml import html as lxml_html  # pylint: disable=import-outside-toplevel
+
+    block, (alice, bob, _carol), staff = people
+    threads = [s.thread_id for s in api.list_scenarios(user=alice.user, course_key=COURSE_KEY,
+                                                        usage_key=str(block.scope_ids.usage_id))]
+    for thread_id in threads:
+        act(alice, block, "create_post", {"thread_id": thread_id, "body": f"About {thread_id[:4]}", "language": ""})
+    posts = {thread_id: api.get_thread(user=alice.user, course_key=COURSE_KEY, thread_id=thread_id).posts[0].id
+             for thread_id in threads}
+    flagged = posts[threads[0]]
+    act(bob, block, "flag_post", {"post_id": flagged, "reason": "check"})
+    for who in (bob, staff):
+        tree = lxml_html.fromstring(page(who, block))
+        for thread_id, post_id in posts.items():
+            (item,) = tree.xpath(f'//li[contains(@class, "vetnet-scenarios__post")][.//form[@data-action="create_post"]'
+                                 f'[contains(@data-extra, "{post_id}")]]')
+            (reply,) = item.xpath('./article/details[substring(@id, string-length(@id) - 5) = "-reply"]/form')
+            assert json.loads(reply.get("data-extra")) == {"thread_id": thread_id, "parent_id": post_id}
+            (translate,) = item.xpath('./article/details/form[@data-action="translate"]')
+            assert json.loads(translate.get("data-extra")) == {"kind": "post", "object_id": post_id}
+            for label in item.xpath("./article//label[@for]"):
+                assert len(tree.xpath(f'//*[@id="{label.get("for")}"]')) == 1, label.get("for")
+            flag_forms = item.xpath('./article/details/form[@data-action="flag_post"]')
+            if who is bob:
+                assert (len(flag_forms), "Flagged by you" in item.text_content()) == (
+                    (0, True) if post_id == flagged else (1, False))
+            hide = item.xpath('./article/details/form[@data-action="moderate_post"]')
+            assert len(hide) == (1 if who is staff else 0)
+            if hide:
+                assert json.loads(hide[0].get("data-extra")) == {"post_id": post_id, "hide": True}
+
+
 def test_bad_input_gets_a_4xx_with_a_message(people):
     block, (alice, _bob, _carol), staff = people
     uuid = uuid_of(staff, block, "Labour-market-driven VET")

@@ -3,12 +3,15 @@ The forum's page: what one member sees of the scenarios, their ratings and
 discussions, rendered from the plugin's values with the block's templates.
 
 Posts are rendered one template each, recursively, because the blocks'
-template engine has no ``{% include %}``.
+template engine has no ``{% include %}``. The forms every post offers (reply,
+flag, translate, hide) are the same for every post but for its ids: they are
+rendered once per page (``templates/post_forms.html``) with placeholders that
+each post's ids then fill in, escaped.
 """
 from __future__ import annotations
 
 from django.conf.locale import LANG_INFO
-from django.utils.html import format_html_join
+from django.utils.html import conditional_escape, format_html_join
 from django.utils.safestring import mark_safe
 
 from ..backend import ScenarioForumBackend, render_markdown
@@ -36,6 +39,7 @@ class _Page:
         # The language menus' options, the same for every post: built once per page, not per post.
         self.language_options = _options(self.languages)
         self._other_options: dict[str, str] = {}
+        self._forms: dict = {}
 
     def other_languages(self, original: str) -> list[dict]:
         return [item for item in self.languages if item["code"] != original]
@@ -47,6 +51,32 @@ class _Page:
         return self._other_options[original]
 
 
+    def post_forms(self, post) -> dict:
+        """The forms of one post (reply, flag, translate, hide): the page's once-rendered forms, its ids filled in."""
+        key = (post.flagged_by_me, post.language)
+        forms = self._forms.get(key)
+        if forms is None:
+            rendered = self.block.render_template("templates/post_forms.html", {
+                "dom_id": _DOM_ID, "post": {"id": _POST_ID, "thread_id": _THREAD_ID,
+                                            "flagged_by_me": post.flagged_by_me},
+                "language_options": self.language_options, "machine_translation": self.machine_translation,
+                "other_language_options": self.other_language_options(post.language),
+            })
+            forms = dict(part.split("-->", 1) for part in rendered.split("<!--vetnet:")[1:])
+            self._forms[key] = forms
+        values = ((_DOM_ID, f"{self.prefix}-p-{post.id}"), (_POST_ID, post.id), (_THREAD_ID, post.thread_id))
+        filled = {}
+        for name, html in forms.items():
+            for placeholder, value in values:
+                html = html.replace(placeholder, str(conditional_escape(value)))
+            filled[name] = mark_safe(html)  # noqa: S308 - the block's own template, the ids escaped
+        return filled
+
+
+# What the once-rendered forms hold where a post's ids go (no template output can contain them).
+_DOM_ID, _POST_ID, _THREAD_ID = "\x00dom\x00", "\x00post\x00", "\x00thread\x00"
+
+
 def _options(languages) -> str:
     return format_html_join("", '<option value="{}">{}</option>', ((i["code"], i["name"]) for i in languages))
 
@@ -56,7 +86,7 @@ def _render_post(page: _Page, post, scenario_uuid: str) -> str:
     revisions = page.data.revisions.get(post.id, ())
     return page.block.render_template("templates/post.html", {
         "post": post, "replies_html": mark_safe(replies), "revisions": revisions,
-        "dom_id": f"{page.prefix}-p-{post.id}", "is_staff": page.is_staff,
+        "dom_id": f"{page.prefix}-p-{post.id}", "is_staff": page.is_staff, "forms": page.post_forms(post),
         "language_name": language_name(post.language), "language_options": page.language_options,
         "other_language_options": page.other_language_options(post.language),
         "can_vote": not post.is_own and not post.is_hidden and not post.is_retired,
