@@ -3,8 +3,10 @@ The host's XBlock field store: a ``KeyValueStore`` over ``BlockField`` rows.
 
 The workbench's own store expects its scenario string ids; this one keys
 values by opaque keys, scope and Django user id, the way the platform's
-stores do. Values are cached for the life of one runtime (one request), so a
-page that reads a field many times hits the database once.
+stores do. Values are cached for the life of one runtime (one request): the
+first read of a block's field reads all that block's stored fields for that
+user (and those shared by all users) in one query, so a page reads each block
+once, however many fields it asks for.
 """
 import json
 
@@ -18,6 +20,14 @@ from .models import BlockField
 
 # Fields authored in Studio; the LMS refuses to write them.
 AUTHORED_SCOPES = (Scope.content, Scope.settings, Scope.children, Scope.parent)
+
+
+_IDENTITY = ("scope", "block_family", "block_scope_id", "user_id", "field_name")
+
+
+def _identity(columns: dict) -> tuple:
+    """What names one stored value (the unique constraint's columns), as the cache's key."""
+    return tuple(columns[name] for name in _IDENTITY)
 
 
 def _columns(key: KeyValueStore.Key) -> dict:
@@ -36,6 +46,7 @@ def _columns(key: KeyValueStore.Key) -> dict:
 
 
 _REFERENCE_SCOPES = (Scope.children, Scope.parent)
+_REFERENCE_SCOPE_NAMES = {scope.name for scope in _REFERENCE_SCOPES}
 
 
 def _encode(key, value) -> str:
@@ -43,9 +54,9 @@ def _encode(key, value) -> str:
     return json.dumps(value, default=str)
 
 
-def _decode(key, raw: str):
+def _decode(scope_name: str, raw: str):
     value = json.loads(raw)
-    if key.scope in _REFERENCE_SCOPES and value is not None:
+    if scope_name in _REFERENCE_SCOPE_NAMES and value is not None:
         if isinstance(value, list):
             return [UsageKey.from_string(item) for item in value]
         return UsageKey.from_string(value)
@@ -57,15 +68,28 @@ class DjangoKeyValueStore(KeyValueStore):
 
     def __init__(self):
         self._cache = {}
+        # (block family, block scope id, user id) whose stored fields are all in the cache.
+        self._read = set()
 
     def _lookup(self, key):
         columns = _columns(key)
-        cache_key = tuple(columns.values())
+        cache_key = _identity(columns)
         if cache_key not in self._cache:
-            columns.pop("course_key")
-            row = BlockField.objects.filter(**columns).values_list("value", flat=True).first()
-            self._cache[cache_key] = KeyError if row is None else _decode(key, row)
+            block = (columns["block_family"], columns["block_scope_id"], columns["user_id"])
+            if block not in self._read:
+                self._read_block(block)
+            # Not stored: the block's rows are all read, so the field has none.
+            self._cache.setdefault(cache_key, KeyError)
         return cache_key, self._cache[cache_key]
+
+    def _read_block(self, block) -> None:
+        family, block_scope_id, user_id = block
+        rows = BlockField.objects.filter(block_family=family, block_scope_id=block_scope_id, user_id=user_id)
+        for scope_name, field_name, raw in rows.values_list("scope", "field_name", "value"):
+            cache_key = (scope_name, family, block_scope_id, user_id, field_name)
+            # A value this runtime wrote or deleted is newer than the row read now.
+            self._cache.setdefault(cache_key, _decode(scope_name, raw))
+        self._read.add(block)
 
     def get(self, key):
         _cache_key, value = self._lookup(key)
@@ -78,12 +102,11 @@ class DjangoKeyValueStore(KeyValueStore):
 
     def set(self, key, value):
         columns = _columns(key)
-        names = ("scope", "block_family", "block_scope_id", "user_id", "field_name")
-        identity = {name: columns[name] for name in names}
+        identity = {name: columns[name] for name in _IDENTITY}
         BlockField.objects.update_or_create(
             **identity, defaults={"value": _encode(key, value), "course_key": columns["course_key"]}
         )
-        self._cache[tuple(columns.values())] = value
+        self._cache[_identity(columns)] = value
 
     def set_many(self, update_dict):
         for key, value in update_dict.items():
@@ -91,10 +114,8 @@ class DjangoKeyValueStore(KeyValueStore):
 
     def delete(self, key):
         columns = _columns(key)
-        cache_key = tuple(columns.values())
-        columns.pop("course_key")
-        BlockField.objects.filter(**columns).delete()
-        self._cache[cache_key] = KeyError
+        BlockField.objects.filter(**{name: columns[name] for name in _IDENTITY}).delete()
+        self._cache[_identity(columns)] = KeyError
 
 
 class LmsFieldData(FieldData):

@@ -61,6 +61,8 @@ class BlockField(models.Model):
                 name="devhost_block_field_unique",
             )
         ]
+        # A block's fields for one user are read together (field_store.DjangoKeyValueStore).
+        indexes = [models.Index(fields=["block_scope_id", "user_id"], name="devhost_field_block_user")]
 
     def __str__(self):
         return f"{self.scope}:{self.block_scope_id}:{self.user_id}:{self.field_name}"

@@ -97,6 +97,29 @@ def test_learner_state_is_kept_per_user(probe_course, learner, outsider):
     assert runtime_for(probe_course, outsider).get_block(probe_key(probe_course)).answer == ""
 
 
+def test_a_block_s_fields_are_read_in_one_query_per_request(probe_course, learner, outsider):
+    from django.db import connection  # pylint: disable=import-outside-toplevel
+    from django.test.utils import CaptureQueriesContext  # pylint: disable=import-outside-toplevel
+
+    mine = runtime_for(probe_course, learner).get_block(probe_key(probe_course))
+    mine.answer = "yes"
+    mine.save()
+    runtime = runtime_for(probe_course, learner)
+    block = runtime.get_block(probe_key(probe_course))
+    with CaptureQueriesContext(connection) as first:
+        values = (block.title, block.display_name, block.answer)
+    with CaptureQueriesContext(connection) as again:
+        assert (block.title, block.display_name, block.answer) == values
+    # The authored fields (shared by all users) and the learner's own state: one read each.
+    assert len([q for q in first.captured_queries if "devhost_blockfield" in q["sql"]]) <= 2
+    assert values[2] == "yes" and len(again.captured_queries) == 0
+    # A value written in this request is what it reads after, and another user's state stays theirs.
+    block.answer = "no"
+    block.save()
+    assert runtime_for(probe_course, learner).get_block(probe_key(probe_course)).answer == "no"
+    assert runtime_for(probe_course, outsider).get_block(probe_key(probe_course)).answer == ""
+
+
 def test_authored_fields_are_read_only_in_the_lms_and_writable_in_studio(probe_course, trainer):
     block = runtime_for(probe_course, trainer).get_block(probe_key(probe_course))
     block.title = "Changed from the LMS"
