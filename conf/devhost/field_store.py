@@ -4,9 +4,11 @@ The host's XBlock field store: a ``KeyValueStore`` over ``BlockField`` rows.
 The workbench's own store expects its scenario string ids; this one keys
 values by opaque keys, scope and Django user id, the way the platform's
 stores do. Values are cached for the life of one runtime (one request): the
-first read of a block's field reads all that block's stored fields for that
-user (and those shared by all users) in one query, so a page reads each block
-once, however many fields it asks for.
+first read of an authored field (shared by all users) reads the authored
+fields of the block's whole course in one query, as a course outline needs
+them all; the first read of a user's field reads all that block's fields for
+that user in one more. A page reads each course once and each block's user
+state once, however many fields it asks for.
 """
 import json
 
@@ -70,12 +72,18 @@ class DjangoKeyValueStore(KeyValueStore):
         self._cache = {}
         # (block family, block scope id, user id) whose stored fields are all in the cache.
         self._read = set()
+        # Courses whose authored fields (user id NO_USER) are all in the cache.
+        self._read_courses = set()
 
     def _lookup(self, key):
         columns = _columns(key)
         cache_key = _identity(columns)
         if cache_key not in self._cache:
             block = (columns["block_family"], columns["block_scope_id"], columns["user_id"])
+            course_key = columns["course_key"]
+            if block not in self._read and block[2] == BlockField.NO_USER and course_key \
+                    and course_key not in self._read_courses:
+                self._read_course(course_key)
             if block not in self._read:
                 self._read_block(block)
             # Not stored: the block's rows are all read, so the field has none.
@@ -84,12 +92,23 @@ class DjangoKeyValueStore(KeyValueStore):
 
     def _read_block(self, block) -> None:
         family, block_scope_id, user_id = block
-        rows = BlockField.objects.filter(block_family=family, block_scope_id=block_scope_id, user_id=user_id)
-        for scope_name, field_name, raw in rows.values_list("scope", "field_name", "value"):
-            cache_key = (scope_name, family, block_scope_id, user_id, field_name)
-            # A value this runtime wrote or deleted is newer than the row read now.
-            self._cache.setdefault(cache_key, _decode(scope_name, raw))
+        self._keep(BlockField.objects.filter(block_family=family, block_scope_id=block_scope_id, user_id=user_id))
         self._read.add(block)
+
+    def _read_course(self, course_key: str) -> None:
+        """Every authored field of the course's blocks (a block with none is read on its own if asked)."""
+        self._read.update(self._keep(BlockField.objects.filter(course_key=course_key, user_id=BlockField.NO_USER)))
+        self._read_courses.add(course_key)
+
+    def _keep(self, rows) -> set:
+        """Put ``rows`` in the cache; returns the blocks they belong to."""
+        blocks = set()
+        for scope_name, family, block_scope_id, user_id, field_name, raw in rows.values_list(
+                "scope", "block_family", "block_scope_id", "user_id", "field_name", "value"):
+            # A value this runtime wrote or deleted is newer than the row read now.
+            self._cache.setdefault((scope_name, family, block_scope_id, user_id, field_name), _decode(scope_name, raw))
+            blocks.add((family, block_scope_id, user_id))
+        return blocks
 
     def get(self, key):
         _cache_key, value = self._lookup(key)

@@ -169,3 +169,24 @@ def test_the_language_switcher_changes_the_page_language(client, learner):
     assert '<html lang="it"' in page
     assert "<h1>Corsi</h1>" in page
     assert "Cambia lingua" in page
+
+
+def test_a_unit_page_reads_the_course_s_authored_fields_once(client, template_course, learner, enrolled):
+    """The outline names every block: their authored fields are one read, whatever the course's size."""
+    from django.db import connection  # pylint: disable=import-outside-toplevel
+    from django.test.utils import CaptureQueriesContext  # pylint: disable=import-outside-toplevel
+
+    enrolled(template_course)
+    client.force_login(learner)
+    unit = f"/courses/{template_course.course_key}/units/sharing_toolbox/"
+    client.get(unit)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(unit)
+    assert response.status_code == 200 and "vetnet-toolbox" in response.content.decode()
+    # The field store's reads (the page also asks once whether the unit exists).
+    field_reads = [q["sql"] for q in queries.captured_queries
+                   if "devhost_blockfield" in q["sql"] and "value" in q["sql"].split(" FROM ", 1)[0]]
+    shared = [sql for sql in field_reads if '"user_id" = 0' in sql or "`user_id` = 0" in sql]
+    # The course's authored fields once; the rest is the learner's own state of the blocks shown.
+    assert len(shared) == 1, shared
+    assert len(field_reads) <= 12, field_reads
