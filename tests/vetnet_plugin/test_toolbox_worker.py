@@ -18,6 +18,6 @@ def test_a_deposited_file_is_released_by_the_scan_task_on_the_worker(celery_work
         message="the scan task did not release the file",
     )
     reader = member()
-    ctx = api.ToolboxContext(course_key=resource.course_key, moderation="open")
+    ctx = {"course_key": resource.course_key, "context": api.ToolboxContext(moderation="open")}
     download = api.open_resource_download(user=reader, **ctx, resource_uuid=resource.uuid)
     download.file.close()
