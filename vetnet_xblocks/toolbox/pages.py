@@ -202,11 +202,12 @@ class ToolboxPages:
             values = self.details_values(str(uuid))
         except NotFound as error:
             return {"details_notice": error.message}
-        values["standalone"] = True
-        return {"details_html": self.block.render_template("templates/details.html", values)}
+        # The address's details: the list item's details, headed and with the way back to the list.
+        values["details_html"] = self.block.render_template("templates/details.html", values)
+        return {"details_html": self.block.render_template("templates/details_page.html", values)}
 
     def details_html(self, uuid: str) -> dict:
-        """One resource's details inside its list item (the ``details_html`` handler) and its new counts."""
+        """One resource's details (the ``details_html`` handler), as the page shows them, and its new counts."""
         values = self.details_values(uuid)
         return {"html": self.block.render_template("templates/details.html", values),
                 "stats": values["item"]["stats"]}

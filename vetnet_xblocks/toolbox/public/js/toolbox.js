@@ -22,7 +22,7 @@ function VetnetToolbox(runtime, element, args) {
   var results = library.querySelector('.vetnet-toolbox__results');
   var summary = library.querySelector('.vetnet-toolbox__summary');
   var pages = library.querySelector('.vetnet-toolbox__pages');
-  var state = {page: 1, collections: []};
+  var state = {page: 1};
   var options = {status: status, strings: strings};
 
   function url(handler, query) {
@@ -203,40 +203,6 @@ function VetnetToolbox(runtime, element, args) {
     });
   }
 
-  /* Where a details form lives: the list item's details, or the details the address named. */
-  function detailsContainer(form) {
-    var inline = form.closest('.vetnet-toolbox__details');
-    return inline || form.closest('.vetnet-toolbox__resource-details').parentNode;
-  }
-
-  function reloadDetails(form, uuid) {
-    var container = detailsContainer(form);
-    if (container.classList.contains('vetnet-toolbox__details')) {
-      return loadDetails(uuid, container);
-    }
-    // The details the address named: the same section again, in place.
-    return common.getJSON(url('details_html', {resource: uuid}), options).then(function (result) {
-      if (result.ok) {
-        var fresh = document.createElement('div');
-        fresh.innerHTML = result.data.html; // rendered by the block's own templates, autoescaped
-        var section = form.closest('.vetnet-toolbox__resource-details');
-        var heading = section.querySelector(':scope > h5');
-        var back = section.querySelector(':scope > p:last-child');
-        var replacement = fresh.firstElementChild;
-        if (heading) {
-          replacement.insertBefore(heading, replacement.firstChild);
-          replacement.setAttribute('aria-labelledby', heading.id);
-        }
-        if (back) {
-          replacement.appendChild(back);
-        }
-        section.parentNode.replaceChild(replacement, section);
-        reveal(replacement);
-        refreshCounts(uuid, result.data.stats);
-      }
-    });
-  }
-
   var detailsForms = {
     'vetnet-toolbox__review': function (form, uuid) {
       var checked = form.querySelector('input[name="rating"]:checked');
@@ -288,7 +254,8 @@ function VetnetToolbox(runtime, element, args) {
       if (message) {
         common.announce(status, message, 'success');
         if (send !== 'vetnet-toolbox__collect') {
-          reloadDetails(form, uuid);
+          // The list item's details, or the details the address named: the same server rendering again.
+          loadDetails(uuid, form.closest('.vetnet-toolbox__details, .vetnet-toolbox__details-page'));
         }
       }
     });
