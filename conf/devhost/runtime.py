@@ -11,6 +11,7 @@ that are stored instead of logged.
 Two modes, as on the platform: the LMS mode (learners, authored fields
 read-only) and the Studio mode (course team, authored fields writable).
 """
+import functools
 import logging
 
 from django.contrib.auth import get_user_model
@@ -18,7 +19,7 @@ from django.urls import reverse
 from lxml import etree
 from opaque_keys.edx.keys import CourseKey
 from workbench.runtime import WorkbenchRuntime
-from xblock.core import XBlock
+from xblock.core import XBlock, XBlockAside
 from xblock.fields import ScopeIds
 from xblock.plugin import PluginMissingError
 from xblock.runtime import KvsFieldData, Runtime
@@ -31,6 +32,12 @@ from .models import AnonymousUserId, Completion
 from .services import I18nService, LmsUserService
 
 log = logging.getLogger(__name__)
+
+
+@functools.cache
+def _installed_aside_types() -> tuple[str, ...]:
+    """The asides installed in this process: read from the entry points once, not per block rendered."""
+    return tuple(aside_type for aside_type, _cls in XBlockAside.load_classes())
 
 
 class HostRuntime(WorkbenchRuntime):
@@ -69,6 +76,9 @@ class HostRuntime(WorkbenchRuntime):
             # A block whose code does not import must not take the course down with it.
             log.exception("Block type %s is installed but cannot be loaded", block_type)
             return UnavailableBlock
+
+    def applicable_aside_types(self, block):
+        return list(_installed_aside_types())
 
     def get_block(self, usage_id, for_parent=None):
         usage_key = parse_usage_key(usage_id)
