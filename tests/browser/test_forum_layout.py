@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
 
 from vetnet_plugin import api
 
@@ -20,6 +21,14 @@ def _closed_round_with_results():
             api.rate_scenario(user=users[username], course_key=COURSE_KEY, usage_key=USAGE_KEY,
                               scenario_uuid=scenario.uuid, plausibility=score, desirability=6 - score)
     api.close_rating_round(user=staff, course_key=COURSE_KEY, usage_key=USAGE_KEY)
+    # A discussion with a long word, a reply and a translation: what a phone has to fit once it is open.
+    post = api.create_post(user=users["eleni"], course_key=COURSE_KEY, thread_id=scenarios[0].thread_id,
+                           body="Η **μαθητεία** χρειάζεται εκπαιδευτές: Berufsausbildungsvorbereitungsmaßnahmen.",
+                           language="el")
+    api.create_post(user=users["marco"], course_key=COURSE_KEY, thread_id=scenarios[0].thread_id,
+                    body="Anche da noi le botteghe scuola funzionano.", parent_id=post.id, language="it")
+    api.contribute_translation(user=users["marco"], course_key=COURSE_KEY, kind="post", object_id=post.id,
+                               language="it", body="L'apprendistato ha bisogno di formatori.")
 
 
 WIDEST = """() => Array.from(document.querySelectorAll('body *'))
@@ -48,5 +57,13 @@ def test_the_forum_and_its_results_fit_a_phone(demo_site, logged_in_page, page, 
     assert _no_sideways_scroll(page), f"the page scrolls sideways at 375 px: {page.evaluate(WIDEST)}"
     legend = forum.locator(".vetnet-chart__legend")
     assert legend.is_visible() and "first to third quartile" in legend.inner_text()
+    axe_check(page)
+    # Every discussion open: the posts, replies, translations and their forms fit the phone too.
+    toggles = forum.locator("button[data-discussion]")
+    for index in range(toggles.count()):
+        toggles.nth(index).click()
+        expect(forum.locator('button[data-discussion][aria-expanded="true"]')).to_have_count(index + 1)
+    expect(forum.locator(".vetnet-scenarios__post").first).to_be_visible()
+    assert _no_sideways_scroll(page), f"the open discussions scroll sideways at 375 px: {page.evaluate(WIDEST)}"
     axe_check(page)
     assert js_errors == []

@@ -70,13 +70,27 @@ def test_propose_rate_reply_close_and_see_the_chart(demo_site, settings, logged_
     card.get_by_role("group", name=re.compile("Desirability")).get_by_label("4").check()
     card.get_by_role("button", name="Save my rating").click()
     done(forum, "Your rating is saved.")
+    # The discussion opens from the keyboard; its posts come with it and the focus stays on its button.
+    assert scenario(forum).locator(".vetnet-scenarios__post").count() == 0
+    toggle = scenario(forum).get_by_role("button", name="Show the discussion (1 conversation)")
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    toggle.focus()
+    page.keyboard.press("Enter")
+    done(forum, "The discussion is shown.")
+    hide = scenario(forum).get_by_role("button", name="Hide the discussion")
+    expect(hide).to_be_focused()
+    expect(hide).to_have_attribute("aria-expanded", "true")
     post = scenario(forum).locator(".vetnet-scenarios__post").first
+    expect(post).to_contain_text("Our association could start with tilers.")
     post.get_by_text("Reply", exact=True).click()
     post.get_by_label("Your reply (Markdown allowed)").fill("In Greece the chambers could do the same.")
     post.get_by_role("button", name="Send the reply").click()
     done(forum, "Your post is online.")
     expect(scenario(forum).locator(".vetnet-scenarios__replies")).to_contain_text("chambers could do the same")
     axe_check(page)
+    scenario(forum).get_by_role("button", name="Hide the discussion").click()
+    done(forum, "The discussion is hidden.")
+    expect(scenario(forum).locator(".vetnet-scenarios__post")).to_have_count(0)
 
     # A third rater: with two, each would know the other's rating from any result (ADR 0005).
     forum = as_user(page, logged_in_page, "claire")

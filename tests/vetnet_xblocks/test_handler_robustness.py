@@ -27,7 +27,7 @@ NASTY = [None, True, False, -1, 0, 10 ** 30, -(10 ** 30), 1.5, "", " ", "x" * 10
          "00000000-0000-0000-0000-000000000000"]
 
 SCENARIO_HANDLERS = {
-    "forum_html": ["language"],
+    "forum_html": ["language", "open_threads"],
     "create_post": ["thread_id", "body", "parent_id", "language"],
     "edit_post": ["post_id", "body", "language"],
     "vote_post": ["post_id", "vote"],

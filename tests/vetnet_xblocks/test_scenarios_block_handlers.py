@@ -17,8 +17,16 @@ def act(who, block, name, payload=None, **kwargs):
     return call_handler(who.runtime, who.block(block), name, payload if payload is not None else {}, **kwargs)
 
 
-def page(who, block, language=""):
-    status, body, _response = act(who, block, "forum_html", {"language": language})
+def thread_ids(who, block):
+    return [s.thread_id for s in api.list_scenarios(user=who.user, course_key=COURSE_KEY,
+                                                     usage_key=str(block.scope_ids.usage_id))]
+
+
+def page(who, block, language="", open_threads=None):
+    """The forum as ``who``'s page asks for it, with every discussion open unless told which."""
+    if open_threads is None:
+        open_threads = thread_ids(who, block)
+    status, body, _response = act(who, block, "forum_html", {"language": language, "open_threads": open_threads})
     assert status == 200, body
     return body["html"]
 
@@ -378,6 +386,63 @@ def test_a_long_discussion_shows_its_latest_conversations_and_says_so(people):
     assert "Conversation 1" in html and "Conversation 2" in html and "Conversation 0" not in html
     assert html.index("Conversation 1") < html.index("Conversation 2"), "shown oldest first"
     assert "The 2 most recent of 3 conversations are shown." in html
+
+
+def _toggle(html, thread_id):
+    pattern = '<button[^>]*data-discussion="' + re.escape(thread_id) + '"[^>]*>([^<]*)</button>'
+    match = re.search(pattern, html)
+    assert match, f"no toggle for {thread_id}"
+    return match.group(0), match.group(1)
+
+
+@override_settings(VETNET_RATE_LIMITS={"post": [100, 300]})
+def test_a_discussion_shows_its_posts_once_the_member_opens_it(people):
+    block, (alice, bob, _carol), _staff = people
+    first, second = thread_ids(alice, block)
+    for n in range(3):
+        post = api.create_post(user=alice.user, course_key=COURSE_KEY, thread_id=first, body=f"First thread {n}")
+    api.create_post(user=bob.user, course_key=COURSE_KEY, thread_id=first, body="A reply", parent_id=post.id)
+
+    # The unit as it opens: counts and a button, no posts; the empty discussion invites the first post.
+    unit = bob.block(block).student_view().body_html()
+    assert "First thread" not in unit and "A reply" not in unit
+    button, label = _toggle(unit, first)
+    assert label == "Show the discussion (3 conversations)" and 'aria-expanded="false"' in button
+    assert f'data-discussion="{second}"' not in unit, "nothing to open in an empty discussion"
+    assert unit.count("No posts yet. Start the discussion.") == 1
+    assert unit.count('-new-post"') == 1 and 'data-action="create_post"' in unit, "the empty discussion's form"
+
+    opened = page(bob, block, open_threads=[first])
+    assert all(f"First thread {n}" in opened for n in range(3)) and "A reply" in opened
+    button, label = _toggle(opened, first)
+    assert label == "Hide the discussion" and 'aria-expanded="true"' in button
+    assert opened.count('-new-post"') == 2
+    # An id the page does not show, or not an id at all, opens nothing and breaks nothing.
+    for strange in (["00000000-0000-0000-0000-000000000000"], ["<b>"], "not-a-list", {"a": 1}, 7):
+        assert "First thread" not in page(bob, block, open_threads=strange)
+
+
+@override_settings(VETNET_RATE_LIMITS={"post": [10_000, 300], "flag": [10_000, 300], "scenario": [100, 300]})
+def test_the_unit_reads_no_posts_until_a_discussion_is_opened(people, django_assert_num_queries):
+    from django.db import connection  # pylint: disable=import-outside-toplevel
+    from django.test.utils import CaptureQueriesContext  # pylint: disable=import-outside-toplevel
+
+    block, members, staff = people
+    _discuss_and_rate(block, members, staff, posts_each=1, round_number=1)
+    closed, opened = {}, {}
+    for who in (members[0], staff):
+        with CaptureQueriesContext(connection) as captured:
+            page(who, block, open_threads=[])
+        closed[who] = len(captured)
+        with CaptureQueriesContext(connection) as captured:
+            page(who, block)
+        opened[who] = len(captured)
+        assert closed[who] < opened[who], "the posts, their marks and their history are read for open ones only"
+    _discuss_and_rate(block, members, staff, posts_each=4, round_number=2)
+    for who in (members[0], staff):
+        with django_assert_num_queries(closed[who]):
+            html = page(who, block, open_threads=[])
+        assert "Point 3, edited" not in html and "Show the discussion (15 conversations)" in html
 
 
 def test_machine_translation_through_the_block_never_breaks_the_page(people, settings):

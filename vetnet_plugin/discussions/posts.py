@@ -323,15 +323,18 @@ def _first_ids_per_thread(roots, thread_pks, chosen_by, size: int) -> list[int]:
 
 def get_threads(
     *, user, course_key, thread_ids, language: str = "", order: str = "oldest", page_size=None,
-    most_recent: bool = False,
+    most_recent: bool = False, posts_for=None,
 ) -> dict[str, data.Thread]:
     """
     The first page of each of the threads ``thread_ids`` (public ids), as
     ``get_thread`` gives it, by thread id: for a page that shows several
     discussions at once (a scenario forum). With ``most_recent``, each holds
     the latest top-level posts instead (still shown in ``order``), so a
-    member always finds what was just written. The number of queries is
-    fixed, whatever the number of threads and posts.
+    member always finds what was just written. With ``posts_for`` (public
+    ids), only those threads' posts are read; the others come with their
+    counts, follow and languages but no posts (a page that shows a
+    discussion once it is opened). The number of queries is fixed, whatever
+    the number of threads and posts.
     """
     key = require_viewer(user, course_key)
     uuids = [u for u in (_uuid_or_none(t) for t in thread_ids) if u is not None]
@@ -350,7 +353,9 @@ def get_threads(
     top_level = dict(roots.order_by().values("thread_id").annotate(n=Count("id")).values_list("thread_id", "n"))
     # The first ``size`` top-level posts of every thread: their ids, then their rows.
     chosen_by = ("-created", "-id") if most_recent else ordering
-    page_ids = _first_ids_per_thread(roots, list(threads), chosen_by, size)
+    wanted = None if posts_for is None else {str(u) for u in (_uuid_or_none(t) for t in posts_for) if u is not None}
+    read = [pk for pk, thread in threads.items() if wanted is None or str(thread.uuid) in wanted]
+    page_ids = _first_ids_per_thread(roots, read, chosen_by, size) if read else []
     page_roots = list(Post.objects.filter(pk__in=page_ids).select_related("author")
                       .order_by("thread_id", *ordering)) if page_ids else []
     replies = list(

@@ -1,7 +1,7 @@
 """
 Everything a scenario forum's page shows one member, read at once: the
-scenarios, the Delphi results, the first page of each scenario's discussion
-with the history of edited posts, the rationales of the latest closed round
+scenarios, the Delphi results, the first page of each opened scenario
+discussion with the history of edited posts (the others' counts only), the rationales of the latest closed round
 and, for staff, the flagged posts. The number of queries does not grow with
 the number of scenarios, posts, edits or rationales.
 """
@@ -48,10 +48,12 @@ def _rationales(usage_key: str, latest: dict[str, int]) -> dict[str, tuple[str, 
     return {scenario_uuid: tuple(sorted(items)) for scenario_uuid, items in grouped.items()}
 
 
-def get_forum_page(*, user, course_key, usage_key: str, language: str = "") -> data.ForumPage:
+def get_forum_page(*, user, course_key, usage_key: str, language: str = "", open_threads=None) -> data.ForumPage:
     """
     What the forum's page shows ``user``, in a fixed number of queries.
     ``language`` narrows scenarios and posts as ``list_scenarios`` and ``get_thread`` do.
+    ``open_threads`` (thread ids) names the discussions whose posts the page shows;
+    the others come with their counts only. None reads every discussion's posts.
     """
     key = require_viewer(user, course_key)
     usage_key = str(usage_key)
@@ -62,7 +64,7 @@ def get_forum_page(*, user, course_key, usage_key: str, language: str = "") -> d
     results = get_delphi_results(user=user, course_key=key, usage_key=usage_key)
     # The latest conversations of each scenario: what a member just wrote is always on the page.
     by_thread = get_threads(user=user, course_key=key, thread_ids=[s.thread_id for s in scenarios],
-                            language=language, most_recent=True)
+                            language=language, most_recent=True, posts_for=open_threads)
     threads = {s.uuid: by_thread[s.thread_id] for s in scenarios if s.thread_id in by_thread}
     edited = [post_id for thread in threads.values() for post_id in _edited_post_ids(thread.posts)]
     latest = {}

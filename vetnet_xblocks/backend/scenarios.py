@@ -136,9 +136,9 @@ class ScenarioForumBackend:
 
     # -- scenarios ---------------------------------------------------------------------
 
-    def forum_page(self, *, language: str = "") -> api.ForumPage:
-        """Everything the forum's page shows this user, read in a fixed number of queries."""
-        return api.get_forum_page(**self._in_forum(), language=language)
+    def forum_page(self, *, language: str = "", open_threads=None) -> api.ForumPage:
+        """Everything the forum's page shows this user (the posts of ``open_threads`` only), in fixed queries."""
+        return api.get_forum_page(**self._in_forum(), language=language, open_threads=open_threads)
 
     def list_scenarios(self, *, language: str = "") -> tuple[api.Scenario, ...]:
         return api.list_scenarios(**self._in_forum(), language=language)

@@ -302,6 +302,7 @@ class ScenariosBlock(ScenarioHandlersMixin, ScorableXBlockMixin, VetnetBlock):
         # Strings ride on the markup rather than in init arguments: the page needs no inline script.
         strings = json.dumps(dict(
             self.js_strings(), loading=_("Loading…"), updated=_("Updated."),
+            opened=_("The discussion is shown."), closed=_("The discussion is hidden."),
         ))
         return dict(super().student_context(), inner=inner, state=state, strings=strings)
 

@@ -15,6 +15,9 @@ from ..mixins import json_handler
 from ..mixins import text_list as _names
 from ..mixins import text_value as _text
 
+# More discussions than a forum shows at once are not asked for by its page.
+MAX_OPEN_THREADS = 100
+
 
 def _flag(data: dict, name: str, default: bool, gettext) -> bool:
     value = data.get(name, default)
@@ -47,11 +50,15 @@ class ScenarioHandlersMixin:
 
     @json_handler
     def forum_html(self, data, suffix=""):  # pylint: disable=unused-argument
-        """The forum's current state as HTML, narrowed to ``language`` when given."""
+        """
+        The forum's current state as HTML, narrowed to ``language`` when given, with the
+        posts of the discussions ``open_threads`` names (thread ids; the page's open ones).
+        """
         from .page import render_forum  # pylint: disable=import-outside-toplevel
 
         forum = self._member_forum()
-        return {"html": str(render_forum(self, forum, language=_text(data, "language")))}
+        open_threads = _names(data, "open_threads")[:MAX_OPEN_THREADS]
+        return {"html": str(render_forum(self, forum, language=_text(data, "language"), open_threads=open_threads))}
 
     @json_handler
     def create_post(self, data, suffix=""):  # pylint: disable=unused-argument

@@ -7,6 +7,11 @@ template engine has no ``{% include %}``. The forms every post offers (reply,
 flag, translate, hide) are the same for every post but for its ids: they are
 rendered once per page (``templates/post_forms.html``) with placeholders that
 each post's ids then fill in, escaped.
+
+A scenario's discussion shows its posts once the member opens it (ADR 0008):
+the page names the open discussions, and only theirs are read and rendered,
+so the unit's cost does not grow with the posts of every scenario. A
+discussion without posts is open from the start (its form to post first).
 """
 from __future__ import annotations
 
@@ -25,14 +30,15 @@ def language_name(code: str) -> str:
 class _Page:
     """Everything one rendering needs, fetched once (a fixed number of queries)."""
 
-    def __init__(self, block, forum: ScenarioForumBackend, language: str):
+    def __init__(self, block, forum: ScenarioForumBackend, language: str, open_threads=()):
         self.block = block
+        self.open_threads = frozenset(open_threads)
         self.forum = forum
         self.language = language
         self.prefix = block.dom_id
         self.machine_translation = forum.machine_translation_enabled()
         self.languages = [{"code": c, "name": language_name(c)} for c in forum.languages()]
-        self.data = forum.forum_page(language=language)
+        self.data = forum.forum_page(language=language, open_threads=self.open_threads)
         self.is_staff = self.data.is_moderator
         self.policy_responses: dict = {}
 
@@ -127,12 +133,14 @@ def _written_in(scenario, language: str) -> bool:
 def _render_scenario(page: _Page, number: int, scenario, results, thread=None) -> str:
     if thread is None:
         thread = page.data.threads[scenario.uuid]
-    posts_html = "".join(_render_post(page, post, scenario.uuid) for post in thread.posts)
+    discussion_open = thread.id in page.open_threads or not thread.top_level_count
+    posts_html = "".join(_render_post(page, post, scenario.uuid) for post in thread.posts) if discussion_open else ""
     summary = _rating_summary(page, scenario, results)
     prefix = f"{page.prefix}-s-{scenario.uuid[:8]}"
     return page.block.render_template("templates/scenario.html", dict(
         summary,
         scenario=scenario, number=number, dom_id=prefix, thread=thread, posts_html=mark_safe(posts_html),
+        discussion_open=discussion_open,
         language_name=language_name(scenario.language), is_staff=page.is_staff,
         language_options=page.language_options, other_language_options=page.other_language_options(scenario.language),
         machine_translation=page.machine_translation,
@@ -144,9 +152,12 @@ def _render_scenario(page: _Page, number: int, scenario, results, thread=None) -
     ))
 
 
-def render_forum(block, forum: ScenarioForumBackend, *, language: str = ""):
-    """The inner HTML of the forum for the current member (the part the page refreshes)."""
-    page = _Page(block, forum, (language or "").strip().lower()[:8])
+def render_forum(block, forum: ScenarioForumBackend, *, language: str = "", open_threads=()):
+    """
+    The inner HTML of the forum for the current member (the part the page refreshes),
+    with the posts of the discussions ``open_threads`` (thread ids) names.
+    """
+    page = _Page(block, forum, (language or "").strip().lower()[:8], open_threads)
     usage_key = block.usage_key
     scenarios, results = page.data.scenarios, page.data.results
     published = [s for s in scenarios if s.status == "published"]
@@ -154,7 +165,7 @@ def render_forum(block, forum: ScenarioForumBackend, *, language: str = ""):
     cards = []
     for number, scenario in enumerate(published, start=1):
         thread = page.data.threads[scenario.uuid]
-        if _written_in(scenario, page.language) or thread.posts:
+        if _written_in(scenario, page.language) or thread.top_level_count:
             cards.append(_render_scenario(page, number, scenario, results, thread))
     others = [s for s in scenarios if s.status != "published"]
     pending_cards = [_render_scenario(page, 0, s, results) for s in others if s.status == "pending" and s.is_own

@@ -1,8 +1,9 @@
 /* The scenario forum's page. Every form and button names a JSON handler
  * (data-action); after a change the forum's HTML is asked for again
  * (forum_html), so the server renders one truth and this file stays small.
- * Open <details> and the focus survive the refresh; messages are announced
- * in the block's status region. */
+ * Open <details>, open discussions and the focus survive the refresh;
+ * a discussion's posts come with the refresh that opens it. Messages are
+ * announced in the block's status region. */
 function VetnetScenarios(runtime, element) {
   'use strict';
 
@@ -50,12 +51,18 @@ function VetnetScenarios(runtime, element) {
     target.focus();
   }
 
-  function refresh(message, focusId) {
+  function openThreads() {
+    return Array.prototype.map.call(forum.querySelectorAll('button[data-discussion][aria-expanded="true"]'),
+      function (b) { return b.getAttribute('data-discussion'); });
+  }
+
+  function refresh(message, focusId, threads) {
     var open = Array.prototype.map.call(forum.querySelectorAll('details[open][id]'), function (d) {
       return d.id;
     });
+    var payload = {language: language, open_threads: threads || openThreads()};
     forum.setAttribute('aria-busy', 'true');
-    return common.postJSON(handlerUrl('forum_html'), {language: language}, {status: status, strings: strings})
+    return common.postJSON(handlerUrl('forum_html'), payload, {status: status, strings: strings})
       .then(function (result) {
         forum.removeAttribute('aria-busy');
         if (!result.ok) {
@@ -102,6 +109,21 @@ function VetnetScenarios(runtime, element) {
   });
 
   forum.addEventListener('click', function (event) {
+    var toggle = event.target.closest('button[data-discussion]');
+    if (toggle) {
+      // A discussion's posts are rendered by the server once it is opened.
+      var thread = toggle.getAttribute('data-discussion');
+      var threads = openThreads().filter(function (id) { return id !== thread; });
+      var opening = toggle.getAttribute('aria-expanded') !== 'true';
+      if (opening) {
+        threads.push(thread);
+      }
+      toggle.disabled = true;
+      refresh(opening ? strings.opened : strings.closed, toggle.id, threads).then(function () {
+        toggle.disabled = false;
+      });
+      return;
+    }
     var button = event.target.closest('button[data-action]');
     if (!button || button.form) {
       return;
