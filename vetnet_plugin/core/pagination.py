@@ -20,6 +20,8 @@ from __future__ import annotations
 import datetime
 import decimal
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractContextManager, nullcontext
+from typing import Any
 
 from django.core import signing
 from django.core.exceptions import FieldDoesNotExist, ValidationError
@@ -143,6 +145,7 @@ def after_position(ordering: Sequence[str], values, model) -> Q:
 def paginate(
     queryset, *, page=1, page_size=None, transform: Callable[[list], Iterable] | None = None,
     extra: dict | None = None, count_limit: int | None = None, seek: bool = False, cursor: str | None = None,
+    when_capped: Callable[[Any], tuple[Any, AbstractContextManager]] | None = None,
 ) -> Page:
     """
     One page of an ordered ``queryset``: one count and one sliced query.
@@ -160,6 +163,11 @@ def paginate(
     order must end with its primary key. With a capped count, cursor pages go
     on past the last counted page; ``num_pages`` then counts up to the page
     read, and one more while there is a next.
+
+    When the count stopped at ``count_limit``, ``when_capped(queryset)`` gives the
+    queryset to read the page from (the same rows in the same order) and a context
+    manager to read it in: a list whose matches are many may be read with another
+    plan than one whose matches are few (``core.search.along_the_order``).
     """
     size = clean_page_size(page_size)
     ordering = tuple(queryset.query.order_by)
@@ -171,13 +179,17 @@ def paginate(
         extra["count_capped"] = count > count_limit
         count = min(count, count_limit)
     pages = num_pages(count, size)
-    if seek and cursor not in (None, ""):
-        values, number = decode_cursor(cursor, queryset.model, ordering)
-        rows = list(queryset.filter(after_position(ordering, values, queryset.model))[: size + 1])
-    else:
-        number = clean_page_number(page)
-        check_page_exists(number, pages)
-        rows = list(queryset[(number - 1) * size: number * size + 1]) if count else []
+    plan = nullcontext()
+    if when_capped is not None and extra.get("count_capped"):
+        queryset, plan = when_capped(queryset)
+    with plan:
+        if seek and cursor not in (None, ""):
+            values, number = decode_cursor(cursor, queryset.model, ordering)
+            rows = list(queryset.filter(after_position(ordering, values, queryset.model))[: size + 1])
+        else:
+            number = clean_page_number(page)
+            check_page_exists(number, pages)
+            rows = list(queryset[(number - 1) * size: number * size + 1]) if count else []
     more = len(rows) > size
     rows = rows[:size]
     if seek:

@@ -10,6 +10,8 @@ word on other databases (SQLite, the embedded default), are found with
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from django.db import connection
 from django.db.models import Lookup, Q, TextField
 
@@ -25,6 +27,29 @@ _STOPWORDS = frozenset({
     "with", "und", "www",
 })
 _MIN_TOKEN = 3
+
+
+@contextmanager
+def along_the_order():
+    """
+    On MariaDB/MySQL, run the queries inside with each ``EXISTS`` filter checked row
+    by row as the order's index is read, so a page of a list whose filter matches
+    many rows stops after the page (ADR 0008). Left to itself, the optimizer turns
+    the ``EXISTS`` into a semi-join: it collects every match of the filter, then
+    sorts them all, which is the right plan when matches are few, not when they
+    are many. Other databases are left as they are.
+    """
+    if connection.vendor != "mysql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET @vetnet_optimizer_switch = @@SESSION.optimizer_switch")
+        cursor.execute("SET SESSION optimizer_switch = 'semijoin=off,materialization=off'")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SET SESSION optimizer_switch = @vetnet_optimizer_switch")
 
 
 def fulltext_available() -> bool:

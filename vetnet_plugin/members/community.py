@@ -1,6 +1,7 @@
 """Member profiles, course-community membership and the member directory."""
 from __future__ import annotations
 
+from contextlib import nullcontext
 from datetime import datetime
 
 from django.contrib.auth import get_user_model
@@ -13,7 +14,7 @@ from .. import data as base_data
 from ..conf import setting
 from ..core.keys import parse_course_key
 from ..core.pagination import paginate
-from ..core.search import word_filter
+from ..core.search import along_the_order, substring_filter, uses_fulltext, word_filter
 from ..core.taxonomy import (
     LANGUAGE_CODES,
     ORGANISATION_TYPE_CODES,
@@ -286,15 +287,28 @@ def list_community_members(
     if not can_view_community(user=user, course_key=key):
         raise AccessDenied(_("Only members of this course community can see its members."))
     filters = filters or data.DirectoryFilters()
-    rows = filtered_memberships(key, filters)
+    matching = filtered_memberships(key, filters)
     terms = (filters.search or "").strip().lower().split()[:8]
-    if terms:
-        rows = rows.filter(word_filter(CourseMembership, "search_text", terms))
-    rows = rows.order_by("sort_name", "id").select_related("user", "user__vetnet_profile").prefetch_related(
-        Prefetch("user__vetnet_profile__attributes", queryset=ProfileAttribute.objects.order_by("value"))
-    )
+
+    def listed(words):
+        rows = matching.filter(words) if terms else matching
+        return rows.order_by("sort_name", "id").select_related("user", "user__vetnet_profile").prefetch_related(
+            Prefetch("user__vetnet_profile__attributes", queryset=ProfileAttribute.objects.order_by("value"))
+        )
+
+    def many_matches(rows):
+        # Past the count limit the matches are many, so the page is read along the name index and
+        # stops after it (ADR 0008): the words checked row by row (the plain substring, as on SQLite)
+        # rather than collected from FULLTEXT and sorted; profile fields checked as each row comes.
+        if terms:
+            rows = listed(substring_filter("search_text", terms))
+        return rows, along_the_order() if by_attribute else nullcontext()
+
+    by_attribute = bool(filters.sector or filters.language or filters.topic)
     return paginate(
-        rows, page=page, page_size=page_size, count_limit=_directory_count_limit(), seek=True, cursor=cursor,
+        listed(word_filter(CourseMembership, "search_text", terms)), page=page, page_size=page_size,
+        count_limit=_directory_count_limit(), seek=True, cursor=cursor,
+        when_capped=many_matches if by_attribute or uses_fulltext(terms) else None,
         transform=lambda members: (_to_profile_data(m.user, getattr(m.user, "vetnet_profile", None)) for m in members),
     )
 
