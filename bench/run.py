@@ -6,7 +6,9 @@ page of 20.
 Besides the REST lists: the development host's unit pages with the course
 template's scenario forum (its threads hold N posts, at most 10,000) and
 toolbox (over the N resources), the toolbox block's ``library`` handler as
-its script calls it, and the forum's longest thread through REST. A request
+its script calls it, the forum block's ``forum_html`` handler as its page
+asks it (every discussion closed, and the longest one open), and the
+forum's longest thread through REST. A request
 that takes seconds is measured fewer times (at least 3, about 20 s each).
 
 Production settings (``bench.settings``: DEBUG off, pages of 20), a member's

@@ -5,7 +5,7 @@ At each size, N members (``bench.data.authors``) each follow two of 20
 threads that hold new posts; every follow is made due, then a fresh Python
 process (as a worker's child process would) runs the
 ``vetnet.send_discussion_digests`` task through Celery (``apply``) and
-reports its peak resident set (``ru_maxrss``) before and after, the time and
+reports its own peak resident set (``VmHWM``) before and after, the time and
 the e-mails sent (Django's dummy e-mail backend: built and rendered, not
 kept). The task's memory should stay flat as N grows.
 
@@ -43,6 +43,22 @@ POSTS_PER_THREAD = 5
 FOLLOWS_EACH = 2
 
 
+def _memory_kb(field: str) -> int:
+    """
+    This process's own peak resident set (``VmHWM``, Linux), in kB. Not ``ru_maxrss``:
+    Linux carries that over from the parent through ``fork`` and ``exec``, so a child of a
+    large parent would report the parent's size and hide its own.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def _child() -> int:
     """Run the digest task once in this process; print its peak memory and time as JSON."""
     settings.DATABASES["default"]["NAME"] = os.environ["VETNET_BENCH_WORKER_DB"]
@@ -51,11 +67,11 @@ def _child() -> int:
     from vetnet_plugin.tasks import send_discussion_digests  # pylint: disable=import-outside-toplevel
 
     connection.ensure_connection()
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    before = _memory_kb("VmHWM")
     started = time.perf_counter()
     sent = send_discussion_digests.apply().get()
     elapsed = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    after = _memory_kb("VmHWM")
     print(json.dumps({"sent": sent, "seconds": elapsed, "rss_before_kb": before, "rss_peak_kb": after}))
     return 0
 
