@@ -149,3 +149,21 @@ def test_followers_read_in_chunks_each_get_one_digest_of_all_their_threads(monke
         assert "Kilns for the crafts school." in by_address[follower.email]
         assert ("A term in Lyon." in by_address[follower.email]) == bool(n % 2)
     assert api.send_discussion_digests() == 0
+
+
+def test_the_task_does_not_keep_what_it_resolved_for_each_follower():
+    """A worker's memory stays flat however many follow: each follower's access is dropped once sent."""
+    from edx_django_utils.cache import RequestCache  # pylint: disable=import-outside-toplevel
+
+    from vetnet_plugin.members.access import _ACTORS  # pylint: disable=import-outside-toplevel
+
+    thread_id = _thread()
+    author, followers = member(), [member() for _n in range(4)]
+    for follower in followers:
+        api.follow_thread(user=follower, course_key=COURSE_KEY, thread_id=thread_id)
+        _a_day_ago(follower)
+    api.create_post(user=author, course_key=COURSE_KEY, thread_id=thread_id, body="Open day at the kiln.")
+    RequestCache(_ACTORS).clear()
+
+    assert api.send_discussion_digests() == 4 and len(mail.outbox) == 4
+    assert not [key for key in RequestCache(_ACTORS).data if key[0] in {f.id for f in followers}]

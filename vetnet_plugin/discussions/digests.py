@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy
 from .. import compat
 from ..conf import setting
 from ..core.access import display_name
-from ..members.api import can_view_community
+from ..members.api import can_view_community, forget_actors
 from .guards import hidden_authors, may_see_thread
 from .models import Follow, Post
 
@@ -153,6 +153,9 @@ def send_discussion_digests(*, now=None) -> int:
             sent += 1
         # Whether or not there was news, the next digest covers what comes after now.
         Follow.objects.filter(pk__in=[f.pk for f in follows]).update(digest_since=now)
+        # The follower's resolved access is kept for the task's run (the request cache, emptied
+        # per task): dropped here, so the worker does not hold one per follower.
+        forget_actors(user_id=user.id)
     return sent
 
 
