@@ -92,6 +92,27 @@ def test_only_members_of_the_course_community_search_and_only_its_members_are_fo
     assert suggest(searcher) == ()
 
 
+def test_each_suggestion_shows_the_member_as_the_directory_does_also_without_a_name_or_a_profile():
+    searcher = partner("IT")
+    full = partner("ES", "sme_association", languages=["es", "en"], sectors=["construction", "automotive"],
+                   topics=["inclusion", "green_transition"], organisation="Gremio", open_to_partnership=True)
+    unnamed = partner("GR", "policy_maker")
+    type(unnamed).objects.filter(pk=unnamed.pk).update(first_name="", last_name="")
+    no_profile = member()
+    found = {s.user_id: s for s in suggest(searcher)}
+    listed = {p.user_id: p for p in api.list_community_members(user=searcher, course_key=COURSE_KEY).items}
+    assert set(found) == {full.id, unnamed.id, no_profile.id}
+    for user_id, suggestion in found.items():
+        shown = listed[user_id]
+        assert (suggestion.name, suggestion.country, suggestion.organisation_type, suggestion.languages,
+                suggestion.sectors, suggestion.topics) == (shown.full_name, shown.country, shown.organisation_type,
+                                                          shown.languages, shown.sectors, shown.topics)
+    assert found[full.id].name == f"{full.first_name} {full.last_name}"
+    assert found[full.id].sectors == ("automotive", "construction") and found[full.id].organisation == "Gremio"
+    assert found[unnamed.id].name == unnamed.username
+    assert found[no_profile.id].country == "" and found[no_profile.id].languages == ()
+
+
 def _queries(searcher):
     new_request()
     with CaptureQueriesContext(connection) as captured:

@@ -37,8 +37,13 @@ _LIST_FIELDS = {
 _TEXT_LIMITS = {"organisation": 200, "bio": 2000}
 
 
+def display_name(first_name: str, last_name: str, username: str) -> str:
+    """A member's name as the community sees it: first and last name (as ``User.get_full_name``), else username."""
+    return f"{first_name} {last_name}".strip() or username
+
+
 def _to_profile_data(user, profile: MemberProfile | None) -> data.MemberProfile:
-    full_name = user.get_full_name() or user.username
+    full_name = display_name(user.first_name, user.last_name, user.username)
     if profile is None:
         return data.MemberProfile(user_id=user.id, username=user.username, full_name=full_name)
     grouped = {kind: [] for kind, _codes in _LIST_FIELDS.values()}

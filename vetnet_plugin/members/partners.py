@@ -11,15 +11,16 @@ many members there are. The partnership feature ranks what comes back.
 """
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.contrib.auth import get_user_model
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 
 from ..core.keys import parse_course_key
 from ..exceptions import AccessDenied
 from . import data
 from .access import can_view_community
-from .community import _to_profile_data, filtered_memberships
-from .models import CourseMembership, ProfileAttribute
+from .community import _LIST_FIELDS, display_name, filtered_memberships
+from .models import ProfileAttribute
 
 
 def list_partner_candidates(
@@ -59,23 +60,48 @@ def list_partner_candidates(
         for user_id in bucket.order_by(*order).values_list("user_id", flat=True)[:limit]:
             if user_id not in found:
                 found.append(user_id)
-    if not found:
-        return ()
-    # The membership's own columns are not shown: its course key (a parse per row) and texts stay unread.
-    rows = CourseMembership.objects.filter(course_key=key, user_id__in=found).only(
-        "user", "user_id").select_related("user", "user__vetnet_profile").prefetch_related(
-        Prefetch("user__vetnet_profile__attributes", queryset=ProfileAttribute.objects.order_by("value")))
-    profiles = {row.user_id: _to_profile_data(row.user, getattr(row.user, "vetnet_profile", None)) for row in rows}
+    profiles = get_member_profiles(user_ids=found)
     return tuple(profiles[user_id] for user_id in found if user_id in profiles)
 
 
-def get_member_profiles(*, user_ids) -> dict[int, data.MemberProfile]:
-    """The profiles of ``user_ids`` (empty values for those who never filled one in), in two queries."""
-    from django.contrib.auth import get_user_model  # pylint: disable=import-outside-toplevel
+_COLUMNS = ("id", "username", "first_name", "last_name", "vetnet_profile__id", "vetnet_profile__organisation",
+            "vetnet_profile__organisation_type", "vetnet_profile__country", "vetnet_profile__bio",
+            "vetnet_profile__open_to_counselling", "vetnet_profile__open_to_partnership")
 
-    ids = {int(user_id) for user_id in user_ids if user_id}
+
+def get_member_profiles(*, user_ids) -> dict[int, data.MemberProfile]:
+    """
+    The profiles of ``user_ids`` (empty values for those who never filled one in), in two queries.
+
+    Read as plain values, not model instances: a partner search reads a few hundred profiles, and
+    instances with their attribute rows (which point back at them) would leave thousands of objects
+    in reference cycles per request for the garbage collector's full passes.
+    """
+    ids = sorted({int(user_id) for user_id in user_ids if user_id})
     if not ids:
         return {}
-    users = get_user_model().objects.filter(pk__in=ids).select_related("vetnet_profile").prefetch_related(
-        Prefetch("vetnet_profile__attributes", queryset=ProfileAttribute.objects.order_by("value")))
-    return {u.id: _to_profile_data(u, getattr(u, "vetnet_profile", None)) for u in users}
+    rows = get_user_model().objects.filter(pk__in=ids).values_list(*_COLUMNS)
+    people = {row[0]: row for row in rows}
+    held = {row[4]: row[0] for row in people.values() if row[4] is not None}
+    attributes = {user_id: {kind: [] for kind, _codes in _LIST_FIELDS.values()} for user_id in held.values()}
+    if held:
+        for profile_id, kind, value in ProfileAttribute.objects.filter(profile_id__in=sorted(held)).values_list(
+                "profile_id", "kind", "value"):
+            attributes[held[profile_id]][kind].append(value)
+    return {user_id: _profile_from_values(row, attributes.get(user_id)) for user_id, row in people.items()}
+
+
+def _profile_from_values(row, attributes) -> data.MemberProfile:
+    (user_id, username, first_name, last_name, profile_id, organisation, organisation_type, country, bio,
+     open_to_counselling, open_to_partnership) = row
+    full_name = display_name(first_name, last_name, username)
+    if profile_id is None:
+        return data.MemberProfile(user_id=user_id, username=username, full_name=full_name)
+    return data.MemberProfile(
+        user_id=user_id, username=username, full_name=full_name, organisation=organisation,
+        organisation_type=organisation_type, country=str(country or ""),
+        languages=tuple(sorted(attributes[ProfileAttribute.LANGUAGE])),
+        sectors=tuple(sorted(attributes[ProfileAttribute.SECTOR])),
+        topics=tuple(sorted(attributes[ProfileAttribute.TOPIC])),
+        bio=bio, open_to_counselling=open_to_counselling, open_to_partnership=open_to_partnership,
+    )
