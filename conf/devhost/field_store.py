@@ -10,6 +10,7 @@ them all; the first read of a user's field reads all that block's fields for
 that user in one more. A page reads each course once and each block's user
 state once, however many fields it asks for.
 """
+import functools
 import json
 
 from opaque_keys.edx.keys import UsageKey
@@ -56,12 +57,17 @@ def _encode(key, value) -> str:
     return json.dumps(value, default=str)
 
 
+# Usage keys are immutable values; a page reads its course's children and parents on every request,
+# so each string is parsed once per process.
+_usage_key = functools.lru_cache(maxsize=16384)(UsageKey.from_string)
+
+
 def _decode(scope_name: str, raw: str):
     value = json.loads(raw)
     if scope_name in _REFERENCE_SCOPE_NAMES and value is not None:
         if isinstance(value, list):
-            return [UsageKey.from_string(item) for item in value]
-        return UsageKey.from_string(value)
+            return [_usage_key(item) for item in value]
+        return _usage_key(value)
     return value
 
 
