@@ -43,6 +43,7 @@ from .forums import (
 )
 from .policy_brief import can_read_policy_brief, get_policy_brief, render_policy_brief
 from .report import count_delphi_ratings, is_published_scenario, list_raters_by_month
+from .stored_html import count_scenarios, rerender_scenario_html
 
 __all__ = [
     "WITHHELD_AGREEMENT",
@@ -65,6 +66,7 @@ __all__ = [
     "count_delphi_ratings",
     "count_delphi_contributions",
     "count_pending_proposals",
+    "count_scenarios",
     "get_delphi_results",
     "get_forum_page",
     "get_policy_brief",
@@ -83,6 +85,7 @@ __all__ = [
     "rate_scenario",
     "render_policy_brief",
     "render_scenario_chart",
+    "rerender_scenario_html",
     "retire_delphi_member",
     "rounds_rated",
     "scenario_chart",

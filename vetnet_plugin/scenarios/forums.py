@@ -152,7 +152,7 @@ def _to_scenario(scenario: Scenario, *, viewer, thread_id: str, translations) ->
         uuid=str(scenario.uuid),
         title=scenario.title,
         narrative=scenario.narrative,
-        narrative_html=render_markdown(scenario.narrative),
+        narrative_html=scenario.narrative_html or render_markdown(scenario.narrative),
         language=scenario.language,
         drivers=tuple(scenario.drivers),
         policy_choices=tuple(scenario.policy_choices),

@@ -9,6 +9,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from opaque_keys.edx.django.models import CourseKeyField
 
+from ..core.markup import render_markdown
+
 
 class ScenarioForum(models.Model):
     """
@@ -67,6 +69,8 @@ class Scenario(models.Model):
     seed_key = models.CharField(max_length=64, null=True, blank=True)
     title = models.CharField(_("title"), max_length=200)
     narrative = models.TextField(_("narrative"))
+    # The narrative's sanitised HTML, rendered when it is written (``vetnet_render_html`` renders it again).
+    narrative_html = models.TextField(blank=True, default="", editable=False)
     language = models.CharField(_("language"), max_length=16)
     drivers = models.JSONField(default=list, blank=True)
     policy_choices = models.JSONField(default=list, blank=True)
@@ -91,6 +95,14 @@ class Scenario(models.Model):
 
     def __str__(self):
         return f"Scenario({self.uuid}, {self.title[:40]})"
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "narrative" in update_fields:
+            self.narrative_html = render_markdown(self.narrative) if self.narrative else ""
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "narrative_html"}
+        super().save(*args, **kwargs)
 
 
 class RatingRound(models.Model):
