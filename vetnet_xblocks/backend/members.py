@@ -1,6 +1,8 @@
 """Members: who belongs to a course community, and their profile."""
 from __future__ import annotations
 
+import functools
+
 from django.utils.safestring import SafeString
 
 from vetnet_plugin import api
@@ -12,8 +14,14 @@ from .acting import ActingUser
 __all__ = ["MembersBackend", "render_markdown"]
 
 
+@functools.lru_cache(maxsize=512)
 def render_markdown(text: str) -> SafeString:
-    """Members' and trainers' Markdown, sanitised the one way the whole product does it."""
+    """
+    A trainer's Markdown (a block's instructions, a forum's question), sanitised the one way the whole
+    product does it. Rendered once per text and process: the same few authored texts are shown on
+    every view, and the HTML depends on nothing but the text. Members' texts come with the HTML
+    stored when they were written.
+    """
     return api.render_markdown(text)
 
 
