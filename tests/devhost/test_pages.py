@@ -190,3 +190,30 @@ def test_a_unit_page_reads_the_course_s_authored_fields_once(client, template_co
     # The course's authored fields once; the rest is the learner's own state of the blocks shown.
     assert len(shared) == 1, shared
     assert len(field_reads) <= 12, field_reads
+
+
+def test_a_unit_page_reads_the_user_s_course_roles_once_and_sees_a_role_granted_meanwhile(
+        client, template_course, learner, enrolled):
+    """The LMS keeps a user's course roles for the request; a role saved in it is seen at once."""
+    from django.db import connection  # pylint: disable=import-outside-toplevel
+    from django.test.utils import CaptureQueriesContext  # pylint: disable=import-outside-toplevel
+
+    from devhost import course_roles  # pylint: disable=import-outside-toplevel
+    from devhost.models import CourseAccessRole  # pylint: disable=import-outside-toplevel
+
+    enrolled(template_course)
+    client.force_login(learner)
+    unit = f"/courses/{template_course.course_key}/units/communication_scenarios/"
+    client.get(unit)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(unit)
+    assert response.status_code == 200 and 'class="component-tools"' not in response.content.decode()
+    role_reads = [q["sql"] for q in queries.captured_queries if "devhost_courseaccessrole" in q["sql"]]
+    assert len(role_reads) == 1, role_reads
+
+    assert course_roles.user_role(learner, template_course.course_key) == "student"
+    CourseAccessRole.objects.create(user=learner, course_key=template_course.course_key,
+                                    role=CourseAccessRole.STAFF)
+    assert course_roles.user_role(learner, template_course.course_key) == "staff"
+    assert course_roles.has_staff_access(learner, template_course.course_key)
+    assert 'class="component-tools"' in client.get(unit).content.decode()
