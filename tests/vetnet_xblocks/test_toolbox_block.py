@@ -64,6 +64,23 @@ def test_the_learner_view_offers_the_deposit_form_and_the_filters(block_and_memb
     assert block.student_view().js_init_fn == "VetnetToolbox"
 
 
+def test_the_deposit_form_offers_every_country_in_the_page_s_language_and_every_language(block_and_member):
+    from django.utils import translation  # pylint: disable=import-outside-toplevel
+    from lxml import html as lxml_html  # pylint: disable=import-outside-toplevel
+
+    block, runtime, _user = block_and_member
+    with translation.override("it"):
+        page = lxml_html.fromstring(runtime.render(block, "student_view").content)
+    countries = {o.get("value"): o.text for o in page.xpath("//select[@name='country']/option")}
+    assert len(countries) > 240 and countries[""] == "Not specific to one country"
+    # Names as the page's language gives them, markup-escaped ("d'Avorio") and read back whole.
+    assert countries["DE"] == "Germania" and countries["CI"] == "Costa d'Avorio"
+    languages = {o.get("value"): o.text for o in page.xpath("//select[@name='languages']/option")}
+    assert languages["el"] == "Greco" and languages["ca"] == "Catalano"
+    visibility = [o.get("value") for o in page.xpath("//select[@name='visibility']/option")]
+    assert visibility == ["private", "course", "community"]
+
+
 def test_people_outside_the_course_are_told_to_enroll():
     outsider = UserFactory()
     runtime = CourseRuntime(lms_opt_attrs(user_id=outsider.id, username=outsider.username))
