@@ -420,6 +420,10 @@ def test_a_discussion_shows_its_posts_once_the_member_opens_it(people):
     # An id the page does not show, or not an id at all, opens nothing and breaks nothing.
     for strange in (["00000000-0000-0000-0000-000000000000"], ["<b>"], "not-a-list", {"a": 1}, 7):
         assert "First thread" not in page(bob, block, open_threads=strange)
+    # The same id written another way (capitals, no dashes) names the same discussion: it shows open, posts and all.
+    for spelling in (first.upper(), first.replace("-", "")):
+        again = page(bob, block, open_threads=[spelling])
+        assert "First thread 0" in again and _toggle(again, first)[1] == "Hide the discussion"
 
 
 @override_settings(VETNET_RATE_LIMITS={"post": [10_000, 300], "flag": [10_000, 300], "scenario": [100, 300]})

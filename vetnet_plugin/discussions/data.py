@@ -71,6 +71,8 @@ class Thread:
 
     ``top_level_count``, ``page``, ``num_pages`` and ``page_size`` describe
     that page; ``post_count`` counts every visible post of the thread.
+    ``posts_read`` is false where the thread's posts were left unread (its
+    counts only: ``get_threads(posts_for=...)``).
     """
 
     id: str
@@ -86,6 +88,7 @@ class Thread:
     page: int = 1
     num_pages: int = 1
     page_size: int = 20
+    posts_read: bool = True
 
 
 @dataclass(frozen=True)

@@ -354,8 +354,8 @@ def get_threads(
     # The first ``size`` top-level posts of every thread: their ids, then their rows.
     chosen_by = ("-created", "-id") if most_recent else ordering
     wanted = None if posts_for is None else {str(u) for u in (_uuid_or_none(t) for t in posts_for) if u is not None}
-    read = [pk for pk, thread in threads.items() if wanted is None or str(thread.uuid) in wanted]
-    page_ids = _first_ids_per_thread(roots, read, chosen_by, size) if read else []
+    read = {pk for pk, thread in threads.items() if wanted is None or str(thread.uuid) in wanted}
+    page_ids = _first_ids_per_thread(roots, sorted(read), chosen_by, size) if read else []
     page_roots = list(Post.objects.filter(pk__in=page_ids).select_related("author")
                       .order_by("thread_id", *ordering)) if page_ids else []
     replies = list(
@@ -387,6 +387,7 @@ def get_threads(
             post_count=visible.get(thread_pk, 0), languages=tuple(sorted(languages[thread_pk])),
             is_following=follow is not None, email_digest=bool(follow and follow.email_digest),
             top_level_count=count, page=1, num_pages=num_pages(count, size), page_size=size,
+            posts_read=thread_pk in read,
         )
     return result
 

@@ -32,13 +32,12 @@ class _Page:
 
     def __init__(self, block, forum: ScenarioForumBackend, language: str, open_threads=()):
         self.block = block
-        self.open_threads = frozenset(open_threads)
         self.forum = forum
         self.language = language
         self.prefix = block.dom_id
         self.machine_translation = forum.machine_translation_enabled()
         self.languages = [{"code": c, "name": language_name(c)} for c in forum.languages()]
-        self.data = forum.forum_page(language=language, open_threads=self.open_threads)
+        self.data = forum.forum_page(language=language, open_threads=frozenset(open_threads))
         self.is_staff = self.data.is_moderator
         self.policy_responses: dict = {}
 
@@ -133,7 +132,8 @@ def _written_in(scenario, language: str) -> bool:
 def _render_scenario(page: _Page, number: int, scenario, results, thread=None) -> str:
     if thread is None:
         thread = page.data.threads[scenario.uuid]
-    discussion_open = thread.id in page.open_threads or not thread.top_level_count
+    # Open where its posts were read (the discussion core decides which ids name a thread), or empty.
+    discussion_open = thread.posts_read or not thread.top_level_count
     posts_html = "".join(_render_post(page, post, scenario.uuid) for post in thread.posts) if discussion_open else ""
     summary = _rating_summary(page, scenario, results)
     prefix = f"{page.prefix}-s-{scenario.uuid[:8]}"
