@@ -294,6 +294,7 @@ def list_community_members(
     filters = filters or data.DirectoryFilters()
     matching = filtered_memberships(key, filters)
     terms = (filters.search or "").strip().lower().split()[:8]
+    by_attribute = bool(filters.sector or filters.language or filters.topic)
 
     def listed(words):
         rows = matching.filter(words) if terms else matching
@@ -309,7 +310,6 @@ def list_community_members(
             rows = listed(substring_filter("search_text", terms))
         return rows, along_the_order() if by_attribute else nullcontext()
 
-    by_attribute = bool(filters.sector or filters.language or filters.topic)
     return paginate(
         listed(word_filter(CourseMembership, "search_text", terms)), page=page, page_size=page_size,
         count_limit=_directory_count_limit(), seek=True, cursor=cursor,
