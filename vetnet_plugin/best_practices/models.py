@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from opaque_keys.edx.django.models import CourseKeyField
 
 from ..core.adoption import AdoptionRecord
-from ..core.markup import render_markdown
+from ..core.stored_html import StoresHtml
 
 
 class BestPracticeAssignment(models.Model):
@@ -267,7 +267,7 @@ class Credential(models.Model):
         return f"Credential(user_id={self.user_id}, course_key={self.course_key})"
 
 
-class RepositoryEntry(models.Model):
+class RepositoryEntry(StoresHtml, models.Model):
     """
     A practice as the best-practice repository shows it, across every course
     community (``repository.py`` says when it is listed).
@@ -282,6 +282,8 @@ class RepositoryEntry(models.Model):
     .. pii_types: other
     .. pii_retirement: local_api
     """
+
+    html_fields = {"summary": "summary_html"}
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     practice = models.OneToOneField(BestPractice, on_delete=models.CASCADE, related_name="repository_entry")
@@ -333,13 +335,6 @@ class RepositoryEntry(models.Model):
     def __str__(self):
         return f"RepositoryEntry({self.uuid})"
 
-    def save(self, *args, **kwargs):
-        update_fields = kwargs.get("update_fields")
-        if update_fields is None or "summary" in update_fields:
-            self.summary_html = str(render_markdown(self.summary)) if self.summary else ""
-            if update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "summary_html"}
-        super().save(*args, **kwargs)
 
 
 class PracticeAdoption(AdoptionRecord):

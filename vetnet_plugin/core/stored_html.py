@@ -1,9 +1,10 @@
 """
-Stored HTML made again: the sanitised HTML that models keep beside their
-Markdown (a post's body, a resource's description) is rendered when the text is
-written; after a change of the renderer or the sanitiser's rules, every stored
-copy is rendered again from its Markdown, in batches, by
-``manage.py vetnet_render_html``.
+Stored HTML: the sanitised HTML that models keep beside their Markdown (a
+post's body, a resource's description, a scenario's narrative, a repository
+entry's summary) is rendered when the text is written (``StoresHtml``); after
+a change of the renderer or the sanitiser's rules, every stored copy is
+rendered again from its Markdown, in batches, by ``manage.py
+vetnet_render_html``.
 """
 from __future__ import annotations
 
@@ -12,6 +13,26 @@ from collections.abc import Callable
 from .markup import render_markdown
 
 BATCH_SIZE = 500
+
+
+class StoresHtml:
+    """
+    Model mixin: each Markdown field named in ``html_fields`` (source -> target)
+    has its sanitised HTML kept in the target field, rendered in ``save()``
+    whenever the source is saved (also with ``update_fields`` naming it).
+    """
+
+    html_fields: dict[str, str] = {}
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        for source, target in self.html_fields.items():
+            if update_fields is None or source in update_fields:
+                text = getattr(self, source)
+                setattr(self, target, render_markdown(text) if text else "")
+                if update_fields is not None:
+                    update_fields = kwargs["update_fields"] = {*update_fields, target}
+        super().save(*args, **kwargs)
 
 
 def rerender_stored_html(queryset, *, source: str, target: str,

@@ -13,7 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from opaque_keys.edx.django.models import CourseKeyField
 
-from ..core.markup import render_markdown
+from ..core.stored_html import StoresHtml
 
 
 class Thread(models.Model):
@@ -39,7 +39,7 @@ class Thread(models.Model):
         return f"Thread({self.usage_key}, {self.target})"
 
 
-class Post(models.Model):
+class Post(StoresHtml, models.Model):
     """
     One contribution to a thread; ``parent`` nests replies.
 
@@ -47,6 +47,8 @@ class Post(models.Model):
     .. pii_types: other
     .. pii_retirement: local_api
     """
+
+    html_fields = {"body": "body_html"}
 
     # The public id; the integer pk stays inside the plugin.
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -96,13 +98,6 @@ class Post(models.Model):
     def __str__(self):
         return f"Post({self.pk}, thread={self.thread_id})"
 
-    def save(self, *args, **kwargs):
-        update_fields = kwargs.get("update_fields")
-        if update_fields is None or "body" in update_fields:
-            self.body_html = render_markdown(self.body) if self.body else ""
-            if update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "body_html"}
-        super().save(*args, **kwargs)
 
 
 class PostRevision(models.Model):

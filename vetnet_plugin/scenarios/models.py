@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from opaque_keys.edx.django.models import CourseKeyField
 
-from ..core.markup import render_markdown
+from ..core.stored_html import StoresHtml
 
 
 class ScenarioForum(models.Model):
@@ -38,7 +38,7 @@ class ScenarioForum(models.Model):
         return f"ScenarioForum({self.usage_key})"
 
 
-class Scenario(models.Model):
+class Scenario(StoresHtml, models.Model):
     """
     A plausible, consistent picture of how VET may evolve, seeded in Studio or
     proposed by a member.
@@ -50,6 +50,8 @@ class Scenario(models.Model):
     .. pii_types: other
     .. pii_retirement: local_api
     """
+
+    html_fields = {"narrative": "narrative_html"}
 
     PENDING = "pending"
     PUBLISHED = "published"
@@ -96,13 +98,6 @@ class Scenario(models.Model):
     def __str__(self):
         return f"Scenario({self.uuid}, {self.title[:40]})"
 
-    def save(self, *args, **kwargs):
-        update_fields = kwargs.get("update_fields")
-        if update_fields is None or "narrative" in update_fields:
-            self.narrative_html = render_markdown(self.narrative) if self.narrative else ""
-            if update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "narrative_html"}
-        super().save(*args, **kwargs)
 
 
 class RatingRound(models.Model):

@@ -15,11 +15,11 @@ from django.utils.translation import gettext_lazy as _
 from opaque_keys.edx.django.models import CourseKeyField
 
 from ..core.adoption import AdoptionRecord
-from ..core.markup import render_markdown
+from ..core.stored_html import StoresHtml
 from .vocabulary import LICENCES, RESOURCE_TYPES, TARGET_GROUPS
 
 
-class Resource(models.Model):
+class Resource(StoresHtml, models.Model):
     """
     A resource a member deposited: a project result, a tool, a document...
 
@@ -30,6 +30,8 @@ class Resource(models.Model):
     .. pii_types: other
     .. pii_retirement: local_api
     """
+
+    html_fields = {"description": "description_html"}
 
     PENDING = "pending"
     PUBLISHED = "published"
@@ -101,13 +103,6 @@ class Resource(models.Model):
     def __str__(self):
         return f"Resource({self.uuid})"
 
-    def save(self, *args, **kwargs):
-        update_fields = kwargs.get("update_fields")
-        if update_fields is None or "description" in update_fields:
-            self.description_html = render_markdown(self.description) if self.description else ""
-            if update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "description_html"}
-        super().save(*args, **kwargs)
 
 
 class ResourceVersion(models.Model):
