@@ -336,7 +336,6 @@ class RepositoryEntry(StoresHtml, models.Model):
         return f"RepositoryEntry({self.uuid})"
 
 
-
 class PracticeAdoption(AdoptionRecord):
     """
     "I adopted this" on a repository practice, with the later outcome report

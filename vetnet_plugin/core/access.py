@@ -37,7 +37,12 @@ def display_name(user) -> str:
     """How a member is named beside their contributions."""
     if user is None:
         return ""
-    return user.get_full_name() or user.username
+    return name_of(user.first_name, user.last_name, user.username)
+
+
+def name_of(first_name: str, last_name: str, username: str) -> str:
+    """``display_name`` from the user's columns read as values: first and last name, else the username."""
+    return f"{first_name} {last_name}".strip() or username
 
 
 def require_member(actor: Actor, message: str | None = None) -> Actor:

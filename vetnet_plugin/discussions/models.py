@@ -99,7 +99,6 @@ class Post(StoresHtml, models.Model):
         return f"Post({self.pk}, thread={self.thread_id})"
 
 
-
 class PostRevision(models.Model):
     """
     The text of a post as it was before an edit: the edit history members can read.

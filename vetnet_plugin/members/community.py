@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from .. import data as base_data
 from ..conf import setting
+from ..core.access import name_of
 from ..core.keys import parse_course_key
 from ..core.pagination import paginate
 from ..core.search import along_the_order, substring_filter, uses_fulltext, word_filter
@@ -37,32 +38,41 @@ _LIST_FIELDS = {
 _TEXT_LIMITS = {"organisation": 200, "bio": 2000}
 
 
-def display_name(first_name: str, last_name: str, username: str) -> str:
-    """A member's name as the community sees it: first and last name (as ``User.get_full_name``), else username."""
-    return f"{first_name} {last_name}".strip() or username
-
-
 def _to_profile_data(user, profile: MemberProfile | None) -> data.MemberProfile:
-    full_name = display_name(user.first_name, user.last_name, user.username)
-    if profile is None:
-        return data.MemberProfile(user_id=user.id, username=user.username, full_name=full_name)
+    row = (user.id, user.username, user.first_name, user.last_name, None)
     grouped = {kind: [] for kind, _codes in _LIST_FIELDS.values()}
-    for attribute in profile.attributes.all():
-        grouped[attribute.kind].append(attribute.value)
+    if profile is not None:
+        row = (*row[:4], profile.pk, profile.organisation, profile.organisation_type, profile.country.code,
+               profile.bio, profile.open_to_counselling, profile.open_to_partnership)
+        for attribute in profile.attributes.all():
+            grouped[attribute.kind].append(attribute.value)
+    return profile_from_values(row, grouped)
+
+
+def profile_from_values(row, attributes) -> data.MemberProfile:
+    """
+    A member's profile from their user's and profile's columns (``PROFILE_COLUMNS``, the profile's
+    None for a member who never filled one in) and their attribute values grouped by kind.
+    """
+    user_id, username, first_name, last_name, profile_id = row[:5]
+    full_name = name_of(first_name, last_name, username)
+    if profile_id is None:
+        return data.MemberProfile(user_id=user_id, username=username, full_name=full_name)
+    organisation, organisation_type, country, bio, open_to_counselling, open_to_partnership = row[5:]
     return data.MemberProfile(
-        user_id=user.id,
-        username=user.username,
-        full_name=full_name,
-        organisation=profile.organisation,
-        organisation_type=profile.organisation_type,
-        country=str(profile.country.code or ""),
-        languages=tuple(sorted(grouped[ProfileAttribute.LANGUAGE])),
-        sectors=tuple(sorted(grouped[ProfileAttribute.SECTOR])),
-        topics=tuple(sorted(grouped[ProfileAttribute.TOPIC])),
-        bio=profile.bio,
-        open_to_counselling=profile.open_to_counselling,
-        open_to_partnership=profile.open_to_partnership,
+        user_id=user_id, username=username, full_name=full_name, organisation=organisation,
+        organisation_type=organisation_type, country=str(country or ""),
+        languages=tuple(sorted(attributes[ProfileAttribute.LANGUAGE])),
+        sectors=tuple(sorted(attributes[ProfileAttribute.SECTOR])),
+        topics=tuple(sorted(attributes[ProfileAttribute.TOPIC])),
+        bio=bio, open_to_counselling=open_to_counselling, open_to_partnership=open_to_partnership,
     )
+
+
+# The columns ``profile_from_values`` reads, from the user model.
+PROFILE_COLUMNS = ("id", "username", "first_name", "last_name", "vetnet_profile__id", "vetnet_profile__organisation",
+                   "vetnet_profile__organisation_type", "vetnet_profile__country", "vetnet_profile__bio",
+                   "vetnet_profile__open_to_counselling", "vetnet_profile__open_to_partnership")
 
 
 def get_member_profile(*, user_id: int) -> data.MemberProfile:

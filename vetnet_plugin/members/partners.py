@@ -19,7 +19,7 @@ from ..core.keys import parse_course_key
 from ..exceptions import AccessDenied
 from . import data
 from .access import can_view_community
-from .community import _LIST_FIELDS, display_name, filtered_memberships
+from .community import _LIST_FIELDS, PROFILE_COLUMNS, filtered_memberships, profile_from_values
 from .models import ProfileAttribute
 
 
@@ -64,11 +64,6 @@ def list_partner_candidates(
     return tuple(profiles[user_id] for user_id in found if user_id in profiles)
 
 
-_COLUMNS = ("id", "username", "first_name", "last_name", "vetnet_profile__id", "vetnet_profile__organisation",
-            "vetnet_profile__organisation_type", "vetnet_profile__country", "vetnet_profile__bio",
-            "vetnet_profile__open_to_counselling", "vetnet_profile__open_to_partnership")
-
-
 def get_member_profiles(*, user_ids) -> dict[int, data.MemberProfile]:
     """
     The profiles of ``user_ids`` (empty values for those who never filled one in), in two queries.
@@ -80,7 +75,7 @@ def get_member_profiles(*, user_ids) -> dict[int, data.MemberProfile]:
     ids = sorted({int(user_id) for user_id in user_ids if user_id})
     if not ids:
         return {}
-    rows = get_user_model().objects.filter(pk__in=ids).values_list(*_COLUMNS)
+    rows = get_user_model().objects.filter(pk__in=ids).values_list(*PROFILE_COLUMNS)
     people = {row[0]: row for row in rows}
     held = {row[4]: row[0] for row in people.values() if row[4] is not None}
     attributes = {user_id: {kind: [] for kind, _codes in _LIST_FIELDS.values()} for user_id in held.values()}
@@ -88,20 +83,4 @@ def get_member_profiles(*, user_ids) -> dict[int, data.MemberProfile]:
         for profile_id, kind, value in ProfileAttribute.objects.filter(profile_id__in=sorted(held)).values_list(
                 "profile_id", "kind", "value"):
             attributes[held[profile_id]][kind].append(value)
-    return {user_id: _profile_from_values(row, attributes.get(user_id)) for user_id, row in people.items()}
-
-
-def _profile_from_values(row, attributes) -> data.MemberProfile:
-    (user_id, username, first_name, last_name, profile_id, organisation, organisation_type, country, bio,
-     open_to_counselling, open_to_partnership) = row
-    full_name = display_name(first_name, last_name, username)
-    if profile_id is None:
-        return data.MemberProfile(user_id=user_id, username=username, full_name=full_name)
-    return data.MemberProfile(
-        user_id=user_id, username=username, full_name=full_name, organisation=organisation,
-        organisation_type=organisation_type, country=str(country or ""),
-        languages=tuple(sorted(attributes[ProfileAttribute.LANGUAGE])),
-        sectors=tuple(sorted(attributes[ProfileAttribute.SECTOR])),
-        topics=tuple(sorted(attributes[ProfileAttribute.TOPIC])),
-        bio=bio, open_to_counselling=open_to_counselling, open_to_partnership=open_to_partnership,
-    )
+    return {user_id: profile_from_values(row, attributes.get(user_id)) for user_id, row in people.items()}

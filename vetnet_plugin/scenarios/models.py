@@ -99,7 +99,6 @@ class Scenario(StoresHtml, models.Model):
         return f"Scenario({self.uuid}, {self.title[:40]})"
 
 
-
 class RatingRound(models.Model):
     """
     One Delphi round of a scenario forum. Open while ``closed`` is empty.

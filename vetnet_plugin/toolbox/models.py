@@ -104,7 +104,6 @@ class Resource(StoresHtml, models.Model):
         return f"Resource({self.uuid})"
 
 
-
 class ResourceVersion(models.Model):
     """
     One version of a resource's content: an uploaded file or a link.
