@@ -401,3 +401,22 @@ def test_language_names_follow_the_active_language(lang, catalan):
 
     with translation.override(lang):
         assert str(dict(LANGUAGES)["ca"]) == catalan
+
+
+@pytest.mark.django_db
+def test_a_label_of_a_compiled_template_follows_each_render_s_language_and_catalog():
+    # A constant {% trans %} is translated once per catalog and language, then read back:
+    # the same compiled template, rendered in turn, must still speak each render's language.
+    seen = []
+    for lang in ("it", "es", "it", "ca", "en"):
+        with translation.override(lang):
+            service = PlatformI18nService(XBlock.load_class("vetnet_workspace"))
+            runtime = CourseRuntime(LEARNER, i18n=service)
+            seen.append(runtime.render(add_block(runtime, "vetnet_workspace"), "student_view").content)
+    english = "Workspaces are open to members of this course community."
+
+    assert EXPECTED["it"]["notice"] in seen[0] and EXPECTED["it"]["notice"] in seen[2]
+    assert EXPECTED["es"]["notice"] in seen[1]
+    assert EXPECTED["ca"]["notice"] in seen[3]
+    assert english in seen[4]
+    assert all(EXPECTED["it"]["notice"] not in html for html in (seen[1], seen[3], seen[4]))

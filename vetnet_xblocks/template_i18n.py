@@ -59,16 +59,42 @@ def _layered(i18n_service, language):
     return layered[1]
 
 
+def _is_constant(node) -> bool:
+    """A ``{% trans "text" %}`` whose output depends on the language only (no variable, filter, context or ``as``)."""
+    if not isinstance(node, i18n.TranslateNode) or node.asvar or node.message_context:
+        return False
+    expression = node.filter_expression
+    return not expression.filters and getattr(expression.var, "literal", None) is not None
+
+
 class BlockTransNode(Node):
-    """Renders a Django translation node with the block's catalog first."""
+    """
+    Renders a Django translation node with the block's catalog first.
+
+    A constant ``{% trans "text" %}`` is translated once per catalog, language
+    and escaping, then read back: a post's dozen labels cost no lookups.
+    """
 
     def __init__(self, node):
         self.node = node
+        self._constant: dict | None = {} if _is_constant(node) else None
 
     def render(self, context):
         service = context.get("_i18n_service")
         language = get_language()
         layered = _layered(service, language) if service is not None and language else None
+        if self._constant is None:
+            return self._render(context, layered)
+        key = (layered, language, context.autoescape)  # the object itself: no id reused
+        value = self._constant.get(key)
+        if value is None:
+            value = self._render(context, layered)
+            if len(self._constant) > 64:  # languages x catalogs: a few in practice
+                self._constant.clear()
+            self._constant[key] = value
+        return value
+
+    def _render(self, context, layered):
         if layered is None:
             return self.node.render(context)
         active = trans_real._active  # pylint: disable=protected-access

@@ -15,6 +15,8 @@ discussion without posts is open from the start (its form to post first).
 """
 from __future__ import annotations
 
+import re
+
 from django.conf.locale import LANG_INFO
 from django.utils.html import conditional_escape, format_html_join
 from django.utils.safestring import mark_safe
@@ -67,19 +69,26 @@ class _Page:
                 "language_options": self.language_options, "machine_translation": self.machine_translation,
                 "other_language_options": self.other_language_options(post.language),
             })
-            forms = dict(part.split("-->", 1) for part in rendered.split("<!--vetnet:")[1:])
+            forms = {name: _split(html) for name, html in
+                     (part.split("-->", 1) for part in rendered.split("<!--vetnet:")[1:])}
             self._forms[key] = forms
-        values = ((_DOM_ID, f"{self.prefix}-p-{post.id}"), (_POST_ID, post.id), (_THREAD_ID, post.thread_id))
-        filled = {}
-        for name, html in forms.items():
-            for placeholder, value in values:
-                html = html.replace(placeholder, str(conditional_escape(value)))
-            filled[name] = mark_safe(html)  # noqa: S308 - the block's own template, the ids escaped
-        return filled
+        values = {_DOM_ID: str(conditional_escape(f"{self.prefix}-p-{post.id}")),
+                  _POST_ID: str(conditional_escape(post.id)), _THREAD_ID: str(conditional_escape(post.thread_id))}
+        # The block's own template, the ids escaped.
+        return {name: mark_safe("".join(values.get(piece, piece) for piece in pieces))  # noqa: S308
+                for name, pieces in forms.items()}
 
 
 # What the once-rendered forms hold where a post's ids go (no template output can contain them).
 _DOM_ID, _POST_ID, _THREAD_ID = "\x00dom\x00", "\x00post\x00", "\x00thread\x00"
+
+
+def _split(html: str) -> tuple[str, ...]:
+    """A once-rendered form as its text and placeholders, in order (placeholders as pieces of their own)."""
+    return tuple(piece for piece in _PLACEHOLDERS.split(html) if piece)
+
+
+_PLACEHOLDERS = re.compile(f"({'|'.join(map(re.escape, (_DOM_ID, _POST_ID, _THREAD_ID)))})")
 
 
 def _options(languages) -> str:
