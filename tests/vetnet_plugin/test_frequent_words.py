@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from tests.factories import member
 from tests.vetnet_plugin.toolbox_helpers import deposit, in_course, toolbox_media  # noqa: F401
 from vetnet_plugin import api
+from vetnet_plugin.exceptions import NotFound
 
 # Committed data: MariaDB's FULLTEXT index sees rows once their transaction commits.
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("toolbox_media")]
@@ -48,16 +49,29 @@ def test_a_frequent_word_is_found_by_the_date_scan_newest_first_on_every_page(li
     first, queries = search(reader, "training")
     assert first.extra["date_scan"] is ON_MARIADB
     assert titles(first) == ["Resource 38", "Resource 36"]
-    assert first.count == 8 and first.extra["count_capped"], "more than 8"
-    # Membership, on MariaDB the sample and the scan with their bounds (4, else the leading query),
-    # the capped count, the page, its attributes, the facets.
-    assert queries <= (9 if ON_MARIADB else 6)
+    # "More than 8" from the index; "more than 3" (the window) from the scan, which counts no further.
+    assert first.count == (3 if ON_MARIADB else 8) and first.extra["count_capped"]
+    # Membership, on MariaDB the sample and the scan with their bounds (4, else the leading query and
+    # the capped count), the page, its attributes, the facets.
+    assert queries <= (8 if ON_MARIADB else 6)
     seen, page = titles(first), first
     while page.extra["next_cursor"]:
         page, deep_queries = search(reader, "training", cursor=page.extra["next_cursor"])
-        assert deep_queries <= (9 if ON_MARIADB else 6)
+        assert deep_queries <= (8 if ON_MARIADB else 6)
         seen += titles(page)
     assert seen == [f"Resource {n:02d}" for n in range(38, -1, -2)], "every match once, newest first"
+
+
+def test_a_page_number_past_the_counted_pages_shows_its_resources_until_the_list_ends(library):
+    reader = member()
+    counted = search(reader, "training")[0].num_pages
+    # Twenty matches make ten pages of two; the count stopped before them ("more than ...").
+    assert counted < 10
+    page, _queries = search(reader, "training", page=counted + 2)
+    assert titles(page) == [f"Resource {n:02d}" for n in (38 - 4 * (counted + 1), 36 - 4 * (counted + 1))]
+    assert titles(search(reader, "training", page=10)[0]) == ["Resource 02", "Resource 00"]
+    with pytest.raises(NotFound):
+        search(reader, "training", page=11)
 
 
 def test_a_rare_word_stays_with_the_index_and_finds_its_one_resource(library):

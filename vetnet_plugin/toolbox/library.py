@@ -230,8 +230,9 @@ def list_resources(
     beyond that they count the leading ones in the chosen order and
     ``extra["facets_partial"]`` is true. Likewise ``count`` stops at
     ``VETNET_TOOLBOX_COUNT_LIMIT`` ("more than ...") with
-    ``extra["count_capped"]`` true. So a search stays fast however large the
-    library grows.
+    ``extra["count_capped"]`` true; a frequent word read along an index
+    (``extra["date_scan"]``) is counted only as far as the facet window. So a
+    search stays fast however large the library grows.
 
     ``extra["next_cursor"]`` names the next page by position; given back as
     ``cursor`` (``page`` is then ignored), that page is read from the order's
@@ -269,7 +270,12 @@ def list_resources(
     partial = len(leading_rows) > window
     leading_rows = leading_rows[:window]
     leading = [row[0] for row in leading_rows]
-    if partial:
+    if partial and scanned is not None:
+        # The scan found more than the window within its bounded read. Counting on would check the words row
+        # by row through the rest of the list (every row of a filter's value when matches are sparse there):
+        # "more than" the window, as the repository counts its frequent words.
+        count, count_capped = window, True
+    elif partial:
         # Counted only beyond the window, and only up to a limit ("more than ...").
         count_limit = max(window, int(setting("VETNET_TOOLBOX_COUNT_LIMIT")))
         # In the list's order, so the scan runs along its index and stops at the limit.
@@ -301,8 +307,12 @@ def list_resources(
             # The window ends with this page and more matches follow it.
             resources.append(None)
     else:
-        check_page_exists(number, pages)
+        if not count_capped:
+            check_page_exists(number, pages)
         resources = list(with_relations(ordered)[start:start + size + 1])
+        if not resources:
+            # Past the counted pages of a capped count, a page exists while it holds resources.
+            check_page_exists(number, number - 1)
     more = len(resources) > size
     resources = resources[:size]
     next_cursor = encode_cursor(resources[-1], ordering, page=number + 1) if more and resources else None
