@@ -59,6 +59,18 @@ def _layered(i18n_service, language):
     return layered[1]
 
 
+def translation_key(i18n_service) -> tuple:
+    """
+    What a block template's translated text depends on, for caching its
+    output: the active language and the catalogs its tags read, as objects
+    (kept alive by the key, so no id is reused). A service without a catalog
+    of its own is its own key.
+    """
+    language = get_language()
+    layered = _layered(i18n_service, language) if i18n_service is not None and language else None
+    return (language, layered if layered is not None else i18n_service)
+
+
 def _is_constant(node) -> bool:
     """A ``{% trans "text" %}`` whose output depends on the language only (no variable, filter, context or ``as``)."""
     if not isinstance(node, i18n.TranslateNode) or node.asvar or node.message_context:

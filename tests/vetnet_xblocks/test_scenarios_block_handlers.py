@@ -577,3 +577,60 @@ def test_a_scenario_approved_after_the_last_round_gets_rounds_of_its_own(people)
     assert act(staff, block, "rating_round", {"action": "open"})[0] == 200, "the late scenario's second round"
     assert act(staff, block, "rating_round", {"action": "close", "confirmed": True})[0] == 200
     assert act(staff, block, "rating_round", {"action": "open"})[0] == 409, "every scenario had its two rounds"
+
+
+def test_a_discussion_read_again_shows_every_change_and_renders_only_the_posts_that_changed(people, monkeypatch):
+    """Posts' HTML is kept by what it is rendered from: a page read again is never stale, nor another's."""
+    from django.utils import formats, timezone, translation  # pylint: disable=import-outside-toplevel
+
+    from vetnet_xblocks.scenarios import page as forum_page  # pylint: disable=import-outside-toplevel
+
+    block, (alice, bob, carol), staff = people
+    first = thread_ids(alice, block)[0]
+    post = api.create_post(user=alice.user, course_key=COURSE_KEY, thread_id=first, body="Short *modules* work.")
+    reply = api.create_post(user=bob.user, course_key=COURSE_KEY, thread_id=first, body="In crafts too.",
+                            parent_id=post.id)
+    rendered = []
+    real = forum_page._post_html  # pylint: disable=protected-access
+
+    def counting(page_, post_, replies, revisions):
+        rendered.append(post_.body)
+        return real(page_, post_, replies, revisions)
+
+    monkeypatch.setattr(forum_page, "_post_html", counting)
+
+    def read(who, **kwargs):
+        rendered.clear()
+        return page(who, block, open_threads=[first], **kwargs)
+
+    before = read(carol)
+    assert "In crafts too." in before and "1 support" not in before
+    assert read(carol) == before and rendered == [], "an unchanged discussion renders no post again"
+
+    # An edit of the reply: its new text and history, in it and in the conversation that holds it.
+    api.edit_post(user=bob.user, course_key=COURSE_KEY, post_id=reply.id, body="In crafts and in shops.")
+    edited = read(carol)
+    assert "In crafts and in shops." in edited and "In crafts too." in edited and "Edit history" in edited
+    assert sorted(rendered) == ["In crafts and in shops.", "Short *modules* work."]
+
+    # A vote shows its count to everyone, and as pressed to the voter alone.
+    assert act(alice, block, "vote_post", {"post_id": reply.id, "vote": True})[0] == 200
+    assert "1 support" in read(carol) and 'aria-pressed="true"' not in read(carol)
+    assert 'aria-pressed="true"' in read(alice)
+
+    # What each member may do is theirs: the author's edit form, the moderator's hide form.
+    edit_label = "Your text (the earlier version stays in the history)"
+    assert edit_label in read(bob) and edit_label not in read(carol)
+    assert "Hide (moderator)" in read(staff) and "Hide (moderator)" not in read(carol)
+
+    # Another language: the same posts with that language's dates (and labels, where the block has a catalog).
+    def written(language):
+        with translation.override(language):
+            return formats.date_format(timezone.localtime(post.created), "DATETIME_FORMAT")
+
+    assert written("it") != written("en")
+    with translation.override("it"):
+        italian = read(carol)
+    assert written("it") in italian and written("en") not in italian
+    english = read(carol)
+    assert written("en") in english and written("it") not in english

@@ -6,7 +6,9 @@ Posts are rendered one template each, recursively, because the blocks'
 template engine has no ``{% include %}``. The forms every post offers (reply,
 flag, translate, hide) are the same for every post but for its ids: they are
 rendered once per page (``templates/post_forms.html``) with placeholders that
-each post's ids then fill in, escaped.
+each post's ids then fill in, escaped. A post's HTML is kept by everything
+it is rendered from (``_render_post``), so a discussion read again renders
+only the posts that changed.
 
 A scenario's discussion shows its posts once the member opens it (ADR 0008):
 the page names the open discussions, and only theirs are read and rendered,
@@ -16,12 +18,16 @@ discussion without posts is open from the start (its form to post first).
 from __future__ import annotations
 
 import re
+import threading
 
+from cachetools import LRUCache
 from django.conf.locale import LANG_INFO
+from django.utils import timezone
 from django.utils.html import conditional_escape, format_html_join
 from django.utils.safestring import mark_safe
 
 from ..backend import ScenarioForumBackend, render_markdown
+from ..template_i18n import translation_key
 
 
 def language_name(code: str) -> str:
@@ -47,6 +53,10 @@ class _Page:
         self.language_options = _options(self.languages)
         self._other_options: dict[str, str] = {}
         self._forms: dict = {}
+        # What a post's HTML depends on besides the post and its edit history: the same for every post here.
+        self.render_key = (translation_key(block.runtime.service(block, "i18n")),
+                           timezone.get_current_timezone_name(), self.prefix, self.is_staff,
+                           self.machine_translation, self.language_options)
 
     def other_languages(self, original: str) -> list[dict]:
         return [item for item in self.languages if item["code"] != original]
@@ -95,9 +105,36 @@ def _options(languages) -> str:
     return format_html_join("", '<option value="{}">{}</option>', ((i["code"], i["name"]) for i in languages))
 
 
-def _render_post(page: _Page, post, scenario_uuid: str) -> str:
-    replies = "".join(_render_post(page, reply, scenario_uuid) for reply in post.replies)
+# Posts' HTML, kept by everything it is rendered from (see ``_render_post``), in at most this many characters.
+_RENDERED_POSTS = LRUCache(maxsize=8_000_000, getsizeof=len)
+_RENDERED_POSTS_LOCK = threading.Lock()
+
+
+def _render_post(page: _Page, post) -> tuple[str, tuple]:
+    """
+    A post's HTML with its replies', and the edit histories that HTML shows
+    (its own, then its replies').
+
+    The HTML is a function of the page's ``render_key``, the post (a frozen
+    value holding its replies, votes, flags, translations and what the
+    member may do with it) and those histories, so it is kept under exactly
+    that key: a discussion read again renders only the posts that changed,
+    and a vote, an edit, a name or a language makes a new key rather than a
+    stale page. Bounded, least recently used first.
+    """
+    replies = [_render_post(page, reply) for reply in post.replies]
     revisions = page.data.revisions.get(post.id, ())
+    key = (page.render_key, post, (revisions, *(shown for _html, shown in replies)))
+    with _RENDERED_POSTS_LOCK:
+        html = _RENDERED_POSTS.get(key)
+    if html is None:
+        html = _post_html(page, post, "".join(html for html, _shown in replies), revisions)
+        with _RENDERED_POSTS_LOCK:
+            _RENDERED_POSTS[key] = html
+    return html, key[2]
+
+
+def _post_html(page: _Page, post, replies: str, revisions) -> str:
     return page.block.render_template("templates/post.html", {
         "post": post, "replies_html": mark_safe(replies), "revisions": revisions,
         "dom_id": f"{page.prefix}-p-{post.id}", "is_staff": page.is_staff, "forms": page.post_forms(post),
@@ -143,7 +180,7 @@ def _render_scenario(page: _Page, number: int, scenario, results, thread=None) -
         thread = page.data.threads[scenario.uuid]
     # Open where its posts were read (the discussion core decides which ids name a thread), or empty.
     discussion_open = thread.posts_read or not thread.top_level_count
-    posts_html = "".join(_render_post(page, post, scenario.uuid) for post in thread.posts) if discussion_open else ""
+    posts_html = "".join(_render_post(page, post)[0] for post in thread.posts) if discussion_open else ""
     summary = _rating_summary(page, scenario, results)
     prefix = f"{page.prefix}-s-{scenario.uuid[:8]}"
     return page.block.render_template("templates/scenario.html", dict(
