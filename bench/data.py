@@ -243,8 +243,10 @@ def grow_forum_posts(target: int, rng: random.Random, author_ids: list[int], thr
                 replies.append(Post(thread_id=thread, parent_id=pk, root_id=pk, depth=1,
                                     author_id=rng.choice(author_ids), body=text, body_html=html, language="en"))
         Post.objects.bulk_create(replies[: size - len(roots)], batch_size=5000)
+        earlier = "An earlier version."
+        earlier_html = str(render_markdown(earlier))  # as a revision's save stores it
         PostRevision.objects.bulk_create([
-            PostRevision(post_id=pk, body="An earlier version.", language="en", created=now)
+            PostRevision(post_id=pk, body=earlier, body_html=earlier_html, language="en", created=now)
             for pk, _thread, edited in created if edited
         ], batch_size=5000)
         have += size

@@ -16,7 +16,8 @@ from rest_framework.test import APIClient
 from vetnet_plugin import api
 from vetnet_plugin.core import markup
 from vetnet_plugin.discussions import posts as discussion_posts
-from vetnet_plugin.discussions.models import Post, Thread
+from vetnet_plugin.discussions import translations as discussion_translations
+from vetnet_plugin.discussions.models import Post, PostRevision, Thread, Translation
 from vetnet_plugin.toolbox.models import Resource
 
 from .communication_helpers import COURSE_KEY, USAGE_KEY, member
@@ -174,3 +175,92 @@ def test_the_migration_stores_the_html_of_posts_written_before_it():
     stored = {p.body: p.body_html for p in Post.objects.filter(thread_id=thread.pk)}
     assert stored["An *old* post"] == "<p>An <em>old</em> post</p>"
     assert_harmless(stored[HOSTILE])
+
+
+def test_earlier_versions_and_translations_are_rendered_when_written_and_served_stored(thread_id, monkeypatch):
+    alice, bob = member(), member()
+    created = api.create_post(user=alice, course_key=COURSE_KEY, thread_id=thread_id, body="First *draft*",
+                              language="en")
+    api.edit_post(user=alice, course_key=COURSE_KEY, post_id=created.id, body="Second **version**", language="en")
+    api.contribute_translation(user=bob, course_key=COURSE_KEY, kind=api.POST_TRANSLATION, object_id=created.id,
+                               language="it", body="Seconda **versione**")
+    revision = PostRevision.objects.get(post__uuid=created.id)
+    translation = Translation.objects.get(kind=Translation.POST, language="it")
+    assert revision.body_html == "<p>First <em>draft</em></p>"
+    assert translation.body_html == "<p>Seconda <strong>versione</strong></p>"
+    # A correction renders again.
+    api.contribute_translation(user=alice, course_key=COURSE_KEY, kind=api.POST_TRANSLATION, object_id=created.id,
+                               language="it", body="Seconda *versione*")
+    assert Translation.objects.get(pk=translation.pk).body_html == "<p>Seconda <em>versione</em></p>"
+
+    def refuse(text):
+        raise AssertionError(f"Markdown rendered on read: {text!r}")
+    monkeypatch.setattr(discussion_posts, "render_markdown", refuse)
+    monkeypatch.setattr(discussion_translations, "render_markdown", refuse)
+    PostRevision.objects.filter(pk=revision.pk).update(body_html="<p>the stored version</p>")
+    Translation.objects.filter(pk=translation.pk).update(body_html="<p>la copia salvata</p>")
+    reader = member()
+    (history,) = api.list_post_revisions(user=reader, course_key=COURSE_KEY, post_id=created.id)
+    assert history.body_html == "<p>the stored version</p>" and history.body == "First *draft*"
+    assert api.post_revisions(user=reader, course_key=COURSE_KEY, post_ids=[created.id])[created.id][0].body_html \
+        == "<p>the stored version</p>"
+    (post,) = thread_json(reader, thread_id)
+    assert [t["body_html"] for t in post["translations"]] == ["<p>la copia salvata</p>"]
+
+
+def test_the_command_renders_earlier_versions_and_translations_again_one_course_or_all(thread_id, monkeypatch):
+    alice = member()
+    created = api.create_post(user=alice, course_key=COURSE_KEY, thread_id=thread_id, body="Old **words**",
+                              language="en")
+    api.edit_post(user=alice, course_key=COURSE_KEY, post_id=created.id, body="New words", language="en")
+    api.contribute_translation(user=alice, course_key=COURSE_KEY, kind=api.POST_TRANSLATION, object_id=created.id,
+                               language="es", body="Palabras **nuevas**")
+    other_thread = api.get_or_create_thread(course_key=OTHER_COURSE, usage_key=USAGE_KEY.replace("CoVP", "Crafts"),
+                                            target="case:other")
+    someone = member(OTHER_COURSE)
+    other = api.create_post(user=someone, course_key=OTHER_COURSE, thread_id=other_thread, body="Other **old**",
+                            language="en")
+    api.edit_post(user=someone, course_key=OTHER_COURSE, post_id=other.id, body="Other new", language="en")
+    api.contribute_translation(user=someone, course_key=OTHER_COURSE, kind=api.POST_TRANSLATION,
+                               object_id=other.id, language="ca", body="Altres **nous**")
+
+    monkeypatch.setattr(markup, "ALLOWED_TAGS", markup.ALLOWED_TAGS - {"strong"})
+    out = StringIO()
+    for kind in ("revisions", "translations"):
+        call_command("vetnet_render_html", "--course", COURSE_KEY, "--only", kind, "--no-progress", stdout=out,
+                     stderr=StringIO())
+    assert "Earlier versions of posts: 1 read, 1 with new HTML." in out.getvalue()
+    assert "Translations: 1 read, 1 with new HTML." in out.getvalue()
+    assert PostRevision.objects.get(post__uuid=created.id).body_html == "<p>Old words</p>"
+    assert Translation.objects.get(language="es").body_html == "<p>Palabras nuevas</p>"
+    # The other course's were left as they were, until every course is rendered.
+    assert PostRevision.objects.get(post__uuid=other.id).body_html == "<p>Other <strong>old</strong></p>"
+    assert Translation.objects.get(language="ca").body_html == "<p>Altres <strong>nous</strong></p>"
+    again = StringIO()
+    call_command("vetnet_render_html", "--no-progress", stdout=again, stderr=StringIO())
+    assert "Earlier versions of posts: 2 read, 1 with new HTML." in again.getvalue()
+    assert "Translations: 2 read, 1 with new HTML." in again.getvalue()
+    assert Translation.objects.get(language="ca").body_html == "<p>Altres nous</p>"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_stores_the_html_of_earlier_versions_and_translations_written_before_it():
+    before = [("vetnet", "0024_scenario_narrative_html")]
+    executor = MigrationExecutor(connection)
+    leaves = executor.loader.graph.leaf_nodes()
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps
+    thread = old.get_model("vetnet", "Thread").objects.create(
+        course_key=COURSE_KEY, usage_key="block-v1:x", target="case:old")
+    post = old.get_model("vetnet", "Post").objects.create(thread=thread, body="Now", language="en", depth=0)
+    old.get_model("vetnet", "PostRevision").objects.create(post=post, body=HOSTILE, language="en",
+                                                           created=post.created)
+    old.get_model("vetnet", "Translation").objects.create(kind="post", object_id=post.pk, language="it",
+                                                          body="Una *vecchia* traduzione")
+
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(leaves)
+    assert_harmless(PostRevision.objects.get(post_id=post.pk).body_html)
+    assert "<strong>bold</strong>" in PostRevision.objects.get(post_id=post.pk).body_html
+    assert Translation.objects.get(object_id=post.pk, kind="post").body_html == "<p>Una <em>vecchia</em> traduzione</p>"

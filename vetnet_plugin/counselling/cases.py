@@ -628,4 +628,5 @@ def _case_author_mask(user, key, target: str) -> set:
 
 register_thread_guard(CASE_PREFIX, _case_thread_guard)
 register_author_mask(CASE_PREFIX, _case_author_mask)
-register_translatable(CASE_TRANSLATION, _case_original)
+register_translatable(CASE_TRANSLATION, _case_original,
+                      in_course=lambda key: CounsellingCase.objects.filter(course_key=key).values("pk"))

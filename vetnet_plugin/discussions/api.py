@@ -33,7 +33,14 @@ from .posts import (
     vote_post,
     vote_totals,
 )
-from .stored_html import count_posts, rerender_post_html
+from .stored_html import (
+    count_post_revisions,
+    count_posts,
+    count_translations,
+    rerender_post_html,
+    rerender_revision_html,
+    rerender_translation_html,
+)
 from .translations import (
     contribute_translation,
     delete_translations,
@@ -62,7 +69,9 @@ __all__ = [
     "contribute_translation",
     "count_discussion_contributions",
     "count_followed_threads_with_news",
+    "count_post_revisions",
     "count_posts",
+    "count_translations",
     "create_post",
     "delete_translations",
     "digest_opt_out_token_is_valid",
@@ -90,6 +99,8 @@ __all__ = [
     "register_translatable",
     "rename_thread",
     "rerender_post_html",
+    "rerender_revision_html",
+    "rerender_translation_html",
     "retire_discussion_member",
     "send_discussion_digests",
     "set_digest_opt_out",

@@ -99,7 +99,7 @@ class Post(StoresHtml, models.Model):
         return f"Post({self.pk}, thread={self.thread_id})"
 
 
-class PostRevision(models.Model):
+class PostRevision(StoresHtml, models.Model):
     """
     The text of a post as it was before an edit: the edit history members can read.
 
@@ -108,8 +108,12 @@ class PostRevision(models.Model):
     .. pii_retirement: local_api
     """
 
+    html_fields = {"body": "body_html"}
+
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="revisions")
     body = models.TextField()
+    # The body's sanitised HTML, rendered in save() (StoresHtml); the history serves it.
+    body_html = models.TextField(blank=True, default="", editable=False)
     language = models.CharField(max_length=16)
     created = models.DateTimeField(help_text="When this version was written.")
     replaced = models.DateTimeField(auto_now_add=True)
@@ -155,7 +159,7 @@ class PostFlag(models.Model):
         constraints = [models.UniqueConstraint(fields=["post", "user"], name="vetnet_post_flag_once")]
 
 
-class Translation(models.Model):
+class Translation(StoresHtml, models.Model):
     """
     A translation of a post or a scenario into one language, credited to its translator.
 
@@ -172,12 +176,15 @@ class Translation(models.Model):
     SCENARIO = "scenario"
     CASE = "case"
     KIND_CHOICES = [(POST, _("post")), (SCENARIO, _("scenario")), (CASE, _("counselling case"))]
+    html_fields = {"body": "body_html"}
 
     kind = models.CharField(max_length=16, choices=KIND_CHOICES)
     object_id = models.BigIntegerField()
     language = models.CharField(max_length=16)
     title = models.CharField(max_length=200, blank=True)
     body = models.TextField()
+    # The body's sanitised HTML, rendered in save() (StoresHtml); pages serve it.
+    body_html = models.TextField(blank=True, default="", editable=False)
     translator = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -181,9 +181,10 @@ def _to_post(post: Post, *, viewer, staff: bool, voted: set, flagged: set, trans
     )
 
 
-def _stored_html(post: Post) -> str:
-    """The HTML stored when the post was written; rendered here only for a row written in bulk without it."""
-    return post.body_html or (render_markdown(post.body) if post.body else "")
+def _stored_html(row) -> str:
+    """The HTML stored when a post (or an earlier version) was written; rendered here only for a row written in
+    bulk without it."""
+    return row.body_html or (render_markdown(row.body) if row.body else "")
 
 
 def _viewer_marks(ids, viewer) -> tuple[set, set]:
@@ -413,7 +414,7 @@ def post_revisions(*, user, course_key, post_ids) -> dict[str, tuple[data.PostRe
         if not may_see_thread(user, key, row.thread_target):
             continue
         grouped[str(row.post_uuid)].append(
-            data.PostRevision(body=row.body, body_html=render_markdown(row.body), language=row.language,
+            data.PostRevision(body=row.body, body_html=_stored_html(row), language=row.language,
                               created=row.created)
         )
     return {post_id: tuple(items) for post_id, items in grouped.items()}
@@ -496,7 +497,7 @@ def list_post_revisions(*, user, course_key, post_id) -> tuple[data.PostRevision
     if post.is_retired or (post.is_hidden and post.author_id != user.id and not compat.is_course_staff(user, key)):
         return ()
     return tuple(
-        data.PostRevision(body=r.body, body_html=render_markdown(r.body), language=r.language, created=r.created)
+        data.PostRevision(body=r.body, body_html=_stored_html(r), language=r.language, created=r.created)
         for r in post.revisions.all()
     )
 

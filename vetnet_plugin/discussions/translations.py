@@ -8,6 +8,7 @@ import uuid
 from collections import defaultdict
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from ..core import machine_translation
@@ -30,7 +31,8 @@ def _to_text(row: Translation) -> data.TranslationText:
         language=row.language,
         title=row.title,
         body=row.body,
-        body_html=render_markdown(row.body),
+        # Stored when written; rendered here only for a row written in bulk without it.
+        body_html=row.body_html or render_markdown(row.body),
         translator_name=display_name(row.translator),
         corrected_by_name=display_name(row.corrected_by),
         is_machine=row.is_machine,
@@ -91,11 +93,27 @@ def _post_original(object_id, key):
 # ``NotFound``. Features whose contributions can be translated register theirs
 # (the scenario forum registers scenarios), so the core knows none of them.
 _ORIGINALS = {Translation.POST: _post_original}
+# By kind as well: the ids (a queryset of ``pk``) of a course's contributions of that kind.
+_IN_COURSE = {Translation.POST: lambda key: Post.objects.filter(thread__course_key=key).values("pk")}
 
 
-def register_translatable(kind: str, find_original) -> None:
-    """Let contributions of ``kind`` be translated; ``find_original(object_id, course_key)`` finds one."""
+def register_translatable(kind: str, find_original, *, in_course) -> None:
+    """
+    Let contributions of ``kind`` be translated: ``find_original(object_id,
+    course_key)`` finds one, ``in_course(course_key)`` is a queryset of the
+    ``pk`` of every one in a course (so one course's translations can be
+    rendered again).
+    """
     _ORIGINALS[kind] = find_original
+    _IN_COURSE[kind] = in_course
+
+
+def translations_in_course(course_key) -> QuerySet:
+    """Every stored translation of a contribution in the course, of every registered kind."""
+    scope = Q(pk__in=[])
+    for kind, in_course in _IN_COURSE.items():
+        scope |= Q(kind=kind, object_id__in=in_course(course_key))
+    return Translation.objects.filter(scope)
 
 
 def _original(kind: str, object_id, key):

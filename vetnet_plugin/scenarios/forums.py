@@ -341,4 +341,5 @@ def _scenario_original(object_id, key):
     return scenario.pk, scenario.language, scenario.title, scenario.narrative
 
 
-register_translatable(SCENARIO_TRANSLATION, _scenario_original)
+register_translatable(SCENARIO_TRANSLATION, _scenario_original,
+                       in_course=lambda key: Scenario.objects.filter(course_key=key).values("pk"))
