@@ -66,6 +66,9 @@ def test_the_counselling_cycle_through_the_handlers(people):
     assert status == 200, body
     page = act(carol, block, "case_html", {"case": case_uuid})[1]["html"]
     assert "Accepted: this helped" in page and "It worked!" in page and "1 vote" in page
+    # Answers and comments are shown as their HTML, never as escaped tags.
+    assert "<p>Share an apprentice among firms.</p>" in page and "<p>It worked!</p>" in page
+    assert "&lt;p&gt;" not in page
     assert "Solved" in act(carol, block, "queue_html", {"state": "solved"})[1]["html"]
 
 

@@ -152,7 +152,11 @@ def test_discussion_through_the_block(people):
     assert act(bob, block, "translate", {"kind": "post", "object_id": post_id, "language": "it",
                                           "body": "Servono moduli brevi."})[0] == 200
     html = page(bob, block)
-    assert "<em>modules</em>" in html and "Edit history" in html and "Servono moduli brevi." in html
+    # The post as it is now, its translation and its earlier version, each shown as HTML, never as escaped tags.
+    assert '<div class="vetnet-scenarios__original" lang="en"><p>We need short <em>modules</em>.</p></div>' in html
+    assert "<p>Servono moduli brevi.</p>" in html
+    assert "Edit history" in html and '<div lang="en"><p>We need <em>modules</em>.</p></div>' in html
+    assert "&lt;p&gt;" not in html and "&lt;em&gt;" not in html
     assert 'aria-pressed="true"' in html
     assert act(bob, block, "moderate_post", {"post_id": post_id, "hide": True, "reason": "x"})[0] == 403
     assert "Flagged posts" in page(staff, block)

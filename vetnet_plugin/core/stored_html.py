@@ -10,9 +10,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.utils.safestring import SafeString, mark_safe
+
 from .markup import render_markdown
 
 BATCH_SIZE = 500
+
+
+def stored_html(html: str, markdown: str) -> SafeString:
+    """
+    A row's stored HTML as the safe text a template shows unescaped, the same
+    kind of value ``render_markdown`` gives; rendered from ``markdown`` here
+    only for a row written in bulk without it.
+    """
+    if html:
+        return mark_safe(html)  # noqa: S308  # nosec: sanitised by nh3 when it was stored (StoresHtml.save)
+    return render_markdown(markdown) if markdown else mark_safe("")
 
 
 class StoresHtml:

@@ -21,7 +21,6 @@ from ..conf import setting
 from ..core.access import display_name
 from ..core.keys import parse_course_key
 from ..core.languages import language_of
-from ..core.markup import render_markdown
 from ..core.pagination import (
     check_page_exists,
     clean_page_number,
@@ -30,6 +29,7 @@ from ..core.pagination import (
     paginate,
 )
 from ..core.rate_limits import check_rate_limit
+from ..core.stored_html import stored_html
 from ..core.transactions import lock_for_update, retrying_atomic
 from ..exceptions import AccessDenied, InvalidInput, NotFound
 from ..members.api import require_moderator, require_viewer
@@ -182,9 +182,8 @@ def _to_post(post: Post, *, viewer, staff: bool, voted: set, flagged: set, trans
 
 
 def _stored_html(row) -> str:
-    """The HTML stored when a post (or an earlier version) was written; rendered here only for a row written in
-    bulk without it."""
-    return row.body_html or (render_markdown(row.body) if row.body else "")
+    """The HTML stored when a post (or an earlier version) was written, safe to show."""
+    return stored_html(row.body_html, row.body)
 
 
 def _viewer_marks(ids, viewer) -> tuple[set, set]:

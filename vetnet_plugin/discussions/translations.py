@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from ..core import machine_translation
 from ..core.access import display_name
 from ..core.languages import normalise_language
-from ..core.markup import render_markdown
 from ..core.rate_limits import check_rate_limit
+from ..core.stored_html import stored_html
 from ..exceptions import InvalidInput, NotFound
 from ..members.api import require_viewer
 from . import data
@@ -31,8 +31,7 @@ def _to_text(row: Translation) -> data.TranslationText:
         language=row.language,
         title=row.title,
         body=row.body,
-        # Stored when written; rendered here only for a row written in bulk without it.
-        body_html=row.body_html or render_markdown(row.body),
+        body_html=stored_html(row.body_html, row.body),
         translator_name=display_name(row.translator),
         corrected_by_name=display_name(row.corrected_by),
         is_machine=row.is_machine,

@@ -17,9 +17,9 @@ from .. import data as base_data
 from ..core.access import display_name
 from ..core.keys import parse_course_key
 from ..core.languages import detect_language, language_of
-from ..core.markup import render_markdown
 from ..core.pagination import paginate
 from ..core.rate_limits import check_rate_limit
+from ..core.stored_html import stored_html
 from ..discussions.api import (
     SCENARIO_TRANSLATION,
     get_or_create_thread,
@@ -152,7 +152,7 @@ def _to_scenario(scenario: Scenario, *, viewer, thread_id: str, translations) ->
         uuid=str(scenario.uuid),
         title=scenario.title,
         narrative=scenario.narrative,
-        narrative_html=scenario.narrative_html or render_markdown(scenario.narrative),
+        narrative_html=stored_html(scenario.narrative_html, scenario.narrative),
         language=scenario.language,
         drivers=tuple(scenario.drivers),
         policy_choices=tuple(scenario.policy_choices),

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from ..core.access import display_name
 from ..core.markup import render_markdown
+from ..core.stored_html import stored_html
 from . import data
 from .models import ResourceAttribute, ResourceVersion
 
@@ -57,7 +58,7 @@ def to_resource(resource, *, user, can_moderate: bool = False, with_history: boo
         course_key=str(resource.course_key),
         title=resource.title,
         description=resource.description,
-        description_html=resource.description_html or render_markdown(resource.description),
+        description_html=stored_html(resource.description_html, resource.description),
         resource_type=resource.resource_type,
         country=resource.country,
         sectors=tuple(grouped[ResourceAttribute.SECTOR]),
