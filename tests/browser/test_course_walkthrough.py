@@ -36,6 +36,8 @@ def test_a_learner_opens_the_course_and_sees_every_block(demo_site, logged_in_pa
         page.goto(url)
         assert page.locator(".devhost-unavailable").count() == 0, url
         seen.update(component.get_attribute("data-block-type") for component in page.locator(".component").all())
+        # Members' and trainers' texts read as text: no HTML tag written out on the page.
+        assert not re.search(r"</?(p|em|strong|ul|ol|li|a)\b[^>]*>", page.locator("body").inner_text()), url
         axe_check(page)
     assert VETNET_BLOCKS <= seen
     assert js_errors == []
