@@ -15,8 +15,7 @@ from rest_framework.test import APIClient
 
 from vetnet_plugin import api
 from vetnet_plugin.core import markup
-from vetnet_plugin.discussions import posts as discussion_posts
-from vetnet_plugin.discussions import translations as discussion_translations
+from vetnet_plugin.core import stored_html as core_stored_html
 from vetnet_plugin.discussions.models import Post, PostRevision, Thread, Translation
 from vetnet_plugin.toolbox.models import Resource
 
@@ -56,7 +55,7 @@ def no_rendering_on_read(monkeypatch):
     """Fail the test if a thread read renders Markdown."""
     def refuse(text):
         raise AssertionError(f"Markdown rendered on read: {text!r}")
-    monkeypatch.setattr(discussion_posts, "render_markdown", refuse)
+    monkeypatch.setattr(core_stored_html, "render_missing", refuse)
 
 
 def test_a_post_is_rendered_when_written_and_the_page_serves_the_stored_html(thread_id, monkeypatch):
@@ -68,7 +67,7 @@ def test_a_post_is_rendered_when_written_and_the_page_serves_the_stored_html(thr
 
     def refuse(text):
         raise AssertionError(f"Markdown rendered on read: {text!r}")
-    monkeypatch.setattr(discussion_posts, "render_markdown", refuse)
+    monkeypatch.setattr(core_stored_html, "render_missing", refuse)
     # What the page shows is the stored copy, not a fresh rendering of the Markdown.
     Post.objects.filter(pk=stored.pk).update(body_html="<p>the stored copy</p>")
     (post,) = thread_json(member(), thread_id)
@@ -195,8 +194,7 @@ def test_earlier_versions_and_translations_are_rendered_when_written_and_served_
 
     def refuse(text):
         raise AssertionError(f"Markdown rendered on read: {text!r}")
-    monkeypatch.setattr(discussion_posts, "render_markdown", refuse)
-    monkeypatch.setattr(discussion_translations, "render_markdown", refuse)
+    monkeypatch.setattr(core_stored_html, "render_missing", refuse)
     PostRevision.objects.filter(pk=revision.pk).update(body_html="<p>the stored version</p>")
     Translation.objects.filter(pk=translation.pk).update(body_html="<p>la copia salvata</p>")
     reader = member()

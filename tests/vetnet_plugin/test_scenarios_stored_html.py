@@ -13,8 +13,8 @@ from django.db.migrations.executor import MigrationExecutor
 
 from vetnet_plugin import api
 from vetnet_plugin.core import markup
+from vetnet_plugin.core import stored_html as core_stored_html
 from vetnet_plugin.models import Scenario
-from vetnet_plugin.scenarios import forums
 
 from .communication_helpers import COURSE_KEY, SEEDS, USAGE_KEY, configure_forum, member
 from .test_discussions_stored_html import HOSTILE, assert_harmless
@@ -34,7 +34,7 @@ def test_a_seed_is_rendered_when_saved_and_the_forum_serves_the_stored_copy(monk
 
     def refuse(text):
         raise AssertionError(f"Markdown rendered on read: {text!r}")
-    monkeypatch.setattr(forums, "render_markdown", refuse)
+    monkeypatch.setattr(core_stored_html, "render_missing", refuse)
     Scenario.objects.filter(pk=stored.pk).update(narrative_html="<p>the stored copy</p>")
     assert titles_and_html(member()) == {"Labour-market-driven VET": "<p>the stored copy</p>"}
 

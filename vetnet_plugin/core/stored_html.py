@@ -25,6 +25,11 @@ def stored_html(html: str, markdown: str) -> SafeString:
     """
     if html:
         return mark_safe(html)  # noqa: S308  # nosec: sanitised by nh3 when it was stored (StoresHtml.save)
+    return render_missing(markdown)
+
+
+def render_missing(markdown: str) -> SafeString:
+    """The HTML of a row written without it (in bulk, by SQL): the only rendering a read does."""
     return render_markdown(markdown) if markdown else mark_safe("")
 
 
