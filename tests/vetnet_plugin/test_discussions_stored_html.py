@@ -4,6 +4,7 @@ thread page serves that copy; ``manage.py vetnet_render_html`` renders every
 copy again after the sanitiser's rules change. Hostile Markdown stays harmless
 at every step.
 """
+from contextlib import contextmanager
 from io import StringIO
 
 import pytest
@@ -48,6 +49,25 @@ def assert_harmless(html):
     for danger in ("<script", "onerror", "onclick", "javascript:", "<img"):
         assert danger not in html
     assert 'rel="nofollow ugc noopener"' in html
+
+
+
+@contextmanager
+def rows_written_before(migration: str):
+    """
+    Old models at ``migration`` of this app, to write rows as they were
+    written then; once the block ends (or fails), every migration after it runs.
+    """
+    executor = MigrationExecutor(connection)
+    leaves = executor.loader.graph.leaf_nodes()
+    before = [("vetnet", migration)]
+    executor.migrate(before)
+    try:
+        yield executor.loader.project_state(before).apps
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.loader.build_graph()
+        executor.migrate(leaves)
 
 
 @pytest.fixture
@@ -158,19 +178,11 @@ def test_the_command_refuses_a_malformed_course_key_with_a_message():
 
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_stores_the_html_of_posts_written_before_it():
-    before = [("vetnet", "0011_best_practices")]
-    executor = MigrationExecutor(connection)
-    leaves = executor.loader.graph.leaf_nodes()
-    executor.migrate(before)
-    old = executor.loader.project_state(before).apps
-    thread = old.get_model("vetnet", "Thread").objects.create(
-        course_key=COURSE_KEY, usage_key="block-v1:x", target="case:old")
-    old.get_model("vetnet", "Post").objects.create(thread=thread, body=HOSTILE, language="en", depth=0)
-    old.get_model("vetnet", "Post").objects.create(thread=thread, body="An *old* post", language="en", depth=0)
-
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(leaves)
+    with rows_written_before("0011_best_practices") as old:
+        thread = old.get_model("vetnet", "Thread").objects.create(
+            course_key=COURSE_KEY, usage_key="block-v1:x", target="case:old")
+        old.get_model("vetnet", "Post").objects.create(thread=thread, body=HOSTILE, language="en", depth=0)
+        old.get_model("vetnet", "Post").objects.create(thread=thread, body="An *old* post", language="en", depth=0)
     stored = {p.body: p.body_html for p in Post.objects.filter(thread_id=thread.pk)}
     assert stored["An *old* post"] == "<p>An <em>old</em> post</p>"
     assert_harmless(stored[HOSTILE])
@@ -243,22 +255,14 @@ def test_the_command_renders_earlier_versions_and_translations_again_one_course_
 
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_stores_the_html_of_earlier_versions_and_translations_written_before_it():
-    before = [("vetnet", "0024_scenario_narrative_html")]
-    executor = MigrationExecutor(connection)
-    leaves = executor.loader.graph.leaf_nodes()
-    executor.migrate(before)
-    old = executor.loader.project_state(before).apps
-    thread = old.get_model("vetnet", "Thread").objects.create(
-        course_key=COURSE_KEY, usage_key="block-v1:x", target="case:old")
-    post = old.get_model("vetnet", "Post").objects.create(thread=thread, body="Now", language="en", depth=0)
-    old.get_model("vetnet", "PostRevision").objects.create(post=post, body=HOSTILE, language="en",
-                                                           created=post.created)
-    old.get_model("vetnet", "Translation").objects.create(kind="post", object_id=post.pk, language="it",
-                                                          body="Una *vecchia* traduzione")
-
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(leaves)
+    with rows_written_before("0024_scenario_narrative_html") as old:
+        thread = old.get_model("vetnet", "Thread").objects.create(
+            course_key=COURSE_KEY, usage_key="block-v1:x", target="case:old")
+        post = old.get_model("vetnet", "Post").objects.create(thread=thread, body="Now", language="en", depth=0)
+        old.get_model("vetnet", "PostRevision").objects.create(post=post, body=HOSTILE, language="en",
+                                                               created=post.created)
+        old.get_model("vetnet", "Translation").objects.create(kind="post", object_id=post.pk, language="it",
+                                                              body="Una *vecchia* traduzione")
     assert_harmless(PostRevision.objects.get(post_id=post.pk).body_html)
     assert "<strong>bold</strong>" in PostRevision.objects.get(post_id=post.pk).body_html
     assert Translation.objects.get(object_id=post.pk, kind="post").body_html == "<p>Una <em>vecchia</em> traduzione</p>"

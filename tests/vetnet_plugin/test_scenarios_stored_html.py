@@ -8,8 +8,6 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from vetnet_plugin import api
 from vetnet_plugin.core import markup
@@ -17,7 +15,7 @@ from vetnet_plugin.core import stored_html as core_stored_html
 from vetnet_plugin.models import Scenario
 
 from .communication_helpers import COURSE_KEY, SEEDS, USAGE_KEY, configure_forum, member
-from .test_discussions_stored_html import HOSTILE, assert_harmless
+from .test_discussions_stored_html import HOSTILE, assert_harmless, rows_written_before
 
 pytestmark = pytest.mark.django_db
 
@@ -82,19 +80,11 @@ def test_the_command_renders_the_narratives_again_after_a_sanitiser_change(monke
 
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_stores_the_html_of_scenarios_written_before_it():
-    before = [("vetnet", "0023_best_practice_repository")]
-    executor = MigrationExecutor(connection)
-    leaves = executor.loader.graph.leaf_nodes()
-    executor.migrate(before)
-    old = executor.loader.project_state(before).apps
-    old.get_model("vetnet", "Scenario").objects.create(
-        course_key=COURSE_KEY, usage_key=USAGE_KEY, title="Old", narrative="An *old* scenario", language="en")
-    old.get_model("vetnet", "Scenario").objects.create(
-        course_key=COURSE_KEY, usage_key=USAGE_KEY, title="Old hostile", narrative=HOSTILE, language="en")
-
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(leaves)
+    with rows_written_before("0023_best_practice_repository") as old:
+        old.get_model("vetnet", "Scenario").objects.create(
+            course_key=COURSE_KEY, usage_key=USAGE_KEY, title="Old", narrative="An *old* scenario", language="en")
+        old.get_model("vetnet", "Scenario").objects.create(
+            course_key=COURSE_KEY, usage_key=USAGE_KEY, title="Old hostile", narrative=HOSTILE, language="en")
     stored = {s.title: s.narrative_html for s in Scenario.objects.filter(usage_key=USAGE_KEY)}
     assert stored["Old"] == "<p>An <em>old</em> scenario</p>"
     assert_harmless(stored["Old hostile"])
