@@ -30,6 +30,7 @@ from ..core.access import display_name, require_member
 from ..core.markup import render_markdown
 from ..core.pagination import clean_page_size, paginate
 from ..core.search import bounded_word_scan, uses_fulltext, word_filter
+from ..core.stored_html import stored_html
 from ..core.taxonomy import (
     EQF_LEVEL_CODES,
     LANGUAGE_CODES,
@@ -172,7 +173,7 @@ def entry_data(entry: RepositoryEntry, *, certified: bool) -> data.RepositoryEnt
     author = entry.practice.author
     return data.RepositoryEntry(
         uuid=str(entry.uuid), title=entry.title, summary=entry.summary,
-        summary_html=entry.summary_html or (str(render_markdown(entry.summary)) if entry.summary else ""),
+        summary_html=stored_html(entry.summary_html, entry.summary),
         authors=(display_name(author),) if entry.credit_author and author is not None else (),
         topic=entry.topic, topic_label=_label(TOPICS, entry.topic),
         country=entry.country, country_label=_country_name(entry.country),

@@ -30,7 +30,7 @@ def stored_html(html: str, markdown: str) -> SafeString:
 
 def render_missing(markdown: str) -> SafeString:
     """The HTML of a row written without it (in bulk, by SQL): the only rendering a read does."""
-    return render_markdown(markdown) if markdown else mark_safe("")
+    return render_markdown(markdown)
 
 
 class StoresHtml:

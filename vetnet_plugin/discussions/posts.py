@@ -163,7 +163,7 @@ def _to_post(post: Post, *, viewer, staff: bool, voted: set, flagged: set, trans
         author_id=None if post.is_retired or anonymous else post.author_id,
         author_name="" if post.is_retired or anonymous else display_name(post.author),
         body=post.body if shows_text else "",
-        body_html=_stored_html(post) if shows_text else "",
+        body_html=stored_html(post.body_html, post.body) if shows_text else "",
         language=post.language,
         created=post.created,
         edited=post.edited,
@@ -179,11 +179,6 @@ def _to_post(post: Post, *, viewer, staff: bool, voted: set, flagged: set, trans
         translations=tuple(translations) if shows_text else (),
         replies=replies,
     )
-
-
-def _stored_html(row) -> str:
-    """The HTML stored when a post (or an earlier version) was written, safe to show."""
-    return stored_html(row.body_html, row.body)
 
 
 def _viewer_marks(ids, viewer) -> tuple[set, set]:
@@ -413,7 +408,7 @@ def post_revisions(*, user, course_key, post_ids) -> dict[str, tuple[data.PostRe
         if not may_see_thread(user, key, row.thread_target):
             continue
         grouped[str(row.post_uuid)].append(
-            data.PostRevision(body=row.body, body_html=_stored_html(row), language=row.language,
+            data.PostRevision(body=row.body, body_html=stored_html(row.body_html, row.body), language=row.language,
                               created=row.created)
         )
     return {post_id: tuple(items) for post_id, items in grouped.items()}
@@ -496,7 +491,8 @@ def list_post_revisions(*, user, course_key, post_id) -> tuple[data.PostRevision
     if post.is_retired or (post.is_hidden and post.author_id != user.id and not compat.is_course_staff(user, key)):
         return ()
     return tuple(
-        data.PostRevision(body=r.body, body_html=_stored_html(r), language=r.language, created=r.created)
+        data.PostRevision(body=r.body, body_html=stored_html(r.body_html, r.body), language=r.language,
+                          created=r.created)
         for r in post.revisions.all()
     )
 
